@@ -1,0 +1,1 @@
+"""The follow-up rules: pure Python, no Textual, no TinyDB, no wall clock."""
