@@ -103,14 +103,17 @@ def parse_settings(values: dict[str, Any], source: str = "settings") -> Settings
     known = {f.name for f in fields(Settings)}
     for key in values:
         if key not in known:
-            raise SettingsError(f"{source}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+            raise SettingsError(
+                f"{source}: unknown setting {key!r} (known: {', '.join(sorted(known))})"
+            )
     for key, value in values.items():
         if not isinstance(value, str):
             raise SettingsError(f"{source}: setting {key!r} must be text, not {value!r}")
     settings = Settings(**values)
     if settings.policy.strip().lower() not in POLICIES:
         raise SettingsError(
-            f"{source}: setting 'policy' is {settings.policy!r}; choose one of {', '.join(POLICIES)}"
+            f"{source}: setting 'policy' is {settings.policy!r};"
+            f" choose one of {', '.join(POLICIES)}"
         )
     if settings.timezone:
         try:

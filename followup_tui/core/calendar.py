@@ -1,4 +1,4 @@
-"""Business days on local calendar days: weekends skipped, public holidays where a country is set."""
+"""Business days on local calendar days: weekends off, and public holidays where set."""
 
 from __future__ import annotations
 
@@ -86,6 +86,6 @@ def country_holidays(country: str) -> Container[date]:
 
     code, _, subdiv = country.partition("-")
     try:
-        return holidays.country_holidays(code.upper(), subdiv=subdiv.upper() or None)  # type: ignore[no-any-return]
+        return holidays.country_holidays(code.upper(), subdiv=subdiv.upper() or None)
     except NotImplementedError as exc:
         raise ValueError(f"unknown country or region for public holidays: {country!r}") from exc
