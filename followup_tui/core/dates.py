@@ -1,0 +1,351 @@
+"""Reading dates, times and durations as people type them, without guessing.
+
+Accepted: ISO 8601 ("2026-11-03", "2026-11-03 10:00", "2026-11-03T10:00-05:00"), month
+names ("3 Nov", "Nov 3rd 2026", "Tue 3 Nov 2026, 10:00"), numbers with slashes or dots when
+only one reading exists ("31/10", "10/31/2026", "4/4"), words ("today", "tomorrow",
+"friday", "next fri", "last monday", "in 2 weeks", "3 days ago") and times ("10:00", "2pm",
+"9.30am", "noon", "at 10").
+
+Refused with a message that says why: impossible dates ("31/02"), numbers that could be
+read two ways ("03/04" is 3 April or 4 March), words we don't know ("next blursday"), and
+anything left over ("1A2B"). Every function here is pure: "today" and "now" are passed in.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+
+class DateError(ValueError):
+    """Text that can't be read as a date or time without guessing; ``str()`` says why."""
+
+
+_MONTHS: dict[str, int] = {}
+for _number in range(1, 13):
+    _MONTHS[_cal.month_name[_number].lower()] = _number
+    _MONTHS[_cal.month_abbr[_number].lower()] = _number
+_MONTHS["sept"] = 9
+
+_WEEKDAYS: dict[str, int] = {}
+for _number in range(7):
+    _WEEKDAYS[_cal.day_name[_number].lower()] = _number
+    _WEEKDAYS[_cal.day_abbr[_number].lower()] = _number
+_WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 4})
+
+_RELATIVE_DAYS = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}
+_FILLER = {"of", "on", "the"}
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+_ISO_FULL = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$")
+_YMD = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$")
+_DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
+_YEAR = re.compile(r"^\d{4}$")
+_CLOCK = re.compile(r"^(\d{1,2})[:.h](\d{2})(am|pm)?$")
+_HOUR_MERIDIEM = re.compile(r"^(\d{1,2})(am|pm)$")
+
+
+@dataclass
+class _Parts:
+    """What the tokens said, before it is checked and assembled."""
+
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    exact: date | None = None
+    relative: date | None = None
+    weekday: int | None = None
+    weekday_mode: str = ""
+    weekday_word: str = ""
+    clock: time | None = None
+
+
+def _tokens(text: str) -> list[str]:
+    cleaned = text.strip().lower().replace(",", " ")
+    cleaned = re.sub(r"\b([ap])\.m\.?", r"\1m", cleaned)
+    cleaned = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", cleaned)
+    return cleaned.split()
+
+
+def _shown(token: str) -> str:
+    return f"'{token}'"
+
+
+def _make_date(year: int | None, month: int, day: int, shown: str) -> date:
+    """A valid date, or an error naming what is wrong; with no year, any year may do."""
+    if not 1 <= month <= 12:
+        raise DateError(f"{shown} is not a date: there is no month {month}")
+    name = _cal.month_name[month]
+    last = _cal.monthrange(2000 if year is None else year, month)[1]  # 2000: leap year
+    if not 1 <= day <= last:
+        where = name if year is None else f"{name} {year}"
+        raise DateError(f"{shown} is not a date: {where} has no day {day}")
+    return date(2000 if year is None else year, month, day)
+
+
+def _make_time(hour: int, minute: int, meridiem: str | None, shown: str) -> time:
+    if minute > 59:
+        raise DateError(f"{shown} is not a time: minutes go up to 59")
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise DateError(f"{shown} is not a time: with am/pm the hour is 1 to 12")
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    elif hour > 23:
+        raise DateError(f"{shown} is not a time: hours go up to 23")
+    return time(hour, minute)
+
+
+def _year_of(text: str) -> int:
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
+def _numeric(match: re.Match[str], token: str) -> tuple[int, int, int | None]:
+    """Day, month and year (None when not given) of "31/10", "10/31/2026", "4.4.26"."""
+    first, sep, second, year_text = match.groups()
+    a, b = int(first), int(second)
+    if sep == "." and year_text is None and a <= 23 and b <= 59:
+        raise DateError(f"{_shown(token)}: write {a}:{b:02d} for a time, or name the month")
+    if a > 12 and b > 12:
+        raise DateError(f"{_shown(token)} is not a date: neither {a} nor {b} is a month")
+    if a <= 12 and b <= 12 and a != b:
+        raise DateError(
+            f"{_shown(token)} could be {a} {_cal.month_abbr[b]} or {b} {_cal.month_abbr[a]}:"
+            " write the month as a word (e.g. '3 Nov') or use YYYY-MM-DD"
+        )
+    day, month = (a, b) if a > 12 or a == b else (b, a)
+    year = _year_of(year_text) if year_text else None
+    _make_date(year, month, day, _shown(token))
+    return day, month, year
+
+
+def _weekday_on_or_after(today: date, weekday: int) -> date:
+    return today + timedelta(days=(weekday - today.weekday()) % 7)
+
+
+def _read(tokens: list[str], today: date) -> _Parts:
+    parts = _Parts()
+    i = 0
+
+    def set_clock(value: time, token: str) -> None:
+        if parts.clock is not None:
+            raise DateError(f"two times given ({_shown(token)} is the second)")
+        parts.clock = value
+
+    def set_relative(value: date, token: str) -> None:
+        if parts.relative is not None or parts.exact is not None:
+            raise DateError(f"two dates given ({_shown(token)} is the second)")
+        parts.relative = value
+
+    while i < len(tokens):
+        token = tokens[i].rstrip(".") or tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in _FILLER:
+            pass
+        elif token in _RELATIVE_DAYS:
+            set_relative(today + timedelta(days=_RELATIVE_DAYS[token]), token)
+        elif token in ("noon", "midday"):
+            set_clock(time(12), token)
+        elif token == "midnight":
+            set_clock(time(0), token)
+        elif token == "at":
+            if nxt.isdigit():
+                set_clock(_make_time(int(nxt), 0, None, _shown(f"at {nxt}")), nxt)
+                i += 1
+        elif token in ("this", "next", "last"):
+            word = nxt.rstrip(".")
+            if word not in _WEEKDAYS:
+                raise DateError(f"{_shown(f'{token} {nxt}'.strip())}: expected a day of the week")
+            _set_weekday(parts, _WEEKDAYS[word], token, f"{token} {nxt}")
+            i += 1
+        elif token in _WEEKDAYS:
+            _set_weekday(parts, _WEEKDAYS[token], "", token)
+        elif token in _MONTHS:
+            if parts.month is not None:
+                raise DateError(f"two months given ({_shown(token)} is the second)")
+            parts.month = _MONTHS[token]
+        elif token == "in" and nxt.isdigit() and i + 2 < len(tokens):
+            unit = tokens[i + 2]
+            if unit not in _UNITS:
+                raise DateError(f"{_shown(f'in {nxt} {unit}')}: say days or weeks")
+            set_relative(today + timedelta(days=int(nxt) * _UNITS[unit]), token)
+            i += 2
+        elif token.isdigit() and nxt in _UNITS and tokens[i + 2 : i + 3] == ["ago"]:
+            set_relative(today - timedelta(days=int(token) * _UNITS[nxt]), token)
+            i += 2
+        elif m := _YMD.match(token):
+            if parts.exact is not None or parts.relative is not None:
+                raise DateError(f"two dates given ({_shown(token)} is the second)")
+            parts.exact = _make_date(int(m[1]), int(m[3]), int(m[4]), _shown(token))
+        elif "t" in token and _YMD.match(token.split("t", 1)[0]):
+            head, tail = token.split("t", 1)
+            tokens[i : i + 1] = [head, tail]
+            continue
+        elif m := _NUMERIC.match(token):
+            if parts.exact is not None or parts.relative is not None or parts.month:
+                raise DateError(f"two dates given ({_shown(token)} is the second)")
+            day, month, year = _numeric(m, token)
+            if year is None:
+                parts.day, parts.month = day, month
+            else:
+                parts.exact = date(year, month, day)
+        elif m := _CLOCK.match(token):
+            set_clock(_make_time(int(m[1]), int(m[2]), m[3], _shown(token)), token)
+        elif m := _HOUR_MERIDIEM.match(token):
+            set_clock(_make_time(int(m[1]), 0, m[2], _shown(token)), token)
+        elif _YEAR.match(token):
+            if parts.year is not None:
+                raise DateError(f"two years given ({_shown(token)} is the second)")
+            parts.year = int(token)
+        elif m := _DAY.match(token):
+            if parts.day is not None:
+                raise DateError(f"two day numbers given ({_shown(token)} is the second)")
+            parts.day = int(m[1])
+        else:
+            raise DateError(f"can't read {_shown(token)} as part of a date or time")
+        i += 1
+    return parts
+
+
+def _set_weekday(parts: _Parts, weekday: int, mode: str, word: str) -> None:
+    if parts.weekday is not None:
+        raise DateError(f"two days of the week given ({_shown(word)} is the second)")
+    parts.weekday, parts.weekday_mode, parts.weekday_word = weekday, mode, word
+
+
+def _closest_year(day: int, month: int, today: date, shown: str) -> date:
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        _make_date(today.year, month, day, shown)  # raises with the reason
+    return min(candidates, key=lambda d: abs((d - today).days))
+
+
+def _assemble_day(parts: _Parts, today: date, text: str) -> date | None:
+    shown = _shown(text.strip())
+    day: date | None = parts.exact or parts.relative
+    if parts.month is not None or parts.day is not None:
+        if day is not None:
+            raise DateError(f"{shown} gives the date twice")
+        if parts.month is None:
+            raise DateError(f"{shown}: which month? (e.g. '{parts.day} Nov')")
+        if parts.day is None:
+            raise DateError(f"{shown}: which day of {_cal.month_name[parts.month]}?")
+        if parts.year is not None:
+            day = _make_date(parts.year, parts.month, parts.day, shown)
+        else:
+            day = _closest_year(parts.day, parts.month, today, shown)
+    elif parts.year is not None and day is None:
+        raise DateError(f"{shown}: a year alone is not a date")
+    elif parts.year is not None and day is not None and day.year != parts.year:
+        raise DateError(f"{shown}: {describe_date(day)} is not in {parts.year}")
+    if parts.weekday is not None:
+        if day is None:
+            day = _weekday_on_or_after(today, parts.weekday)
+            if parts.weekday_mode == "next" and day == today:
+                day += timedelta(days=7)
+            elif parts.weekday_mode == "last":
+                day -= timedelta(days=7)
+        elif parts.weekday_mode:
+            raise DateError(f"{shown}: '{parts.weekday_word}' and a date both given")
+        elif day.weekday() != parts.weekday:
+            raise DateError(
+                f"{describe_date(day)[4:]} is a {_cal.day_name[day.weekday()]},"
+                f" not a {_cal.day_name[parts.weekday]}"
+            )
+    return day
+
+
+def parse_date(text: str, today: date) -> date:
+    """The calendar day ``text`` names, ``today`` being the day it is typed.
+
+    Raises :class:`DateError` for empty, impossible, ambiguous or unknown input, or a time.
+    """
+    tokens = _tokens(text)
+    if not tokens:
+        raise DateError("enter a date, e.g. 2026-11-06 or 6 Nov")
+    parts = _read(tokens, today)
+    if parts.clock is not None:
+        raise DateError("only a date is needed here, not a time")
+    day = _assemble_day(parts, today, text)
+    if day is None:
+        raise DateError(f"{_shown(text.strip())} has no date in it")
+    return day
+
+
+def parse_datetime(
+    text: str, now: datetime, tz: tzinfo, *, default_time: time | None = None
+) -> datetime:
+    """The instant ``text`` names, read in zone ``tz``; ``now`` is when it is typed.
+
+    A time alone is on today's date. A date alone takes ``default_time``, or is an error
+    asking for a time when that is None. A local time that does not exist (skipped by a
+    daylight-saving change) is an error.
+    """
+    stripped = text.strip()
+    if _ISO_FULL.match(stripped.lower()):
+        try:
+            return datetime.fromisoformat(stripped.upper()).astimezone(tz)
+        except ValueError:
+            raise DateError(f"{_shown(stripped)} is not a valid ISO date and time") from None
+    tokens = _tokens(text)
+    if not tokens:
+        raise DateError("enter a date and time, e.g. 2026-11-03 10:00 or 'tue 3 nov 10am'")
+    today = now.astimezone(tz).date()
+    parts = _read(tokens, today)
+    day = _assemble_day(parts, today, text)
+    clock = parts.clock if parts.clock is not None else default_time
+    if clock is None:
+        raise DateError("add a time too, e.g. '10:00' or '2pm'")
+    local = datetime.combine(day or today, clock)
+    result = local.replace(tzinfo=tz)
+    if result.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local:
+        raise DateError(f"{local:%H:%M} doesn't exist that day: the clocks change")
+    return result
+
+
+_DURATION = re.compile(
+    r"^(?:(?P<h>\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours))?\s*"
+    r"(?:(?P<m>\d+)\s*(?:m|min|mins|minute|minutes)?)?$"
+)
+
+
+def parse_duration(text: str) -> int:
+    """Minutes from "45", "45m", "1h", "1h30", "1h 30m", "1:30", "1.5 hours" (1 to 1440)."""
+    cleaned = text.strip().lower()
+    if not cleaned:
+        raise DateError("enter a length, e.g. 45m or 1h30")
+    if m := re.match(r"^(\d+):(\d{2})$", cleaned):
+        minutes = int(m[1]) * 60 + int(m[2])
+    elif (m := _DURATION.match(cleaned)) and (m["h"] or m["m"]):
+        minutes = round(float(m["h"] or 0) * 60) + int(m["m"] or 0)
+    else:
+        raise DateError(f"can't read {_shown(text.strip())} as a length (e.g. 45m, 1h30)")
+    if not 1 <= minutes <= 24 * 60:
+        raise DateError("a length between 1 minute and 24 hours, please")
+    return minutes
+
+
+def describe_date(day: date) -> str:
+    """A day as people read it: "Tue 3 Nov 2026"."""
+    return f"{_cal.day_abbr[day.weekday()]} {day.day} {_cal.month_abbr[day.month]} {day.year}"
+
+
+def describe_datetime(instant: datetime, tz: tzinfo) -> str:
+    """An instant in zone ``tz`` as people read it: "Tue 3 Nov 2026, 10:00"."""
+    local = instant.astimezone(tz)
+    return f"{describe_date(local.date())}, {local:%H:%M}"
+
+
+def describe_duration(minutes: int) -> str:
+    """A length of time: "45m", "1h", "1h 30m"."""
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"{hours}h {rest}m"
+    return f"{hours}h" if hours else f"{rest}m"
