@@ -58,6 +58,16 @@ class BusinessCalendar:
                 count -= 1
         return day
 
+    def subtract(self, day: date, count: int) -> date:
+        """The business day ``count`` business days before ``day`` (``count`` >= 1)."""
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        while count:
+            day -= timedelta(days=1)
+            if self.is_business_day(day):
+                count -= 1
+        return day
+
     def between(self, start: date, end: date) -> int:
         """How many business days after ``start`` up to and including ``end`` (0 if not later)."""
         count = 0

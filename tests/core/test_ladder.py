@@ -187,3 +187,12 @@ def test_countdowns_are_right_across_the_dst_change(cal: BusinessCalendar) -> No
     s = standing(i, STANDARD, at(31, 0, month=10), cal)
     assert s.due == date(2026, 11, 5)
     assert s.countdown == "check-in in 5d 1h"
+
+
+def test_calendar_add_and_subtract_are_inverse_on_business_days() -> None:
+    cal = BusinessCalendar(NY, {date(2026, 11, 26)})
+    day = date(2026, 11, 20)
+    for n in range(1, 15):
+        assert cal.subtract(cal.add(day, n), n) == day
+    assert cal.subtract(date(2026, 11, 28), 1) == date(2026, 11, 27)  # Saturday → Friday
+    assert cal.between(date(2026, 11, 20), date(2026, 11, 30)) == 5

@@ -1,0 +1,233 @@
+"""The ``followup`` command: the app, the demo, and quick checks from the shell.
+
+Heavy imports (Textual above all) happen inside the commands that need them, so that
+``followup status`` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from followup_tui import __version__
+from followup_tui.clock import Clock, ClockError, clock_from_env
+from followup_tui.settings import Settings, SettingsError, load_settings, settings_path
+
+if TYPE_CHECKING:
+    from followup_tui.storage.store import Store
+
+
+class CliError(Exception):
+    """A problem to report in one line, with exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``followup`` command."""
+    parser = argparse.ArgumentParser(
+        prog="followup",
+        description="Know when to follow up after a job interview, and what to say.",
+        epilog="With no command, opens the app on your data file.",
+    )
+    parser.add_argument("--version", action="version", version=f"followup {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="data file to use (default: $FOLLOWUP_DB or the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("demo", help="open the app on a fresh copy of the demo data")
+    status = sub.add_parser("status", help="what is owed to whom, and when")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.add_argument("--all", action="store_true", help="include closed and archived interviews")
+    status.add_argument("--short", action="store_true", help="one line, for a shell prompt")
+    imp = sub.add_parser("import", help="add interviews from an interchange file")
+    imp.add_argument("file", type=Path, help="a followup interchange JSON file")
+    exp = sub.add_parser("export", help="write every interview as an interchange file")
+    exp.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="file to write (default: stdout)"
+    )
+    sub.add_parser("paths", help="where the data, backup and settings files are")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        clock = clock_from_env()
+        settings = load_settings()
+        handler = _COMMANDS[args.command or "app"]
+        return handler(args, settings, clock)
+    except (CliError, ClockError, SettingsError) as exc:
+        print(f"followup: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last guard: never a traceback full of user data
+        from followup_tui.crashlog import record_crash
+
+        where = record_crash(exc)
+        print(
+            f"followup: unexpected error ({type(exc).__name__}); details in {where}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from followup_tui.storage.store import default_db_path
+
+    return Path(args.db) if args.db else default_db_path()
+
+
+def _open(path: Path, *, read_only: bool) -> Store:
+    from followup_tui.storage.store import Store, StoreError
+
+    try:
+        return Store.open(path, read_only=read_only)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    """Print the standings of the open interviews (or all), most urgent first."""
+    from followup_tui import report
+    from followup_tui.core.board import rank
+
+    path = _db_path(args)
+    store = _open(path, read_only=True)
+    now = clock.now()
+    rows = rank(store.interviews(), settings.policy, now, settings.calendar())
+    if not args.all:
+        rows = [r for r in rows if r.is_open]
+    if args.json:
+        print(json.dumps(report.as_json(rows, now), ensure_ascii=False, indent=2))
+    elif args.short:
+        print(report.short(rows))
+    else:
+        print(report.table(rows, colour=report.use_colour(sys.stdout.isatty())))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    """Validate a whole interchange file, then add it in one save (or nothing at all)."""
+    from followup_tui.core.codec import CodecError, document_to_interviews
+
+    try:
+        document = json.loads(Path(args.file).read_bytes())
+    except OSError as exc:
+        raise CliError(f"{args.file}: can't be read ({exc.strerror})") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise CliError(f"{args.file}: not a JSON file ({exc})") from None
+    try:
+        interviews = document_to_interviews(document)
+    except CodecError as exc:
+        raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+    store = _open(_db_path(args), read_only=False)
+    try:
+        count = store.import_interviews(interviews)
+    finally:
+        store.close()
+    print(f"Imported {count} interview{'s' if count != 1 else ''} into {store.path}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    """Write every interview in the interchange format."""
+    from followup_tui.core.codec import interviews_to_document
+
+    store = _open(_db_path(args), read_only=True)
+    text = json.dumps(interviews_to_document(store.interviews()), ensure_ascii=False, indent=2)
+    if args.output is None:
+        print(text)
+        return 0
+    from followup_tui.storage.atomic import write_atomic
+
+    try:
+        write_atomic(Path(args.output), (text + "\n").encode("utf-8"))
+    except OSError as exc:
+        raise CliError(f"{args.output}: can't be written ({exc.strerror})") from None
+    print(f"Exported {len(store.interviews())} interviews to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def cmd_paths(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    """Show where everything lives."""
+    path = _db_path(args)
+    print(f"data file:  {path}")
+    print(f"backup:     {path.with_name(path.name + '.bak')}")
+    print(f"settings:   {settings_path()}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    """Open the app on a fresh temporary copy of the demo data."""
+    from followup_tui.demo import load_demo
+    from followup_tui.storage.store import Store
+
+    folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+    store = Store.open(folder / "demo.json")
+    store.import_interviews(load_demo(clock.now(), settings.calendar()))
+    if not _interactive():
+        store.close()
+        print(f"followup demo: the demo data is in {folder / 'demo.json'}")
+        print("(not a terminal, so here is `followup status` instead of the app)\n")
+        args.db, args.json, args.short, args.all = folder / "demo.json", False, False, False
+        return cmd_status(args, settings, clock)
+    return _run_app(store, settings, clock)
+
+
+def cmd_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    """Open the app on the user's data file (read-only if another window has it)."""
+    from followup_tui.storage.store import StoreLocked
+
+    path = _db_path(args)
+    if not _interactive():
+        raise CliError("the app needs a terminal; try `followup status` or `followup --help`")
+    try:
+        store = _open_writer(path)
+    except StoreLocked as exc:
+        print(f"followup: {exc}\nOpening read-only.", file=sys.stderr)
+        store = _open(path, read_only=True)
+    return _run_app(store, settings, clock)
+
+
+def _open_writer(path: Path) -> Store:
+    from followup_tui.storage.store import Store, StoreError, StoreLocked
+
+    try:
+        return Store.open(path)
+    except StoreLocked:
+        raise
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _run_app(store: Store, settings: Settings, clock: Clock) -> int:
+    from followup_tui.app.app import FollowupApp
+
+    try:
+        FollowupApp(store, settings, clock).run()
+    finally:
+        store.close()
+    return 0
+
+
+_COMMANDS = {
+    "app": cmd_app,
+    "demo": cmd_demo,
+    "status": cmd_status,
+    "import": cmd_import,
+    "export": cmd_export,
+    "paths": cmd_paths,
+}

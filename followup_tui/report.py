@@ -1,0 +1,100 @@
+"""What ``followup status`` prints: a table, one short line, or JSON. No Textual here."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from followup_tui.core.board import DUE_NOW, Row, next_step
+from followup_tui.core.standing import Status
+
+_COLOURS = {
+    Status.OVERDUE: "1;31",
+    Status.THANK_YOU_DUE: "1;33",
+    Status.FOLLOW_UP_DUE: "1;33",
+    Status.THANK_YOU_LATE: "33",
+    Status.MOVE_ON: "35",
+    Status.SEND_THANKS: "35",
+    Status.WAITING: "36",
+    Status.UPCOMING: "34",
+    Status.OFFER: "1;32",
+    Status.CLOSED: "2",
+}
+
+
+def use_colour(stream_is_tty: bool) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set."""
+    return stream_is_tty and not os.environ.get("NO_COLOR")
+
+
+def plain(text: str) -> str:
+    """Text safe to print: control characters (escape codes included) made visible."""
+    return "".join(ch if unicodedata.category(ch)[0] != "C" else f"\\x{ord(ch):02x}" for ch in text)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def table(rows: Sequence[Row], *, colour: bool) -> str:
+    """A compact table: company, role, badge, next action, countdown."""
+    if not rows:
+        return "No open interviews."
+    lines = []
+    header = f"{'COMPANY':<20} {'ROLE':<24} {'STATUS':<15} {'NEXT':<34} WHEN"
+    lines.append(f"\x1b[1m{header}\x1b[0m" if colour else header)
+    for row in rows:
+        s = row.standing
+        action = s.actions[0].label if s.actions else (s.reason or "")
+        if len(s.actions) > 1:
+            action += f" (+{len(s.actions) - 1})"
+        badge = f"{s.status.label:<15}"
+        if colour:
+            badge = f"\x1b[{_COLOURS[s.status]}m{badge}\x1b[0m"
+        lines.append(
+            f"{_clip(plain(row.interview.company), 20):<20} "
+            f"{_clip(plain(row.interview.role), 24):<24} {badge} "
+            f"{_clip(plain(action), 34):<34} {s.countdown}"
+        )
+    return "\n".join(lines)
+
+
+def short(rows: Sequence[Row]) -> str:
+    """One line for a shell prompt: "2 due · 1 overdue · next: Acme: thank-you (5h left)"."""
+    open_rows = [r for r in rows if r.is_open]
+    due = sum(1 for r in open_rows if r.standing.status in DUE_NOW)
+    overdue = sum(1 for r in open_rows if r.standing.status is Status.OVERDUE)
+    parts = [f"{due} due"]
+    if overdue:
+        parts.append(f"{overdue} overdue")
+    actionable = [r for r in open_rows if r.standing.actions]
+    if actionable:
+        parts.append(f"next: {plain(next_step(actionable[0]))}")
+    return " · ".join(parts)
+
+
+def _stamp(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def as_json(rows: Sequence[Row], now: datetime) -> dict[str, Any]:
+    """The ``status --json`` document (a public contract: see the README)."""
+    return {
+        "now": now.isoformat(),
+        "interviews": [
+            {
+                "id": r.interview.id,
+                "company": r.interview.company,
+                "role": r.interview.role,
+                "status": r.standing.status.value,
+                "actions": [a.label for a in r.standing.actions],
+                "due": _stamp(r.standing.due),
+                "overdue_after": _stamp(r.standing.overdue_after),
+                "countdown": r.standing.countdown,
+            }
+            for r in rows
+        ],
+    }
