@@ -1,0 +1,441 @@
+"""The interchange format: interviews to and from plain JSON-ready dicts.
+
+This is the public contract of ``followup import`` / ``followup export``, and also the shape
+of each interview inside the data file, so what the store saves is exactly what it can read
+back. A document looks like::
+
+    {"format": "followup", "version": 1, "interviews": [{...}, ...]}
+
+Reading is strict: a wrong type, an unknown field or value, a missing required field or a
+duplicate id raises :class:`CodecError`, whose message names the record and the field.
+Records are numbered from 1, as a person counts them.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from followup_tui.core.model import (
+    Channel,
+    Event,
+    EventKind,
+    Format,
+    Interview,
+    Interviewer,
+    Outcome,
+)
+from followup_tui.core.policy import POLICIES
+
+FORMAT_NAME = "followup"
+"""The value of a document's ``format`` field."""
+FORMAT_VERSION = 1
+"""The newest document version this code reads and the one it writes."""
+MAX_DURATION_MINUTES = 24 * 60
+"""Longer than a day is not an interview: most likely a typo (hours for minutes)."""
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FORMAT_ALIASES = {"on-site": Format.ONSITE.value}
+_INTERVIEW_FIELDS = (
+    "id",
+    "company",
+    "role",
+    "round",
+    "start",
+    "duration_minutes",
+    "format",
+    "interviewers",
+    "decision_by",
+    "check_in_on",
+    "channel",
+    "policy",
+    "posting_url",
+    "notes",
+    "archived",
+    "events",
+)
+_INTERVIEWER_FIELDS = ("name", "title", "email", "phone")
+#: Beyond ``kind``, ``at`` and ``text``, the fields each kind of event may carry.
+_EVENT_EXTRAS: dict[EventKind, tuple[str, ...]] = {
+    EventKind.THANK_YOU_SENT: ("to",),
+    EventKind.CHECK_IN_SENT: ("channel",),
+    EventKind.REPLY: ("outcome", "decision_by"),
+    EventKind.SNOOZED: ("until",),
+}
+
+
+class CodecError(ValueError):
+    """A record of the interchange format is malformed; the message says where and why."""
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        record: str = "",
+        field: str = "",
+        event: int | None = None,
+    ) -> None:
+        self.problem = problem
+        """What is wrong, in a few words."""
+        self.record = record
+        """Which interview, e.g. "interview 3 (Acme)"; "" for the document itself."""
+        self.field = field
+        """The field at fault (dotted for nested ones, e.g. "interviewers.2.name"), or ""."""
+        self.event = event
+        """The event's number in the interview's log (from 1), when an event is at fault."""
+        parts = [p for p in (record, f"event {event}" if event else "") if p]
+        if field:
+            parts.append(f"field {field!r}")
+        super().__init__(": ".join([*parts, problem]))
+
+
+def new_id() -> str:
+    """A fresh interview id."""
+    return uuid.uuid4().hex
+
+
+def _show(value: object) -> str:
+    """A short rendering of a bad value for an error message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+class _Reader:
+    """Reads one record's fields, raising errors that say where the record is."""
+
+    def __init__(
+        self, data: Mapping[str, Any], record: str, event: int | None = None, prefix: str = ""
+    ) -> None:
+        self.data = data
+        self.record = record
+        self.event = event
+        self.prefix = prefix
+
+    def fail(self, field: str, problem: str) -> CodecError:
+        field = self.prefix + field
+        return CodecError(problem, record=self.record, field=field, event=self.event)
+
+    def check_fields(self, allowed: Iterable[str], what: str) -> None:
+        allowed = set(allowed)
+        for key in self.data:
+            if key not in allowed:
+                raise self.fail(str(key), f"not a field of {what}")
+
+    def text(self, field: str, *, required: bool = False, blank_ok: bool = True) -> str:
+        value = self.data.get(field)
+        if value is None:
+            if required:
+                raise self.fail(field, "missing")
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(field, f"expected text, got {_show(value)}")
+        if not blank_ok and not value.strip():
+            raise self.fail(field, "must not be blank")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.fail(field, "contains characters that are not valid Unicode") from None
+        return value
+
+    def instant(self, field: str) -> datetime:
+        value = self.data.get(field)
+        if value is None:
+            raise self.fail(field, "missing")
+        if not isinstance(value, str):
+            raise self.fail(field, f"expected an ISO 8601 instant, got {_show(value)}")
+        try:
+            # Python also reads a bare date as midnight; an instant needs its time of day.
+            if len(value.strip()) <= 10:
+                raise ValueError
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise self.fail(field, f"not an ISO 8601 instant: {_show(value)}") from None
+        # An instant without an offset is read in the machine's time zone.
+        return parsed if parsed.tzinfo is not None else parsed.astimezone()
+
+    def day(self, field: str) -> date | None:
+        value = self.data.get(field)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not _DATE.fullmatch(value):
+            raise self.fail(field, f"expected a date as YYYY-MM-DD, got {_show(value)}")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(field, f"not a real date: {_show(value)}") from None
+
+    def choice(
+        self,
+        field: str,
+        kind: Callable[[str], Any],
+        names: Iterable[str],
+        default: Any,
+        aliases: Mapping[str, str] | None = None,
+    ) -> Any:
+        value = self.data.get(field)
+        if value is None:
+            if default is None:
+                raise self.fail(field, "missing")
+            return default
+        names = list(names)
+        if isinstance(value, str) and aliases:
+            value = aliases.get(value, value)
+        if isinstance(value, str) and value in names:
+            return kind(value)
+        raise self.fail(field, f"expected one of {', '.join(names)}; got {_show(value)}")
+
+
+def _record_label(data: Mapping[str, Any], index: int) -> str:
+    company = data.get("company")
+    if isinstance(company, str) and company.strip():
+        return f"interview {index} ({company.strip()})"
+    ident = data.get("id")
+    if isinstance(ident, str) and ident.strip():
+        return f"interview {index} (id {ident.strip()})"
+    return f"interview {index}"
+
+
+def interview_from_dict(
+    data: object, index: int, *, make_id: Callable[[], str] = new_id
+) -> Interview:
+    """The interview described by ``data``, the ``index``-th record (from 1).
+
+    An absent, null or empty ``id`` gets a fresh one from ``make_id``.
+    Raises :class:`CodecError` naming the record and the field when anything is wrong.
+    """
+    if not isinstance(data, Mapping):
+        raise CodecError(f"expected an object, got {_show(data)}", record=f"interview {index}")
+    r = _Reader(data, _record_label(data, index))
+    r.check_fields(_INTERVIEW_FIELDS, "an interview")
+    ident = r.text("id").strip() or make_id()
+    duration = data.get("duration_minutes", 60)
+    if isinstance(duration, bool) or not isinstance(duration, int):
+        raise r.fail("duration_minutes", f"expected a whole number of minutes, got {duration!r}")
+    if not 0 < duration <= MAX_DURATION_MINUTES:
+        raise r.fail("duration_minutes", f"must be 1 to {MAX_DURATION_MINUTES}, got {duration}")
+    policy = data.get("policy")
+    if policy is not None and (not isinstance(policy, str) or policy not in POLICIES):
+        raise r.fail("policy", f"expected null or one of {', '.join(POLICIES)}; got {policy!r}")
+    archived = data.get("archived", False)
+    if not isinstance(archived, bool):
+        raise r.fail("archived", f"expected true or false, got {_show(archived)}")
+    return Interview(
+        id=ident,
+        company=r.text("company", required=True, blank_ok=False),
+        role=r.text("role", required=True, blank_ok=False),
+        start=r.instant("start"),
+        round=r.text("round"),
+        duration_minutes=duration,
+        format=r.choice("format", Format, Format, Format.VIDEO, _FORMAT_ALIASES),
+        interviewers=_interviewers(r),
+        decision_by=r.day("decision_by"),
+        check_in_on=r.day("check_in_on"),
+        channel=r.choice("channel", Channel, Channel, Channel.UNKNOWN),
+        policy=policy,
+        posting_url=r.text("posting_url"),
+        notes=r.text("notes"),
+        archived=archived,
+        events=_events(r),
+    )
+
+
+def _interviewers(r: _Reader) -> tuple[Interviewer, ...]:
+    people = r.data.get("interviewers")
+    if people is None:
+        return ()
+    if not isinstance(people, list):
+        raise r.fail("interviewers", f"expected a list, got {_show(people)}")
+    result = []
+    for number, person in enumerate(people, 1):
+        if not isinstance(person, Mapping):
+            raise r.fail(f"interviewers.{number}", f"expected an object, got {_show(person)}")
+        p = _Reader(person, r.record, prefix=f"interviewers.{number}.")
+        p.check_fields(_INTERVIEWER_FIELDS, "an interviewer")
+        result.append(
+            Interviewer(
+                name=p.text("name", required=True, blank_ok=False),
+                title=p.text("title"),
+                email=p.text("email"),
+                phone=p.text("phone"),
+            )
+        )
+    return tuple(result)
+
+
+def _events(r: _Reader) -> tuple[Event, ...]:
+    events = r.data.get("events")
+    if events is None:
+        return ()
+    if not isinstance(events, list):
+        raise r.fail("events", f"expected a list, got {_show(events)}")
+    return tuple(_event_from_dict(item, r.record, number) for number, item in enumerate(events, 1))
+
+
+def _event_from_dict(data: object, record: str, number: int) -> Event:
+    if not isinstance(data, Mapping):
+        raise CodecError(f"expected an object, got {_show(data)}", record=record, event=number)
+    e = _Reader(data, record, number)
+    kind: EventKind = e.choice("kind", EventKind, EventKind, None)
+    extras = _EVENT_EXTRAS.get(kind, ())
+    e.check_fields(("kind", "at", "text", *extras), f"a {kind.value!r} event")
+    outcome: Outcome | None = None
+    if kind is EventKind.REPLY:
+        outcome = e.choice("outcome", Outcome, Outcome, None)
+    decision_by = e.day("decision_by")
+    if decision_by is not None and outcome is not Outcome.STILL_DECIDING:
+        raise e.fail("decision_by", "only a still_deciding reply carries a decision date")
+    until = e.day("until")
+    if kind is EventKind.SNOOZED and until is None:
+        raise e.fail("until", "missing")
+    channel = None if data.get("channel") is None else e.choice("channel", Channel, Channel, None)
+    return Event(
+        kind=kind,
+        at=e.instant("at"),
+        to=e.text("to"),
+        channel=channel,
+        outcome=outcome,
+        decision_by=decision_by,
+        until=until,
+        text=e.text("text"),
+    )
+
+
+def _instant_text(value: datetime, record: str, field: str, event: int | None = None) -> str:
+    if value.utcoffset() is None:
+        # Written without an offset it would be read back in whatever zone the reader is in.
+        raise CodecError("instant has no time zone", record=record, field=field, event=event)
+    return value.isoformat()
+
+
+def _day_text(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def interview_to_dict(interview: Interview) -> dict[str, Any]:
+    """The interchange record of ``interview`` (every field, in the documented order).
+
+    Raises :class:`CodecError` if the interview holds something the format can't carry
+    faithfully (a naive instant, a field on an event of a kind that has no such field).
+    """
+    record = f"interview ({interview.company})"
+    return {
+        "id": interview.id,
+        "company": interview.company,
+        "role": interview.role,
+        "round": interview.round,
+        "start": _instant_text(interview.start, record, "start"),
+        "duration_minutes": interview.duration_minutes,
+        "format": interview.format.value,
+        "interviewers": [
+            {"name": p.name, "title": p.title, "email": p.email, "phone": p.phone}
+            for p in interview.interviewers
+        ],
+        "decision_by": _day_text(interview.decision_by),
+        "check_in_on": _day_text(interview.check_in_on),
+        "channel": interview.channel.value,
+        "policy": interview.policy,
+        "posting_url": interview.posting_url,
+        "notes": interview.notes,
+        "archived": interview.archived,
+        "events": [
+            _event_to_dict(event, record, number)
+            for number, event in enumerate(interview.events, 1)
+        ],
+    }
+
+
+def _event_to_dict(event: Event, record: str, number: int) -> dict[str, Any]:
+    extras = _EVENT_EXTRAS.get(event.kind, ())
+    present = {
+        "to": event.to != "",
+        "channel": event.channel is not None,
+        "outcome": event.outcome is not None,
+        "decision_by": event.decision_by is not None,
+        "until": event.until is not None,
+    }
+    for field, is_set in present.items():
+        if is_set and field not in extras:
+            problem = f"does not belong on a {event.kind.value!r} event"
+            raise CodecError(problem, record=record, field=field, event=number)
+    result: dict[str, Any] = {
+        "kind": event.kind.value,
+        "at": _instant_text(event.at, record, "at", number),
+    }
+    if event.kind is EventKind.THANK_YOU_SENT:
+        result["to"] = event.to
+    if event.channel is not None:
+        result["channel"] = event.channel.value
+    if event.kind is EventKind.REPLY:
+        if event.outcome is None:
+            raise CodecError(
+                "a reply needs an outcome", record=record, field="outcome", event=number
+            )
+        result["outcome"] = event.outcome.value
+    if event.decision_by is not None:
+        result["decision_by"] = event.decision_by.isoformat()
+    if event.until is not None:
+        result["until"] = event.until.isoformat()
+    if event.text:
+        result["text"] = event.text
+    return result
+
+
+def checked(interview: Interview, index: int = 1) -> Interview:
+    """``interview`` as it will read back after being written: validated and normalised.
+
+    Raises :class:`CodecError` if it could not be written and read back (a blank company,
+    an absurd duration, an unknown policy...).
+    """
+    return interview_from_dict(interview_to_dict(interview), index, make_id=new_id)
+
+
+def interviews_to_document(interviews: Iterable[Interview]) -> dict[str, Any]:
+    """The interchange document holding ``interviews``, in the order given."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "interviews": [interview_to_dict(i) for i in interviews],
+    }
+
+
+def document_to_interviews(document: object) -> list[Interview]:
+    """Every interview of an interchange document, all validated before any is returned.
+
+    Interviews without an id get a fresh one. Raises :class:`CodecError` for the first
+    problem found: a wrong top-level shape, an unknown format, a newer version, a bad record,
+    or two records with the same id.
+    """
+    if not isinstance(document, Mapping):
+        raise CodecError(f"expected a followup document (a JSON object), got {_show(document)}")
+    for key in document:
+        if key not in ("format", "version", "interviews"):
+            raise CodecError("not a field of a followup document", field=str(key))
+    if document.get("format") != FORMAT_NAME:
+        problem = f"expected {FORMAT_NAME!r}, got {_show(document.get('format'))}"
+        raise CodecError(problem, field="format")
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise CodecError(f"expected a version number, got {_show(version)}", field="version")
+    if version > FORMAT_VERSION:
+        problem = (
+            f"version {version} was written by a newer followup; "
+            f"this one reads version {FORMAT_VERSION}: please update followup"
+        )
+        raise CodecError(problem, field="version")
+    records = document.get("interviews")
+    if not isinstance(records, list):
+        raise CodecError(f"expected a list, got {_show(records)}", field="interviews")
+    interviews: list[Interview] = []
+    seen: dict[str, int] = {}
+    for index, record in enumerate(records, 1):
+        interview = interview_from_dict(record, index)
+        if interview.id in seen:
+            label = f"interview {index} ({interview.company})"
+            problem = f"duplicate id {interview.id!r} (also interview {seen[interview.id]})"
+            raise CodecError(problem, record=label, field="id")
+        seen[interview.id] = index
+        interviews.append(interview)
+    return interviews
