@@ -1,0 +1,533 @@
+"""The wording of our own templates, as data: (key, variant, phone, subject, body) rows.
+
+Written for this project: short, warm and specific, never grovelling, never pushing for an
+answer. Placeholders are listed in :data:`followup_tui.core.templates.PLACEHOLDERS`; every
+row must pass the tone checks once filled (a test renders each one).
+"""
+
+from __future__ import annotations
+
+ROWS: tuple[tuple[str, str, bool, str, str], ...] = (
+    # -- thank-you: one per interviewer, naming something from the conversation ----------
+    (
+        "thank_you",
+        "warm",
+        False,
+        "Thank you for {weekday}, {first_name}",
+        """Hi {first_name},
+
+Thank you for making time for the {meeting} on {weekday}. I really enjoyed our \
+conversation about {discussed}, and it left me even keener on the {role} role at {company}.
+
+If anything else would help from my side, just let me know.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "thank_you",
+        "formal",
+        False,
+        "Thank you: {role} {meeting}",
+        """Dear {first_name},
+
+Thank you for meeting with me on {weekday}, {interview_date}, about the {role} position. \
+Our discussion of {discussed} gave me a clear picture of the work, and I would welcome \
+the chance to contribute to it at {company}.
+
+I appreciate the time you gave me.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "thank_you",
+        "short",
+        False,
+        "Thanks for {weekday}",
+        """Hi {first_name},
+
+Thanks for {weekday}'s {meeting}. I liked hearing about {discussed}, and I'm very \
+interested in the {role} role. Happy to send anything else you need.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "thank_you",
+        "call",
+        True,
+        "Call {interviewer}: thanks for the {meeting}",
+        """Hi {first_name}, it's {my_name}. We met on {weekday} about the {role} role.
+I'm calling to say thank you for your time. I enjoyed talking about {discussed}.
+I'm very interested, and glad to send anything that would help. Have a good day.
+(Voicemail: the same in two sentences, then your name and number, slowly.)
+""",
+    ),
+    # -- first check-in on the date they agreed to ----------------------------------------
+    (
+        "check_in.agreed",
+        "warm",
+        False,
+        "Checking in as agreed: {role}",
+        """Hi {first_name},
+
+When we spoke on {weekday}, {interview_date}, you were happy for me to check in around \
+{check_in_date}, so here I am. I'm still very interested in the {role} role, and I'd be \
+glad to hear where things stand.
+
+If anything would help from my side, I'm happy to send it.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "check_in.agreed",
+        "formal",
+        False,
+        "{role}: checking in on {check_in_date}",
+        """Dear {first_name},
+
+As we agreed at the end of my {meeting} on {interview_date}, I am getting in touch today \
+about the {role} position. I remain very interested in joining {company}, and would \
+appreciate any news on the next steps when you have it.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "check_in.agreed",
+        "short",
+        False,
+        "Checking in: {role}",
+        """Hi {first_name},
+
+Checking in on {check_in_date}, as we agreed. I'm still keen on the {role} role. Is there \
+anything more you need from me?
+
+Thanks,
+{signature}
+""",
+    ),
+    (
+        "check_in.agreed",
+        "call",
+        True,
+        "Call {interviewer}: the agreed check-in",
+        """Hi {first_name}, it's {my_name}. We met on {weekday}, {interview_date}, about the \
+{role} role, and you said I could call around now.
+I'm still very interested, and I wondered where things stand.
+Is there anything else you need from me?
+(Voicemail: your name and number, that you're still interested, and that you'll also email.)
+""",
+    ),
+    # -- first check-in after the decision date they gave --------------------------------
+    (
+        "check_in.decision_date",
+        "warm",
+        False,
+        "Checking in: {role} at {company}",
+        """Hi {first_name},
+
+I hope the past few days have gone well. You mentioned {company} hoped to decide on the \
+{role} role around {decision_date}, so I thought I'd check in. I'm still very interested, \
+and happy to provide anything that helps with the decision.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "check_in.decision_date",
+        "formal",
+        False,
+        "{role} position: checking in",
+        """Dear {first_name},
+
+Thank you again for the {meeting} on {interview_date}. I understand a decision on the \
+{role} position was planned for around {decision_date}, and I wanted to confirm that my \
+interest is as strong as ever. Please let me know if I can provide anything further.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "check_in.decision_date",
+        "short",
+        False,
+        "Checking in: {role}",
+        """Hi {first_name},
+
+You mentioned a decision on the {role} role around {decision_date}. I'm still very \
+interested, and glad to help with anything you need.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "check_in.decision_date",
+        "call",
+        True,
+        "Call {interviewer}: check-in after {decision_date}",
+        """Hi {first_name}, it's {my_name}. We met on {weekday}, {interview_date}, about the \
+{role} role.
+You mentioned a decision around {decision_date}, so I thought I'd check in.
+I'm still very interested. Is there anything you need from me?
+(Voicemail: your name and number, that you're still interested, and that you'll also email.)
+""",
+    ),
+    # -- first check-in when no timeline was given: interest, one line of value, an offer --
+    (
+        "check_in.no_timeline",
+        "warm",
+        False,
+        "{role} at {company}: still very interested",
+        """Hi {first_name},
+
+I hope your week is going well. Since our {meeting} on {weekday}, I've kept thinking \
+about {discussed}, and I'm as interested in the {role} role as ever. One thing I'd bring \
+to it: {highlight}.
+
+Is there anything else you need from me? I'm happy to help.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "check_in.no_timeline",
+        "formal",
+        False,
+        "Following up: {role} position",
+        """Dear {first_name},
+
+I am writing to follow up on my {meeting} for the {role} position on {interview_date}. \
+I remain very interested in the role, and our conversation about {discussed} has stayed \
+with me. As a brief reminder of my background: {highlight}.
+
+If any further information would be useful, I would be glad to provide it.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "check_in.no_timeline",
+        "short",
+        False,
+        "Checking in: {role}",
+        """Hi {first_name},
+
+A quick note to say I'm still very interested in the {role} role. In short, what I'd \
+bring: {highlight}. Is there anything else you need from me?
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "check_in.no_timeline",
+        "call",
+        True,
+        "Call {interviewer}: first check-in",
+        """Hi {first_name}, it's {my_name}. We met on {weekday}, {interview_date}, about the \
+{role} role.
+I'm calling to say I'm still very interested. In a sentence, what I'd bring: {highlight}.
+Is there anything else you need from me, and is there a good time to check in again?
+(Voicemail: your name and number, that you're still interested, and that you'll also email.)
+""",
+    ),
+    # -- second check-in ----------------------------------------------------------------
+    (
+        "check_in.second",
+        "warm",
+        False,
+        "{role}: a quick check-in",
+        """Hi {first_name},
+
+I know hiring takes time, so I'll keep this short: I'm still very interested in the \
+{role} role at {company}, and I'd be grateful for any update you can share, whenever \
+it suits you.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "check_in.second",
+        "formal",
+        False,
+        "{role} position: following up",
+        """Dear {first_name},
+
+I am following up on my earlier note about the {role} position. My interest in {company} \
+has not changed, and I would welcome any news on the timing of a decision. Thank you for \
+your time.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "check_in.second",
+        "short",
+        False,
+        "Checking in: {role}",
+        """Hi {first_name},
+
+One more brief check-in on the {role} role: I'm still interested, and glad to help with \
+anything you need.
+
+Thanks,
+{signature}
+""",
+    ),
+    (
+        "check_in.second",
+        "call",
+        True,
+        "Call {interviewer}: second check-in",
+        """Hi {first_name}, it's {my_name}, about the {role} role. I emailed a little while \
+ago and wanted to try by phone.
+I'm still very interested. Is there any news you can share, or anything you need from me?
+(Voicemail: keep it to your name, number and continued interest; no need to email as well.)
+""",
+    ),
+    # -- closing note: stop asking, keep the door open ----------------------------------
+    (
+        "closing_note",
+        "warm",
+        False,
+        "Thank you, and the door's open",
+        """Hi {first_name},
+
+I haven't heard back about the {role} role, so I'll take it the timing isn't right and \
+leave your inbox in peace. I really enjoyed meeting you and learning about {discussed}. \
+If anything changes, or another role comes up where I could help, I'd be glad to hear \
+from you.
+
+All the best,
+{signature}
+""",
+    ),
+    (
+        "closing_note",
+        "formal",
+        False,
+        "{role} position: thank you",
+        """Dear {first_name},
+
+Thank you again for considering me for the {role} position. As I have not heard back, I \
+will assume you have moved forward, and I will not take more of your time. I would still \
+welcome the chance to work with {company} in future, should a suitable role arise.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "closing_note",
+        "short",
+        False,
+        "Thank you, {first_name}",
+        """Hi {first_name},
+
+I'll take the quiet to mean the {role} role has moved on, and that's fine. Thank you for \
+your time; I'd be glad to stay in touch if something else comes up at {company}.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "closing_note",
+        "call",
+        True,
+        "Call {interviewer}: closing the loop",
+        """Hi {first_name}, it's {my_name}, about the {role} role.
+I haven't heard back, so I'll assume it has moved on, and that's fine.
+Thank you for your time. If another role comes up at {company}, I'd be glad to hear from you.
+(Voicemail: the same, briefly; this is the last message, so no need to ask for a call back.)
+""",
+    ),
+    # -- thanks after a rejection -------------------------------------------------------
+    (
+        "thanks_after_rejection",
+        "warm",
+        False,
+        "Thank you, {first_name}",
+        """Hi {first_name},
+
+Thank you for letting me know, and for the time you and the team gave me. Of course I'm \
+disappointed, but I enjoyed the process, especially our talk about {discussed}. I'd be \
+glad to be considered if another role opens up at {company}.
+
+Best wishes,
+{signature}
+""",
+    ),
+    (
+        "thanks_after_rejection",
+        "formal",
+        False,
+        "Thank you for your consideration",
+        """Dear {first_name},
+
+Thank you for letting me know your decision on the {role} position, and for the time you \
+invested in my application. I valued learning about {company}, and I would welcome being \
+considered for future openings.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "thanks_after_rejection",
+        "short",
+        False,
+        "Thanks, {first_name}",
+        """Hi {first_name},
+
+Thanks for letting me know, and for your time throughout. If another role at {company} \
+would suit me, I'd love to hear about it.
+
+All the best,
+{signature}
+""",
+    ),
+    (
+        "thanks_after_rejection",
+        "call",
+        True,
+        "Call {interviewer}: thanks for considering me",
+        """Hi {first_name}, it's {my_name}. Thank you for letting me know about the {role} role.
+I enjoyed meeting the team and learning about {company}.
+If something else opens up that fits, I'd be glad to hear from you. Thanks again.
+""",
+    ),
+    # -- keep-warm: something of value, no ask ------------------------------------------
+    (
+        "keep_warm",
+        "article",
+        False,
+        "Thought of our conversation",
+        """Hi {first_name},
+
+I came across this and thought of our conversation about {discussed}:
+
+{article}
+
+No reply needed; I thought you might find it useful. I'm still very interested in the \
+{role} role if it's open.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "keep_warm",
+        "news",
+        False,
+        "A bit of news",
+        """Hi {first_name},
+
+A bit of news I thought you'd like to hear: {news}. It made me think of the {role} role \
+at {company}, which I'd still love to be part of.
+
+No need to reply. I hope things are going well.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "keep_warm",
+        "short",
+        False,
+        "Saw this and thought of you",
+        """Hi {first_name},
+
+Saw this and thought of you:
+
+{article}
+
+Hope all is well at {company}.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "keep_warm",
+        "call",
+        True,
+        "Call {interviewer}: keeping in touch",
+        """Hi {first_name}, it's {my_name}. We met about the {role} role a while back.
+No need to call back; I wanted to share some news: {news}.
+I'm still very interested in {company}, and I hope things are going well.
+""",
+    ),
+    # -- update: something changed (never an ultimatum) ---------------------------------
+    (
+        "update",
+        "another offer",
+        False,
+        "A quick update from {my_name}",
+        """Hi {first_name},
+
+A quick update, to be open with you: I've received another offer. {company} is still \
+where I'd most like to be, so I wanted you to hear it from me. If it would help to talk \
+about the {role} role, I'd be glad to.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "update",
+        "new work",
+        False,
+        "Something new worth sharing",
+        """Hi {first_name},
+
+Since we spoke, {news}. Given our conversation about {discussed}, I thought it might be \
+relevant to the {role} role, and I'd be happy to walk you through it.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "update",
+        "formal",
+        False,
+        "{role} position: an update",
+        """Dear {first_name},
+
+I wanted to let you know that I have received an offer from another company. My strong \
+preference remains the {role} position at {company}, and I would be happy to answer any \
+questions about my situation.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "update",
+        "call",
+        True,
+        "Call {interviewer}: an update",
+        """Hi {first_name}, it's {my_name}, about the {role} role.
+I wanted to give you a quick update: {news}.
+{company} is still where I'd most like to be. Is there anything you need from me?
+""",
+    ),
+)
+"""Every built-in template. Keys are :data:`followup_tui.core.templates.STEP_KEYS`."""
