@@ -305,8 +305,9 @@ def discussed_from_notes(notes: str, interview: Interview, recipient: Interviewe
     """A short phrase from the notes for ``{discussed}``; "" when the notes have none.
 
     In order of preference: a line starting with the recipient's name ("Dana: their on-call
-    rotation"), a line starting "Discussed:" (or "Topic:"), the first other line, then any
-    line about another interviewer. Only the first sentence or clause of the line is used.
+    rotation"), a line starting "Discussed:" (or "Topic:"), the first plain line, a line
+    with some other short label ("Prepare: the pipeline rebuild", label left out), then a
+    line about another interviewer. Only the first sentence or clause of it is used.
     """
     names = {
         key.casefold(): person
@@ -317,6 +318,7 @@ def discussed_from_notes(notes: str, interview: Interview, recipient: Interviewe
     mine: list[str] = []
     topics: list[str] = []
     general: list[str] = []
+    labelled: list[str] = []
     others: list[str] = []
     for raw in notes.splitlines():
         line = _BULLET.sub("", raw).strip()
@@ -328,9 +330,11 @@ def discussed_from_notes(notes: str, interview: Interview, recipient: Interviewe
             (mine if names[label] == recipient else others).append(rest)
         elif sep and label in _TOPIC_PREFIXES:
             topics.append(rest)
+        elif sep and len(label.split()) <= 2:
+            labelled.append(rest)
         else:
             general.append(line)
-    for line in (*mine, *topics, *general, *others):
+    for line in (*mine, *topics, *general, *labelled, *others):
         phrase = _phrase(line)
         if phrase:
             return phrase
