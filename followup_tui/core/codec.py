@@ -188,7 +188,8 @@ class _Reader:
         raise self.fail(field, f"expected one of {', '.join(names)}; got {_show(value)}")
 
 
-def _record_label(data: Mapping[str, Any], index: int) -> str:
+def record_label(data: Mapping[str, Any], index: int) -> str:
+    """How an error names the ``index``-th record: "interview 3 (Acme)", or by id."""
     company = data.get("company")
     if isinstance(company, str) and company.strip():
         return f"interview {index} ({company.strip()})"
@@ -208,7 +209,7 @@ def interview_from_dict(
     """
     if not isinstance(data, Mapping):
         raise CodecError(f"expected an object, got {_show(data)}", record=f"interview {index}")
-    r = _Reader(data, _record_label(data, index))
+    r = _Reader(data, record_label(data, index))
     r.check_fields(_INTERVIEW_FIELDS, "an interview")
     ident = r.text("id").strip() or make_id()
     duration = data.get("duration_minutes", 60)

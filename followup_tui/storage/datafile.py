@@ -1,0 +1,203 @@
+"""Reading the data file: its layout, its checks, and what to tell the user when it is bad.
+
+The file is a TinyDB JSON file with two tables::
+
+    {"meta": {"1": {"schema": 1}},
+     "interviews": {"1": {<an interview in the interchange format>}, ...}}
+
+Everything is checked on opening. A file that fails a check is never written to: the
+user gets a message naming the file, the problem, and how to go back to the backup.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shlex
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from followup_tui.core.codec import CodecError, interview_from_dict, record_label
+from followup_tui.core.model import Interview
+from followup_tui.storage.errors import StoreError
+
+SCHEMA = 1
+"""The layout version this code reads and writes."""
+META = "meta"
+"""The table holding the schema version."""
+INTERVIEWS = "interviews"
+"""The table holding one document per interview."""
+
+Tables = dict[str, dict[str, Any]]
+"""TinyDB's whole-database shape: table name -> document id (as text) -> document."""
+
+
+def empty_tables() -> Tables:
+    """The content of a new data file."""
+    return {META: {"1": {"schema": SCHEMA}}, INTERVIEWS: {}}
+
+
+def backup_path_for(path: Path) -> Path:
+    """Where the backup of ``path`` is kept."""
+    return path.with_name(path.name + ".bak")
+
+
+@dataclass
+class Loaded:
+    """A data file read and checked."""
+
+    raw: bytes | None
+    """The file's bytes as read (None when there was no file)."""
+    tables: Tables
+    """Its parsed content."""
+    interviews: dict[str, Interview] = field(default_factory=dict)
+    """Every interview by id, in file order."""
+    doc_ids: dict[str, int] = field(default_factory=dict)
+    """The TinyDB document id of every interview, by interview id."""
+
+
+class _Bad(Exception):
+    """The content is unusable; the message says why, in the user's words."""
+
+
+def load(path: Path) -> Loaded:
+    """Read and check the data file at ``path``; a missing file is an empty store.
+
+    Raises :class:`StoreError` with the full story when the file can't be used.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Loaded(None, empty_tables())
+    except IsADirectoryError:
+        raise StoreError(
+            f"Can't use the data file {path}: it is a folder, not a file. Move the folder "
+            "away, or choose another data file with --db or FOLLOWUP_DB."
+        ) from None
+    except OSError as exc:
+        raise unusable(path, _read_problem(path, exc)) from None
+    try:
+        return parse(raw)
+    except _Bad as exc:
+        raise unusable(path, str(exc)) from None
+
+
+def _read_problem(path: Path, exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"permission denied (you can fix that with: chmod u+rw {shlex.quote(str(path))})"
+    if exc.errno == errno.ENOTDIR:
+        return "a part of its folder path is a file, not a folder"
+    return f"it can't be read ({exc.strerror})"
+
+
+def parse(raw: bytes) -> Loaded:
+    """Check and decode the bytes of a data file. Raises ``_Bad`` with the problem."""
+    tables = _decode(raw)
+    meta = tables.get(META)
+    schema = _schema(meta)
+    if schema > SCHEMA:
+        raise _Bad(
+            f"it was written by a newer version of followup (data schema {schema}; this "
+            f"version reads schema {SCHEMA}). Update followup to open it"
+        )
+    for name, table in tables.items():
+        if name not in (META, INTERVIEWS):
+            raise _Bad(f"it holds an unknown table {name!r}")
+        if not isinstance(table, dict):
+            raise _Bad(f"its table {name!r} is not a JSON object")
+    loaded = Loaded(raw, tables)
+    for position, (key, doc) in enumerate(tables.get(INTERVIEWS, {}).items(), 1):
+        _add_interview(loaded, position, key, doc)
+    return loaded
+
+
+def _decode(raw: bytes) -> Tables:
+    if not raw:
+        raise _Bad("it is empty (0 bytes), as if a save was cut short")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise _Bad("it starts with a byte-order mark (an editor may have added it)")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Bad(
+            f"it is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        if exc.msg.startswith("unexpected end of data"):
+            problem = f"its JSON stops in the middle (at byte {exc.pos}): it looks cut short"
+            raise _Bad(problem) from None
+        if exc.msg.startswith("unexpected content after document"):
+            problem = f"it has stray content after the JSON data (from byte {exc.pos})"
+            raise _Bad(problem) from None
+        raise _Bad(f"it is not valid JSON ({exc.msg} at byte {exc.pos})") from None
+    if not isinstance(data, dict):
+        kind = {list: "a list", type(None): "null", str: "a string", bool: "true/false"}
+        what = kind.get(type(data), "a number")
+        raise _Bad(f"it holds JSON {what} where a followup data file holds an object")
+    return data
+
+
+def _schema(meta: object) -> int:
+    if meta is None:
+        raise _Bad("it has no schema version, so it is not a followup data file")
+    docs = list(meta.values()) if isinstance(meta, dict) else None
+    if not docs or not isinstance(docs[0], dict) or "schema" not in docs[0]:
+        raise _Bad(f"its {META!r} table is not what followup writes")
+    schema = docs[0]["schema"]
+    if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+        raise _Bad(f"its schema version is not a version number: {schema!r}")
+    return schema
+
+
+def _add_interview(loaded: Loaded, position: int, key: str, doc: object) -> None:
+    if not (key.isascii() and key.isdigit() and str(int(key)) == key):
+        raise _Bad(f"interview {position}: its document id {key!r} is not a number")
+    if isinstance(doc, dict) and not (isinstance(doc.get("id"), str) and doc["id"].strip()):
+        problem = "missing" if doc.get("id") in (None, "") else f"expected text, got {doc['id']!r}"
+        raise _Bad(f"{record_label(doc, position)}: field 'id': {problem}")
+    try:
+        interview = interview_from_dict(doc, position)
+    except CodecError as exc:
+        raise _Bad(str(exc)) from None
+    if interview.id in loaded.interviews:
+        label = f"interview {position} ({interview.company})"
+        raise _Bad(f"{label}: field 'id': duplicate id {interview.id!r}")
+    loaded.interviews[interview.id] = interview
+    loaded.doc_ids[interview.id] = int(key)
+
+
+def unusable(path: Path, problem: str) -> StoreError:
+    """The error for a data file that can't be used: what is wrong, and the way back."""
+    lines = [
+        f"Can't use the data file {path}: {problem}.",
+        "followup has left the file exactly as it is.",
+        *restore_advice(path),
+    ]
+    return StoreError("\n".join(lines))
+
+
+def restore_advice(path: Path) -> list[str]:
+    """How to go back to the backup beside ``path``, if there is a usable one."""
+    backup = backup_path_for(path)
+    try:
+        raw = backup.read_bytes()
+        parse(raw)
+    except FileNotFoundError:
+        return [f"There is no backup beside it ({backup}) to go back to."]
+    except (OSError, _Bad) as exc:
+        why = exc.strerror if isinstance(exc, OSError) else str(exc)
+        return [f"The backup beside it ({backup}) can't be used either: {why}."]
+    when = datetime.fromtimestamp(os.stat(backup).st_mtime).strftime("%Y-%m-%d %H:%M")
+    here, bak = shlex.quote(str(path)), shlex.quote(str(backup))
+    damaged = shlex.quote(str(path.with_name(path.name + ".damaged")))
+    return [
+        f"To go back to the backup from {when}, keeping the bad file aside, run:",
+        f"  cp {here} {damaged}",
+        f"  cp {bak} {here}",
+    ]

@@ -1,0 +1,261 @@
+"""The store: the user's interviews in one TinyDB JSON file, safe against crashes and races.
+
+- One writer at a time (a lock the OS drops when the process dies); readers never lock.
+- Read once, kept in memory; every change is saved before the call returns, atomically
+  and fsynced, so the file always holds the whole old state or the whole new one.
+- A file that can't be read is never written: :class:`StoreError` says what is wrong and
+  how to restore the backup kept beside it (refreshed before the first save of a session).
+- Every method is thread-safe, so the app can save from a worker thread.
+
+Each stored interview is the interchange record of :mod:`followup_tui.core.codec`, and
+everything is checked by that codec before it is saved, so what is saved always reads back.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Mapping, MutableMapping
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from followup_tui.core.codec import CodecError, checked, interview_to_dict
+from followup_tui.core.model import Event, Interview
+from followup_tui.storage import datafile, history
+from followup_tui.storage.atomic import make_folders, remove_stale_temps, write_atomic
+from followup_tui.storage.datafile import INTERVIEWS, Loaded, backup_path_for
+from followup_tui.storage.errors import StoreError, StoreLocked
+from followup_tui.storage.lock import WriterLock
+from followup_tui.storage.tinystorage import AtomicJSONStorage
+
+__all__ = ["ENV_DB", "Store", "StoreError", "StoreLocked", "default_db_path"]
+
+ENV_DB = "FOLLOWUP_DB"
+"""Environment variable naming another data file."""
+
+
+def default_db_path(environ: Mapping[str, str] = os.environ) -> Path:
+    """The data file: ``$FOLLOWUP_DB``, else ``followup.json`` in the user data folder."""
+    override = environ.get(ENV_DB, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path("followup") / "followup.json"
+
+
+class Store:
+    """The user's interviews, kept in memory and saved on every change."""
+
+    def __init__(self, path: Path, loaded: Loaded, lock: WriterLock | None) -> None:
+        """Use :meth:`open`."""
+        self.path = path
+        """The data file (absolute, symbolic links resolved)."""
+        self.read_only = lock is None
+        """True when opened for reading only: every change raises :class:`StoreError`."""
+        self.revision = 0
+        """Goes up by one with every saved change (the UI reloads when it moves)."""
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._by_id = loaded.interviews
+        self._doc_ids = loaded.doc_ids
+        self._history = history.History()
+        self._closed = False
+        original = loaded.raw
+        backup = backup_path_for(path)
+
+        def back_up() -> None:
+            if original is None:
+                return
+            try:
+                write_atomic(backup, original)
+            except OSError as exc:
+                raise StoreError(
+                    f"Couldn't save to {path}: the backup {backup} can't be written "
+                    f"({exc.strerror}). Nothing was changed."
+                ) from None
+
+        self._storage = AtomicJSONStorage(path, loaded.tables, original, back_up)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._table: Table = self._db.table(INTERVIEWS)
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> Store:
+        """Open the data file at ``path`` (a missing file is a new, empty store).
+
+        A writer takes the lock (:class:`StoreLocked` if another process has it) and may
+        create the folder. A reader takes no lock, creates nothing and always works while
+        another process writes. Raises :class:`StoreError` if the file can't be used.
+        """
+        path = Path(os.path.realpath(Path(path).expanduser()))
+        if read_only:
+            return cls(path, datafile.load(path), None)
+        if not path.parent.is_dir():
+            try:
+                make_folders(path.parent)
+            except OSError as exc:
+                raise StoreError(
+                    f"Can't create the folder {path.parent} for the data file ({exc.strerror})."
+                ) from None
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise StoreError(
+                f"Can't open {path} for writing: its folder {path.parent} is read-only. "
+                "`followup status` and `followup export` still work, read-only."
+            )
+        lock = WriterLock.acquire(path)
+        try:
+            loaded = datafile.load(path)
+        except BaseException:
+            lock.release()
+            raise
+        remove_stale_temps(path)
+        return cls(path, loaded, lock)
+
+    # --- reading -----------------------------------------------------------------------
+
+    def interviews(self) -> list[Interview]:
+        """Every interview, in file order (new ones last). From memory: no disk read."""
+        with self._mutex:
+            return list(self._by_id.values())
+
+    def get(self, interview_id: str) -> Interview:
+        """The interview with this id; ``KeyError`` if there is none."""
+        with self._mutex:
+            return self._by_id[interview_id]
+
+    def can_undo(self) -> bool:
+        """True when this session has a change to undo."""
+        with self._mutex:
+            return bool(self._history) and not self.read_only and not self._closed
+
+    # --- changing ----------------------------------------------------------------------
+
+    def add(self, interview: Interview) -> Interview:
+        """Save a new interview and return it as stored (an empty id gets a fresh one).
+
+        Raises ``CodecError`` if it can't be stored, ``ValueError`` if the id is taken.
+        """
+        new = checked(interview)
+        with self._mutex:
+            if new.id in self._by_id:
+                raise ValueError(f"an interview with id {new.id!r} already exists")
+            self._apply({new.id: new}, (), history.added(new.company))
+        return new
+
+    def update(self, interview: Interview) -> None:
+        """Replace the interview with the same id (``KeyError`` if there is none)."""
+        new = checked(interview)
+        with self._mutex:
+            old = self._by_id[new.id]
+            if new != old:
+                self._apply({new.id: new}, (), history.edited(old, new))
+
+    def log(self, interview_id: str, event: Event) -> Interview:
+        """Append ``event`` to an interview's log; return the interview as it now is."""
+        with self._mutex:
+            new = checked(self._by_id[interview_id].with_event(event))
+            self._apply({new.id: new}, (), history.logged(event.kind, new.company))
+            return new
+
+    def remove(self, interview_id: str) -> None:
+        """Delete an interview (``KeyError`` if there is none)."""
+        with self._mutex:
+            old = self._by_id[interview_id]
+            self._apply({}, (interview_id,), history.removed(old.company))
+
+    def import_interviews(self, interviews: Iterable[Interview]) -> int:
+        """Add many interviews in one save, all or nothing; returns how many.
+
+        Ids are kept (an empty one gets a fresh id). An interview whose id is already in
+        the store replaces it, so importing an export of this file changes nothing.
+        Raises ``CodecError`` (nothing saved) if any of them can't be stored or two share
+        an id.
+        """
+        batch: dict[str, Interview] = {}
+        for index, interview in enumerate(interviews, 1):
+            new = checked(interview, index)
+            if new.id in batch:
+                label = f"interview {index} ({new.company})"
+                raise CodecError(f"duplicate id {new.id!r}", record=label, field="id")
+            batch[new.id] = new
+        if not batch:
+            return 0
+        with self._mutex:
+            self._apply(batch, (), history.imported(len(batch)))
+        return len(batch)
+
+    def undo(self) -> str | None:
+        """Revert the newest change of this session, saving at once.
+
+        Returns what was undone ("undid: thank-you logged for Acme"), or None if nothing.
+        """
+        with self._mutex:
+            change = self._history.last()
+            if change is None or self.read_only or self._closed:
+                return None
+            puts = {i: before for i, before in change.before if before is not None}
+            gone = tuple(i for i, before in change.before if before is None)
+            self._apply(puts, gone, "", record=False)
+            self._history.drop_last()
+            return f"undid: {change.description}"
+
+    def close(self) -> None:
+        """Release the lock; the store can't be changed any more (idempotent)."""
+        with self._mutex:
+            self._closed = True
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- the one way a change is made --------------------------------------------------
+
+    def _apply(
+        self, puts: dict[str, Interview], removes: Iterable[str], what: str, record: bool = True
+    ) -> None:
+        """Save ``puts`` (new or replacing) and ``removes`` in one atomic write; then, and
+        only then, update memory, the revision and the undo history."""
+        if self._closed:
+            raise StoreError(f"{self.path} has been closed; nothing was saved.")
+        if self.read_only:
+            raise StoreError(
+                f"{self.path} is open read-only (another followup has it open for writing); "
+                "nothing was saved."
+            )
+        removes = [i for i in removes if i in self._by_id]
+        replacing = {i: interview_to_dict(v) for i, v in puts.items() if i in self._by_id}
+        adding = [(i, interview_to_dict(v)) for i, v in puts.items() if i not in self._by_id]
+        with self._storage.batch():
+            if replacing:
+
+                def swap(doc: MutableMapping[str, object]) -> None:
+                    new = replacing[str(doc["id"])]
+                    doc.clear()
+                    doc.update(new)
+
+                self._table.update(swap, doc_ids=[self._doc_ids[i] for i in replacing])
+            if removes:
+                self._table.remove(doc_ids=[self._doc_ids[i] for i in removes])
+            new_doc_ids = self._table.insert_multiple([d for _, d in adding]) if adding else []
+        # Saved: now memory may follow.
+        before = tuple((i, self._by_id.get(i)) for i in [*puts, *removes])
+        for interview_id in removes:
+            del self._by_id[interview_id]
+            del self._doc_ids[interview_id]
+        for (interview_id, _), doc_id in zip(adding, new_doc_ids, strict=True):
+            self._doc_ids[interview_id] = doc_id
+        self._by_id.update(puts)
+        self.revision += 1
+        if record:
+            self._history.push(history.Change(what, before))
