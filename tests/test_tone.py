@@ -1,0 +1,250 @@
+"""Tone checks: each rule fires on text written to trip it, and stays quiet on honest notes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from followup_tui.core.calendar import BusinessCalendar
+from followup_tui.core.model import Event, EventKind, Interview, Outcome
+from followup_tui.core.policy import PATIENT, STANDARD
+from followup_tui.core.standing import Step
+from followup_tui.core.tone import (
+    PHONE_WORD_LIMIT,
+    WORD_LIMITS,
+    Finding,
+    OutreachFacts,
+    Rule,
+    ToneContext,
+    check,
+    outreach_facts,
+    word_count,
+)
+
+NY = ZoneInfo("America/New_York")
+CAL = BusinessCalendar(NY)
+PANEL = ("Dana Ruiz", "Sam Lee")
+
+
+def rules(text: str, context: ToneContext | None = None) -> list[Rule]:
+    """The rules that fire on ``text``."""
+    return [f.rule for f in check(text, context=context)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("I have another offer and need an answer by Friday.", Rule.ULTIMATUM),
+        ("Unless I hear from you this week, I'll accept elsewhere.", Rule.ULTIMATUM),
+        ("I have interest in several other organizations, so please decide.", Rule.ULTIMATUM),
+        ("I'm interviewing with other companies too.", Rule.ULTIMATUM),
+        ("I need to know before I accept their offer.", Rule.ULTIMATUM),
+        ("This is your last chance to hire me.", Rule.ULTIMATUM),
+        ("As I said in my note, I am available.", Rule.PUSHY),
+        ("As per my last email, where are we?", Rule.PUSHY),
+        ("Please reply ASAP.", Rule.PUSHY),
+        ("This is urgent.", Rule.PUSHY),
+        ("Let me know immediately.", Rule.PUSHY),
+        ("I expect an answer this week.", Rule.PUSHY),
+        ("Why haven't you replied?", Rule.PUSHY),
+        ("I'm still waiting for your decision.", Rule.PUSHY),
+        ("A friendly reminder about my application.", Rule.PUSHY),
+        ("You must let me know soon.", Rule.PUSHY),
+        ("Please please consider me.", Rule.DESPERATE),
+        ("I'd love to join!!", Rule.DESPERATE),
+        ("Any news?!", Rule.DESPERATE),
+        ("I WANT THIS JOB SO MUCH.", Rule.DESPERATE),
+        ("I would PLEASE like an answer.", Rule.DESPERATE),
+        ("I'll do anything to get this role.", Rule.DESPERATE),
+        ("I really, really hope so.", Rule.DESPERATE),
+        ("So sorry to bother you again.", Rule.DESPERATE),
+        ("I'm eager to here from you.", Rule.TYPO),
+        ("Thanks, and your welcome to call.", Rule.TYPO),
+        ("I look forward to hearing form you.", Rule.TYPO),
+        ("I admired there team.", Rule.TYPO),
+        ("It took longer then planned.", Rule.TYPO),
+        ("It went then expected.", Rule.TYPO),
+        ("I don't want to loose touch.", Rule.TYPO),
+        ("I definately enjoyed it.", Rule.TYPO),
+        ("I wont take much of your time.", Rule.TYPO),
+        ("I'd love to be apart of the team.", Rule.TYPO),
+        ("Thank you for you time.", Rule.TYPO),
+        ("I'm excited about the roll.", Rule.TYPO),
+        ("It peaked my interest.", Rule.TYPO),
+        ("Hi Dana, about [company] and {role}.", Rule.UNFILLED),
+    ],
+)
+def test_rule_fires(text: str, rule: Rule) -> None:
+    assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Dana,\n\nThanks for Tuesday. I'm still very interested in the role.\n\nBest,\nAlex",
+        "I've received another offer, and Acme is still where I'd most like to be.",
+        "Another offer came in; my conversion work grew sales by 12%.",
+        "Is there feedback you can share? The roll-out went well, your team too.",
+        "I can share the AWS and SQL work, and the API docs.",
+        "We met on the 12th; I hope you're doing well.",
+        "Thank you for your time! I enjoyed it.",
+        "Their team's process sounded thoughtful; it took longer than expected, which is fine.",
+        "I'm glad to hear from you whenever it suits you.",
+        "See [the write-up](https://example.com) when you have a moment.",
+    ],
+)
+def test_honest_notes_stay_quiet(text: str) -> None:
+    assert check(text, context=ToneContext(Step.CHECK_IN, interviewer_names=PANEL)) == []
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Hi Dana,",
+        "Dear Dana Ruiz,",
+        "Dear Ms. Ruiz,",
+        "Hello Dana and Sam,",
+        "Hi all,",
+        "Hi Acme team,",
+        "Hello there!",
+        "Good morning Sam,",
+    ],
+)
+def test_greetings_to_the_panel_are_fine(greeting: str) -> None:
+    assert check(f"{greeting}\n\nThanks again.", context=ToneContext(interviewer_names=PANEL)) == []
+
+
+def test_greeting_to_someone_else_is_flagged_with_the_name() -> None:
+    text = "Thanks first.\nHi Jon,\n\nThanks again."
+    [finding] = check(text, context=ToneContext(interviewer_names=PANEL))
+    assert finding.rule is Rule.UNFILLED
+    assert finding.line == 2
+    assert finding.span is not None and text[slice(*finding.span)] == "Jon"
+    assert "Jon" in finding.message and "Dana Ruiz, Sam Lee" in finding.message
+    # Without a panel to compare with, names are not judged.
+    assert check(text) == []
+
+
+def test_offer_plus_deadline_is_an_ultimatum_but_the_offer_alone_is_not() -> None:
+    plain = "I've received another offer. Acme is still my first choice."
+    assert check(plain) == []
+    pressed = plain + " I have to respond by Friday."
+    [finding] = check(pressed)
+    assert finding.rule is Rule.ULTIMATUM
+    assert "by Friday" in finding.message and "another offer" in finding.message
+
+
+def test_findings_point_at_the_words_and_their_line() -> None:
+    text = "Hi Dana,\n\nPlease reply ASAP.\nThanks!!"
+    findings = check(text)
+    assert [(f.rule, f.line) for f in findings] == [(Rule.PUSHY, 3), (Rule.DESPERATE, 4)]
+    assert [text[slice(*f.span)] for f in findings if f.span] == ["ASAP", "!!"]
+    assert all("\n" not in f.message and f.message for f in findings)
+
+
+def test_placeholder_message_says_what_is_missing() -> None:
+    [finding] = check("I enjoyed talking about [something we discussed].")
+    assert finding.rule is Rule.UNFILLED
+    assert "from the notes" in finding.message
+    [other] = check("See [insert link].")
+    assert "placeholder" in other.message
+
+
+def test_too_long_uses_the_step_limit_and_skips_the_signature() -> None:
+    signature = "Alex Morgan\nSenior Engineer at Somewhere Ltd, 555-0100"
+    limit = WORD_LIMITS[Step.CHECK_IN]
+    words = " ".join(["word"] * limit)
+    context = ToneContext(Step.CHECK_IN, signature=signature)
+    assert check(f"{words}\n{signature}", context=context) == []
+    [finding] = check(f"{words} more\n{signature}", context=context)
+    assert finding.rule is Rule.TOO_LONG and finding.span is None
+    assert f"{limit + 1} words" in finding.message and str(limit) in finding.message
+    assert check(f"{words} more", context=ToneContext(Step.THANK_YOU)) == []
+    script = " ".join(["word"] * (PHONE_WORD_LIMIT + 1))
+    assert rules(script, ToneContext(Step.THANK_YOU, phone=True)) == [Rule.TOO_LONG]
+    assert word_count("It's a short-ish note", "") == 4
+
+
+def facts(since: int | None, unanswered: int = 0, kept_warm: int = 0) -> OutreachFacts:
+    """Timing facts under the standard policy."""
+    return OutreachFacts(
+        since, "check-in" if since is not None else "", 3, unanswered, 2, kept_warm, 3
+    )
+
+
+def test_too_soon_names_the_gap() -> None:
+    [finding] = check("Checking in.", context=ToneContext(Step.CHECK_IN, facts=facts(1)))
+    assert finding.rule is Rule.TOO_SOON
+    assert finding.message == "the last check-in went out 1 business day ago; the minimum gap is 3"
+    [today] = check("x", context=ToneContext(Step.CLOSING_NOTE, facts=facts(0)))
+    assert "less than a business day ago" in today.message
+    assert (
+        "2 business days ago"
+        in check("x", context=ToneContext(Step.KEEP_WARM, facts=facts(2)))[0].message
+    )
+    for quiet in (
+        ToneContext(Step.CHECK_IN, facts=facts(3)),
+        ToneContext(Step.CHECK_IN, facts=facts(None)),
+        ToneContext(Step.THANK_YOU, facts=facts(0)),  # one to each interviewer, same day
+        ToneContext(Step.UPDATE, facts=facts(0)),  # news doesn't wait for the calendar
+        ToneContext(None, facts=facts(0)),
+    ):
+        assert check("x", context=quiet) == []
+
+
+def test_too_many_after_the_unanswered_limit() -> None:
+    [finding] = check("x", context=ToneContext(Step.CHECK_IN, facts=facts(5, unanswered=2)))
+    assert finding.rule is Rule.TOO_MANY and "closing note" in finding.message
+    assert check("x", context=ToneContext(Step.CHECK_IN, facts=facts(5, unanswered=1))) == []
+    assert check("x", context=ToneContext(Step.CLOSING_NOTE, facts=facts(5, unanswered=2))) == []
+    assert rules("x", ToneContext(Step.KEEP_WARM, facts=facts(5, kept_warm=3))) == [Rule.TOO_MANY]
+    assert check("x", context=ToneContext(Step.KEEP_WARM, facts=facts(5, kept_warm=2))) == []
+
+
+def test_whole_message_findings_come_first() -> None:
+    findings = check("Please reply ASAP.", context=ToneContext(Step.CHECK_IN, facts=facts(1, 2)))
+    assert [f.rule for f in findings] == [Rule.TOO_SOON, Rule.TOO_MANY, Rule.PUSHY]
+    assert isinstance(findings[0], Finding) and findings[0].line is None
+
+
+def at(day: int, hour: int = 9) -> datetime:
+    """An instant in November 2026, New York time."""
+    return datetime(2026, 11, day, hour, tzinfo=NY)
+
+
+INTERVIEW = Interview("i", "Acme", "PM", at(3, 10), decision_by=date(2026, 11, 6))
+
+
+def test_outreach_facts_from_the_log() -> None:
+    none = outreach_facts(INTERVIEW, at(9), CAL, STANDARD)
+    assert none == OutreachFacts(None, "", 3, 0, 2, 0, 3)
+    log = INTERVIEW.with_event(Event(EventKind.THANK_YOU_SENT, at(3, 18), to="Dana Ruiz"))
+    log = log.with_event(Event(EventKind.NOTE, at(4), text="called the recruiter"))
+    log = log.with_event(Event(EventKind.CHECK_IN_SENT, at(12, 10)))
+    # Thursday to Monday is two business days; the note is not a message sent.
+    got = outreach_facts(log, at(16), CAL, STANDARD)
+    assert (got.business_days_since_last_outreach, got.last_outreach) == (2, "check-in")
+    assert got.unanswered_check_ins == 1 and got.minimum_gap == 3 and got.max_check_ins == 2
+    assert outreach_facts(log, at(16), CAL, PATIENT).minimum_gap == 5
+    # An event logged after "now" doesn't count yet.
+    later = log.with_event(Event(EventKind.CHECK_IN_SENT, at(20)))
+    assert outreach_facts(later, at(16), CAL, STANDARD).unanswered_check_ins == 1
+    replied = log.with_event(Event(EventKind.REPLY, at(13), outcome=Outcome.STILL_DECIDING))
+    after = outreach_facts(
+        replied.with_event(Event(EventKind.KEEP_WARM_SENT, at(17))), at(18), CAL, STANDARD
+    )
+    assert (after.unanswered_check_ins, after.keep_warm_sent, after.last_outreach) == (
+        0,
+        1,
+        "keep-warm note",
+    )
+    assert after.business_days_since_last_outreach == 1
+
+
+def test_outreach_facts_feed_the_check() -> None:
+    log = INTERVIEW.with_event(Event(EventKind.UPDATE_SENT, at(10)))
+    context = ToneContext(Step.CHECK_IN, facts=outreach_facts(log, at(11), CAL, STANDARD))
+    [finding] = check("Checking in.", context=context)
+    assert finding.message == "the last update went out 1 business day ago; the minimum gap is 3"
