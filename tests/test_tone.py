@@ -144,10 +144,16 @@ def test_findings_point_at_the_words_and_their_line() -> None:
     assert all("\n" not in f.message and f.message for f in findings)
 
 
+def test_shouting_is_one_finding_per_run() -> None:
+    text = "I WANT THIS JOB SO MUCH. It would mean a LOT, PLEASE."
+    shouts = [text[slice(*f.span)] for f in check(text) if f.span]
+    assert shouts == ["WANT THIS JOB SO MUCH", "PLEASE"]
+
+
 def test_placeholder_message_says_what_is_missing() -> None:
     [finding] = check("I enjoyed talking about [something we discussed].")
     assert finding.rule is Rule.UNFILLED
-    assert "from the notes" in finding.message
+    assert "the notes" in finding.message
     [other] = check("See [insert link].")
     assert "placeholder" in other.message
 

@@ -52,13 +52,17 @@ PLACEHOLDERS: Mapping[str, Placeholder] = {
         Placeholder("decision_date", "the decision date they gave", "[decision date]"),
         Placeholder("check_in_date", "the check-in date you agreed", "[agreed check-in date]"),
         Placeholder("days_since", "business days since the interview ('4 business days')", ""),
-        Placeholder("my_name", "your name (from settings)", "[your name]"),
-        Placeholder("signature", "your sign-off block (from settings)", "[your name]"),
+        Placeholder("my_name", "your name (the name setting)", "[your name]"),
+        Placeholder("signature", "your sign-off (the signature or name setting)", "[your name]"),
         Placeholder(
-            "highlight", "one line about you worth repeating", "[one result you're proud of]"
+            "highlight",
+            "one line about you worth repeating (the highlight setting)",
+            "[one result you're proud of]",
         ),
         Placeholder(
-            "discussed", "something you talked about (from the notes)", "[something we discussed]"
+            "discussed",
+            "something you talked about (the first line of the notes)",
+            "[something we discussed]",
         ),
         Placeholder("today", "today's date ('Friday 13 November')", ""),
         Placeholder(

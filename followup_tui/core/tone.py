@@ -148,12 +148,16 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 
 
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DEADLINE = (
+# A deadline is only an ultimatum beside another offer: "by Friday" alone is often innocent.
+_DEADLINE = re.compile(
     rf"\b(?:by|before|until) (?:the )?(?:end of (?:the )?(?:day|week)|eod|tomorrow|tonight|{_DAYS}"
-    r"|next week|\d{1,2}(?:st|nd|rd|th)\b)"
+    r"|next week|\d{1,2}(?:st|nd|rd|th)\b)",
+    re.IGNORECASE,
 )
 _ELSEWHERE = r"(?:companies|organi[sz]ations|employers|firms|teams)\b"
-_OTHER_OFFER = r"\b(?:another|other|competing|second|rival) (?:job )?offers?\b|\boffers? from\b"
+_OTHER_OFFER = _rx(
+    r"\b(?:another|other|competing|second|rival) (?:job )?offers?\b", r"\boffers? from\b"
+)
 _PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
     (
         Rule.ULTIMATUM,
@@ -207,7 +211,7 @@ _PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\bplease,? please\b",
             r"\b(?:I )?beg(?:ging)?(?: you)?\b",
             r"\bdesperate(?:ly)?\b",
-            r"\bI(?:'ll| will| would)? do anything\b",
+            r"\bI(?:'ll|'d| will| would)? do anything\b",
             r"\b(?:really|so|very),? (?:really|so|very)\b",
             r"\bI (?:really |truly )?need (?:this|the) (?:job|role|position)\b",
             r"\bmy (?:only|last) hope\b",
@@ -220,7 +224,8 @@ _PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
 
 # Two or more of ! and ? in a row, at least one of them "!".
 _EXCLAIMS = re.compile(r"(?=[!?]*!)[!?]{2,}")
-_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){2,}\b")
+# Three capitalised words in a row on one line: acronyms rarely come in threes.
+_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t,]+[A-Z]{2,}){2,}\b")
 _CAPS_WORD = re.compile(
     r"\b(?:PLEASE|REALLY|VERY|NEED|HOPE|THANK|THANKS|LOVE|ANYTHING|SO|MUCH|ANY|EXCITED"
     r"|ALWAYS|NEVER|DREAM|PERFECT|DESPERATE)\b"
@@ -334,8 +339,8 @@ def _timing_findings(context: ToneContext) -> list[Finding]:
         findings.append(
             Finding(
                 Rule.TOO_MANY,
-                f"{facts.keep_warm_sent} keep-warm notes have gone out, the most worth sending;"
-                " time to move on",
+                f"{facts.keep_warm_sent} keep-warm notes have gone out,"
+                " as many as are worth sending; time to move on",
             )
         )
     return findings
@@ -360,8 +365,8 @@ def check(text: str, *, context: ToneContext | None = None) -> list[Finding]:
     found: list[Finding] = []
     for rule, pattern, why in _PHRASES:
         found += [_found(rule, text, m, f'"{m.group(0)}" {why}') for m in pattern.finditer(text)]
-    if offer := re.search(_OTHER_OFFER, text, re.IGNORECASE):
-        for m in re.finditer(_DEADLINE, text, re.IGNORECASE):
+    if offer := _OTHER_OFFER.search(text):
+        for m in _DEADLINE.finditer(text):
             found.append(
                 _found(
                     Rule.ULTIMATUM,
@@ -375,11 +380,16 @@ def check(text: str, *, context: ToneContext | None = None) -> list[Finding]:
         _found(Rule.DESPERATE, text, m, f'"{m.group(0)}": stacked marks read as anxious')
         for m in _EXCLAIMS.finditer(text)
     ]
-    for pattern in (_CAPS_RUN, _CAPS_WORD):
-        found += [
-            _found(Rule.DESPERATE, text, m, f'"{m.group(0)}" in capitals reads as shouting')
-            for m in pattern.finditer(text)
-        ]
+    runs = list(_CAPS_RUN.finditer(text))
+    shouted = runs + [
+        m
+        for m in _CAPS_WORD.finditer(text)
+        if not any(r.start() <= m.start() < r.end() for r in runs)
+    ]
+    found += [
+        _found(Rule.DESPERATE, text, m, f'"{m.group(0)}" in capitals reads as shouting')
+        for m in shouted
+    ]
     found += [
         _found(Rule.UNFILLED, text, m, _marker_message(m.group(0)))
         for m in _PLACEHOLDER.finditer(text)
