@@ -29,7 +29,7 @@ Best,
         "thank_you",
         "formal",
         False,
-        "Thank you: {role} {meeting}",
+        "Thank you for {weekday}'s {meeting}",
         """Dear {first_name},
 
 Thank you for meeting with me on {weekday}, {interview_date}, about the {role} position. \
@@ -294,8 +294,8 @@ Thanks,
         "call",
         True,
         "Call {interviewer}: second check-in",
-        """Hi {first_name}, it's {my_name}, about the {role} role. I emailed a little while \
-ago and wanted to try by phone.
+        """Hi {first_name}, it's {my_name}, about the {role} role. I got in touch a little \
+while ago and wanted to try by phone.
 I'm still very interested. Is there any news you can share, or anything you need from me?
 (Voicemail: keep it to your name, number and continued interest; no need to email as well.)
 """,
@@ -339,8 +339,9 @@ Kind regards,
         "Thank you, {first_name}",
         """Hi {first_name},
 
-I'll take the quiet to mean the {role} role has moved on, and that's fine. Thank you for \
-your time; I'd be glad to stay in touch if something else comes up at {company}.
+I'll take the quiet to mean you've gone another way on the {role} role, and that's fine. \
+Thank you for your time; I'd be glad to stay in touch if something else comes up at \
+{company}.
 
 Best,
 {signature}
@@ -352,7 +353,7 @@ Best,
         True,
         "Call {interviewer}: closing the loop",
         """Hi {first_name}, it's {my_name}, about the {role} role.
-I haven't heard back, so I'll assume it has moved on, and that's fine.
+I haven't heard back, so I'll assume you've gone another way, and that's fine.
 Thank you for your time. If another role comes up at {company}, I'd be glad to hear from you.
 (Voicemail: the same, briefly; this is the last message, so no need to ask for a call back.)
 """,
@@ -470,7 +471,7 @@ Best,
         True,
         "Call {interviewer}: keeping in touch",
         """Hi {first_name}, it's {my_name}. We met about the {role} role a while back.
-No need to call back; I wanted to share some news: {news}.
+I won't keep you long; I wanted to share some news: {news}.
 I'm still very interested in {company}, and I hope things are going well.
 """,
     ),

@@ -14,6 +14,7 @@ is the library made from it.
 
 from __future__ import annotations
 
+import calendar as _cal
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -163,7 +164,7 @@ class Library:
         """
         extra = tuple(extra)
         provided = {(t.key, t.phone) for t in extra}
-        dropped = {k for k in replace}
+        dropped = set(replace)
         kept = [
             t for t in self.templates if not (t.key in dropped and (t.key, t.phone) in provided)
         ]
@@ -265,22 +266,15 @@ def render(template: Template, context: Context) -> Draft:
     return Draft(subject.strip(), body.strip() + "\n", missing)
 
 
-# Our own names, not the locale's: the messages are written in English.
-_MONTHS = (  # noqa: SIM905
-    "January February March April May June July August September October November December"
-).split()
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()  # noqa: SIM905
-
-
 def day_month(day: date, today: date) -> str:
     """The day and month ("3 November"), with the year only when it is not this year's."""
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
+    text = f"{day.day} {_cal.month_name[day.month]}"
     return text if day.year == today.year else f"{text} {day.year}"
 
 
 def long_date(day: date, today: date) -> str:
     """Weekday, day and month ("Friday 6 November"), with the year when it is not this year's."""
-    return f"{_WEEKDAYS[day.weekday()]} {day_month(day, today)}"
+    return f"{_cal.day_name[day.weekday()]} {day_month(day, today)}"
 
 
 # A sentence from the notes reads better mid-sentence with these words in lower case;
@@ -408,7 +402,7 @@ def context_for(
         "role": interview.role.strip(),
         "round": interview.round.strip(),
         "meeting": _meeting(interview.round),
-        "weekday": _WEEKDAYS[interview_day.weekday()],
+        "weekday": _cal.day_name[interview_day.weekday()],
         "interview_date": day_month(interview_day, today),
         "decision_date": long_date(decision, today) if decision else "",
         "check_in_date": long_date(agreed, today) if agreed else "",
