@@ -1,0 +1,1 @@
+"""Tests of the data file: atomic saves, locking, bad files, faults, kills."""
