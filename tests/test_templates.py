@@ -8,7 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.compose import compose, review, switch, tone_context_for
+from followup_tui.core.compose import (
+    compose,
+    context_for,
+    discussed_from_notes,
+    review,
+    switch,
+    tone_context_for,
+)
 from followup_tui.core.model import (
     Channel,
     Event,
@@ -27,8 +34,6 @@ from followup_tui.core.templates import (
     Context,
     Library,
     Template,
-    context_for,
-    discussed_from_notes,
     render,
     step_key,
     templates_for,

@@ -13,8 +13,9 @@ import pytest
 import followup_tui.user_templates as user_templates
 from followup_tui import settings
 from followup_tui.core.calendar import BusinessCalendar
+from followup_tui.core.compose import context_for
 from followup_tui.core.model import Interview, Interviewer
-from followup_tui.core.templates import BUILT_INS, context_for, render
+from followup_tui.core.templates import BUILT_INS, render
 from followup_tui.user_templates import (
     TemplateProblem,
     load_user_templates,

@@ -1,10 +1,10 @@
 """Message templates: which ones fit a step, the placeholders they use, and how they are filled.
 
 A template is plain text with ``{placeholder}`` fields (``{{`` and ``}}`` for literal braces).
-:func:`context_for` gathers the values from an interview, the pending action, the user's
-settings, ``today`` and the business calendar — never the clock. :func:`render` fills a
-template; a value that is not on record is left visibly marked (``[something we discussed]``)
-and listed in :attr:`Draft.missing`, so the tone check can flag it before anything goes out.
+:func:`followup_tui.core.compose.context_for` gathers the values from the record (never
+the clock). :func:`render` fills a template; a value that is not on record is left visibly
+marked (``[something we discussed]``) and listed in :attr:`Draft.missing`, so the tone
+check can flag it before anything goes out.
 
 Templates are grouped by *step key* (:data:`STEP_KEYS`): the step of the ladder, refined for
 first check-ins by what they are counted from, and for the second check-in by its number.
@@ -14,16 +14,11 @@ is the library made from it.
 
 from __future__ import annotations
 
-import calendar as _cal
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Protocol
 
 from followup_tui.core import builtin_templates
-from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.model import EventKind, Interview, Interviewer, Outcome
 from followup_tui.core.standing import Action, Basis, Step
 
 
@@ -190,25 +185,6 @@ BUILT_INS = Library(
 """Our own templates: several variants of every message, and a call script for each step."""
 
 
-class Sender(Protocol):
-    """Who the message is from: :class:`followup_tui.settings.Settings` fits."""
-
-    @property
-    def name(self) -> str:
-        """The user's name."""
-        ...
-
-    @property
-    def signature(self) -> str:
-        """The sign-off block; the name alone when empty."""
-        ...
-
-    @property
-    def highlight(self) -> str:
-        """One line about the user worth repeating."""
-        ...
-
-
 @dataclass(frozen=True, slots=True)
 class Context:
     """The values a template is filled with."""
@@ -264,163 +240,6 @@ def render(template: Template, context: Context) -> Draft:
     body, missing_body = fill(template.body, context.values)
     missing = tuple(dict.fromkeys(missing_subject + missing_body))
     return Draft(subject.strip(), body.strip() + "\n", missing)
-
-
-def day_month(day: date, today: date) -> str:
-    """The day and month ("3 November"), with the year only when it is not this year's."""
-    text = f"{day.day} {_cal.month_name[day.month]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
-def long_date(day: date, today: date) -> str:
-    """Weekday, day and month ("Friday 6 November"), with the year when it is not this year's."""
-    return f"{_cal.day_name[day.weekday()]} {day_month(day, today)}"
-
-
-# A sentence from the notes reads better mid-sentence with these words in lower case;
-# anything else (a product, a name, an acronym) keeps its capital.
-_LOWER_STARTS = frozenset(
-    (  # noqa: SIM905
-        "a an the their our your my his her its how what why when where which who we they "
-        "building moving scaling hiring working using"
-    ).split()
-)
-_TOPIC_PREFIXES = ("discussed", "topic", "talked about", "we discussed", "we talked about")
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
-_FIRST_CLAUSE = re.compile(r"(?<=[.!?])\s|;|\s[\u2013\u2014-]\s")
-
-
-def _phrase(text: str) -> str:
-    clause = _FIRST_CLAUSE.split(text.strip(), maxsplit=1)[0]
-    clause = clause.strip().rstrip(".!?;:,").strip()
-    first = clause.split(" ", 1)[0]
-    if first.casefold() in _LOWER_STARTS and first[:1].isupper() and first[1:].islower():
-        clause = clause[0].lower() + clause[1:]
-    return clause
-
-
-def discussed_from_notes(notes: str, interview: Interview, recipient: Interviewer | None) -> str:
-    """A short phrase from the notes for ``{discussed}``; "" when the notes have none.
-
-    In order of preference: a line starting with the recipient's name ("Dana: their on-call
-    rotation"), a line starting "Discussed:" (or "Topic:"), the first plain line, a line
-    with some other short label ("Prepare: the pipeline rebuild", label left out), then a
-    line about another interviewer. Only the first sentence or clause of it is used.
-    """
-    names = {
-        key.casefold(): person
-        for person in interview.interviewers
-        for key in (person.name, person.first_name)
-        if key
-    }
-    mine: list[str] = []
-    topics: list[str] = []
-    general: list[str] = []
-    labelled: list[str] = []
-    others: list[str] = []
-    for raw in notes.splitlines():
-        line = _BULLET.sub("", raw).strip()
-        if not line:
-            continue
-        head, sep, rest = line.partition(":")
-        label = head.strip().casefold()
-        if sep and label in names:
-            (mine if names[label] == recipient else others).append(rest)
-        elif sep and label in _TOPIC_PREFIXES:
-            topics.append(rest)
-        elif sep and len(label.split()) <= 2:
-            labelled.append(rest)
-        else:
-            general.append(line)
-    for line in (*mine, *topics, *general, *labelled, *others):
-        phrase = _phrase(line)
-        if phrase:
-            return phrase
-    return ""
-
-
-def _meeting(round_: str) -> str:
-    text = round_.strip()
-    if not text:
-        return "interview"
-    if text[:1].isupper() and text[1:2].islower():
-        text = text[0].lower() + text[1:]
-    if text.isdigit():
-        return f"round {text} interview"
-    nouns = ("interview", "screen", "call", "chat", "conversation", "onsite", "on-site", "panel")
-    return text if any(noun in text.casefold() for noun in nouns) else f"{text} interview"
-
-
-def _recipient(interview: Interview, action: Action | None, name: str | None) -> Interviewer | None:
-    wanted = (name if name is not None else action.recipient if action else "").strip()
-    if not wanted:
-        return interview.interviewers[0] if interview.interviewers else None
-    for person in interview.interviewers:
-        if person.name.casefold() == wanted.casefold():
-            return person
-    return Interviewer(wanted)
-
-
-def _timeline(interview: Interview) -> tuple[date | None, date | None]:
-    """The decision date and agreed check-in date in force, as the ladder reads them."""
-    decision, agreed = interview.decision_by, interview.check_in_on
-    for event in interview.sorted_events():
-        if event.kind is EventKind.REPLY and event.outcome in (
-            None,
-            Outcome.STILL_DECIDING,
-            Outcome.OTHER,
-        ):
-            decision, agreed = event.decision_by, None
-    return decision, agreed
-
-
-def context_for(
-    interview: Interview,
-    action: Action | None,
-    sender: Sender,
-    today: date,
-    calendar: BusinessCalendar,
-    *,
-    recipient: str | None = None,
-    extras: Mapping[str, str] | None = None,
-) -> Context:
-    """Everything the record says that a template may use.
-
-    ``recipient`` picks the interviewer (default: the action's recipient for a thank-you,
-    else the first interviewer). ``extras`` adds values the record can't know
-    (``article``, ``news``). ``today`` is the user's local day.
-    """
-    person = _recipient(interview, action, recipient)
-    interview_day = calendar.day_of(interview.start)
-    decision, agreed = _timeline(interview)
-    since = calendar.between(interview_day, today)
-    signature = sender.signature.strip() or sender.name.strip()
-    candidates = {
-        "first_name": person.first_name if person else "",
-        "interviewer": person.name.strip() if person else "",
-        "company": interview.company.strip(),
-        "role": interview.role.strip(),
-        "round": interview.round.strip(),
-        "meeting": _meeting(interview.round),
-        "weekday": _cal.day_name[interview_day.weekday()],
-        "interview_date": day_month(interview_day, today),
-        "decision_date": long_date(decision, today) if decision else "",
-        "check_in_date": long_date(agreed, today) if agreed else "",
-        "days_since": f"{since} business day{'' if since == 1 else 's'}",
-        "my_name": sender.name.strip(),
-        "signature": signature,
-        "highlight": sender.highlight.strip().rstrip(".").strip(),
-        "discussed": discussed_from_notes(interview.notes, interview, person),
-        "today": long_date(today, today),
-    }
-    values = {name: text for name, text in candidates.items() if text}
-    context = Context(
-        values,
-        tuple(p.name for p in interview.interviewers if p.name.strip()),
-        person.name if person else "",
-        signature,
-    )
-    return context.with_values(extras or {})
 
 
 def templates_for(
