@@ -1,0 +1,186 @@
+"""The `followup` command as a user runs it from the shell."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from followup_tui.cli import main
+from followup_tui.core.calendar import BusinessCalendar
+from followup_tui.core.codec import interviews_to_document
+from followup_tui.demo import load_demo
+
+NOW = "2026-11-18T15:00:00-05:00"
+NY = ZoneInfo("America/New_York")
+
+
+@pytest.fixture(autouse=True)
+def pinned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
+    monkeypatch.setenv("TZ", "America/New_York")
+    monkeypatch.setenv("FOLLOWUP_CONFIG", str(tmp_path / "settings.toml"))
+    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "data" / "followup.json"))
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    now = datetime.fromisoformat(NOW)
+    doc = interviews_to_document(load_demo(now, BusinessCalendar(NY)))
+    path = tmp_path / "demo-export.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_status_with_no_data(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "status")
+    assert code == 0
+    assert "No open interviews" in out
+
+
+def test_import_then_status_most_urgent_first(
+    capsys: pytest.CaptureFixture[str], demo_file: Path
+) -> None:
+    code, out, _ = run(capsys, "import", str(demo_file))
+    assert code == 0 and "Imported 14 interviews" in out
+    code, out, _ = run(capsys, "status", "--json")
+    doc = json.loads(out)
+    assert doc["now"] == NOW
+    statuses = [i["status"] for i in doc["interviews"]]
+    assert statuses[0] == "overdue"
+    assert "closed" not in statuses and "offer" not in statuses
+    acme = next(i for i in doc["interviews"] if i["company"] == "Acme Robotics")
+    assert acme["status"] == "thank_you_due"
+    assert acme["actions"] == ["thank-you to Dana Ruiz", "thank-you to Lee Park"]
+    assert acme["due"] == "2026-11-19T13:00:00-05:00"
+    code, out, _ = run(capsys, "status", "--json", "--all")
+    assert {"closed", "offer"} <= {i["status"] for i in json.loads(out)["interviews"]}
+
+
+def test_status_table_and_short_line(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
+    run(capsys, "import", str(demo_file))
+    _, out, _ = run(capsys, "status")
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["COMPANY", "ROLE", "STATUS"]
+    assert "Stark Logistics" in lines[1] and "overdue" in lines[1]
+    assert "\x1b[" not in out  # NO_COLOR
+    _, out, _ = run(capsys, "status", "--short")
+    assert out.startswith("7 due · 1 overdue · next: Stark Logistics: check-in 1 of 2 (overdue by")
+
+
+def test_export_import_export_is_stable(
+    capsys: pytest.CaptureFixture[str], demo_file: Path, tmp_path: Path
+) -> None:
+    run(capsys, "import", str(demo_file))
+    first = tmp_path / "first.json"
+    assert run(capsys, "export", "-o", str(first))[0] == 0
+    other = tmp_path / "other.json"
+    assert run(capsys, "--db", str(other), "import", str(first))[0] == 0
+    _, out, _ = run(capsys, "--db", str(other), "export")
+    assert json.loads(out) == json.loads(first.read_text(encoding="utf-8"))
+
+
+def test_bad_import_names_record_and_field_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], demo_file: Path, tmp_path: Path
+) -> None:
+    run(capsys, "import", str(demo_file))
+    db = Path(os.environ["FOLLOWUP_DB"])
+    before = db.read_bytes()
+    doc = json.loads(demo_file.read_text(encoding="utf-8"))
+    for item in doc["interviews"]:
+        item["id"] += "-2"
+    doc["interviews"][3]["start"] = "next blursday"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    code, _, err = run(capsys, "import", str(bad))
+    assert code == 2
+    assert "start" in err and "nothing was imported" in err
+    assert db.read_bytes() == before
+
+
+def test_import_of_a_file_that_is_not_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("Acme, Tuesday\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(bad))
+    assert code == 2 and "not a JSON file" in err
+    code, _, err = run(capsys, "import", str(tmp_path / "missing.json"))
+    assert code == 2 and "can't be read" in err
+
+
+def test_unreadable_data_file_is_reported_and_kept(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = Path(os.environ["FOLLOWUP_DB"])
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b'{"_default": {"1": {"company": ')
+    code, _, err = run(capsys, "status")
+    assert code == 2
+    assert str(db) in err
+    assert db.read_bytes() == b'{"_default": {"1": {"company": '
+
+
+def test_bad_clock_and_bad_settings_are_clear_errors(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("FOLLOWUP_NOW", "tuesday")
+    code, _, err = run(capsys, "status")
+    assert code == 2 and "FOLLOWUP_NOW" in err
+    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
+    (tmp_path / "settings.toml").write_text('policy = "eager"\n', encoding="utf-8")
+    code, _, err = run(capsys, "status")
+    assert code == 2 and "'policy'" in err and "eager" in err
+
+
+def test_demo_without_a_terminal_prints_the_demo_status(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    assert "Acme Robotics" in out and "thank-you due" in out
+    assert not Path(os.environ["FOLLOWUP_DB"]).exists()
+
+
+def test_hostile_text_is_printed_inert(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    doc = {
+        "format": "followup",
+        "version": 1,
+        "interviews": [
+            {
+                "company": "Evil\x1b[2J\x1b]0;pwned\x07Co",
+                "role": "[bold red]Role[/]",
+                "start": "2026-11-18T10:00:00-05:00",
+            }
+        ],
+    }
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    run(capsys, "import", str(path))
+    _, out, _ = run(capsys, "status")
+    assert "\x1b" not in out and "\x07" not in out
+    assert "[bold red]Role[/]" in out
+
+
+def test_status_does_not_load_textual(tmp_path: Path) -> None:
+    probe = (
+        "import sys\nfrom followup_tui.cli import main\nmain(['status'])\n"
+        "print('TEXTUAL' if 'textual' in sys.modules else 'CLEAN')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=os.environ
+    ).stdout
+    assert out.strip().endswith("CLEAN")
