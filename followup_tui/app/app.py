@@ -1,0 +1,117 @@
+"""The followup app: the store, the settings and the clock, and the screens that use them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.signal import Signal
+
+from followup_tui.app.live import LiveBoard
+from followup_tui.app.saver import Saved, Saver
+from followup_tui.clock import Clock
+from followup_tui.core.board import standing_of
+from followup_tui.core.model import Interview
+from followup_tui.core.policy import DEFAULT_POLICY, POLICIES
+from followup_tui.core.standing import Standing
+from followup_tui.settings import Settings
+
+if TYPE_CHECKING:
+    from followup_tui.storage.store import Store
+
+T = TypeVar("T")
+
+
+class FollowupApp(App[None]):
+    """Interview panes with live badges and countdowns, driven from the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "followup"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Leave followup (every change is already saved)"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
+        """The app on an open ``store``, with the user's ``settings`` and ``clock``."""
+        super().__init__()
+        self.store = store
+        """Where the interviews live; written only through :meth:`write`."""
+        self.settings = settings
+        """The user's settings."""
+        self.clock = clock
+        """The one source of "now" (pinned in tests and screenshots)."""
+        self.calendar = settings.calendar()
+        """Business days in the user's zone."""
+        self._policy = settings.policy if settings.policy in POLICIES else DEFAULT_POLICY
+        self._saver = Saver()
+        self.board = LiveBoard(self.standing, self.calendar)
+        """Every interview with its standing; the screens draw it."""
+        self.board_changed: Signal[str | None] = Signal(self, "board-changed")
+        """Published after the board changed, with the id of the interview written (if one)."""
+
+    @property
+    def zone(self) -> tzinfo:
+        """The user's time zone: dates are read and shown in it."""
+        return self.calendar.tz
+
+    def now(self) -> datetime:
+        """The current instant, from the app's clock."""
+        return self.clock.now()
+
+    def standing(self, interview: Interview, now: datetime) -> Standing:
+        """An interview's standing under its own policy (the default one if it is unknown)."""
+        try:
+            return standing_of(interview, self._policy, now, self.calendar)
+        except ValueError:  # the interview names a policy this version doesn't know
+            return standing_of(replace(interview, policy=None), self._policy, now, self.calendar)
+
+    async def write(self, change: Callable[[], T]) -> Saved[T]:
+        """Run a store change off the UI thread; a store error is shown, never raised."""
+        from followup_tui.core.codec import CodecError
+        from followup_tui.storage.store import StoreError
+
+        saved = await self._saver.run(change, (StoreError, CodecError))
+        if not saved.ok:
+            self.notify(f"Not saved: {saved.error}", severity="error", timeout=8, markup=False)
+        return saved
+
+    def changed(self, interview: Interview | None) -> None:
+        """Take a write into the board: one interview, or (None) whatever the store now holds."""
+        if interview is None:
+            self.board.load(self.store.interviews(), self.now())
+        else:
+            self.board.put(interview, self.now())
+        self.board_changed.publish(interview.id if interview else None)
+
+    def on_mount(self) -> None:
+        """Apply the theme, read the interviews and show the board."""
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.board.load(self.store.interviews(), self.now())
+        from followup_tui.app.screens.main import MainScreen
+
+        self.push_screen(MainScreen())
+
+    def on_unmount(self) -> None:
+        """Let the writes already asked for reach the disk before the app goes."""
+        self._saver.close()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers every key of the current screen, with what it does."""
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.description:
+                action = binding.action
+                if screen.check_action(action, ()) is False:
+                    continue
+                yield SystemCommand(
+                    f"{binding.description} ({binding.key.split(',')[0]})",
+                    binding.tooltip or binding.description,
+                    lambda action=action: self.call_later(screen.run_action, action),
+                )
+        yield from super().get_system_commands(screen)

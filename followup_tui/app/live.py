@@ -1,0 +1,231 @@
+"""The board the app shows, kept current as time passes and as the user acts.
+
+Pure Python (no Textual): the screen asks it what to draw and tells it what changed.
+
+Cost model, so the app stays quick at 10,000 interviews:
+
+- standings are computed once when the data is loaded (and reused for interviews that did
+  not change on a reload), then only for an interview that was written;
+- each standing says when its status may next change (``changes_at``); those instants sit in
+  a heap, so a clock tick looks at the earliest one only (``advance``);
+- countdown text is refreshed only for the rows the screen says are visible (``refresh``);
+- the order and the summary are recomputed only when a status changes or data is written.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from followup_tui.core.board import Row, sort_rows, summary
+from followup_tui.core.calendar import BusinessCalendar
+from followup_tui.core.model import Interview
+from followup_tui.core.standing import Standing
+
+StandingOf = Callable[[Interview, datetime], Standing]
+"""How to compute an interview's standing at an instant (policy already chosen)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """An interview whose badge changed by itself as time passed."""
+
+    before: Row
+    """The row as it was."""
+    after: Row
+    """The row as it is now."""
+
+    @property
+    def message(self) -> str:
+        """What to tell the user: "Acme: check-in due"."""
+        return f"{self.after.interview.company}: {self.after.standing.status.label}"
+
+
+def _haystack(interview: Interview) -> str:
+    people = " ".join(f"{p.name} {p.title} {p.email}" for p in interview.interviewers)
+    fields = (interview.company, interview.role, interview.round, people, interview.notes)
+    return " ".join(fields).casefold()
+
+
+class LiveBoard:
+    """Every interview with its standing, in board order, seen through a filter."""
+
+    def __init__(self, standing_of: StandingOf, calendar: BusinessCalendar) -> None:
+        """An empty board; ``standing_of`` is the ladder with each interview's policy."""
+        self._standing_of = standing_of
+        self._calendar = calendar
+        self._rows: dict[str, Row] = {}
+        self._order: list[str] = []
+        self._view: list[str] = []
+        self._view_pos: dict[str, int] = {}
+        self._heap: list[tuple[float, str]] = []
+        self._haystacks: dict[str, str] = {}
+        self._summary = ""
+        self._closed = 0
+        self._query: tuple[str, ...] = ()
+        self.show_closed = False
+        """Whether closed, offered and archived interviews are in the view."""
+
+    # ---- what the screen reads
+
+    def __len__(self) -> int:
+        """How many rows the view holds."""
+        return len(self._view)
+
+    def row_at(self, index: int) -> Row:
+        """The row at ``index`` of the view."""
+        return self._rows[self._view[index]]
+
+    def index_of(self, interview_id: str) -> int | None:
+        """Where an interview is in the view, or None when it is not shown."""
+        return self._view_pos.get(interview_id)
+
+    def get(self, interview_id: str) -> Row | None:
+        """The row of an interview, shown or not."""
+        return self._rows.get(interview_id)
+
+    @property
+    def total(self) -> int:
+        """How many interviews the board holds, shown or not."""
+        return len(self._rows)
+
+    @property
+    def hidden(self) -> int:
+        """How many closed, offered or archived interviews the view leaves out."""
+        return 0 if self.show_closed else self._closed
+
+    @property
+    def summary(self) -> str:
+        """The counts line of the open interviews: "2 due · 1 overdue · 4 waiting"."""
+        return self._summary
+
+    @property
+    def query(self) -> str:
+        """The text filter in force ("" for none)."""
+        return " ".join(self._query)
+
+    # ---- what changes it
+
+    def load(self, interviews: Iterable[Interview], now: datetime) -> None:
+        """Replace everything; standings of unchanged interviews are kept, not recomputed."""
+        previous = self._rows
+        rows: dict[str, Row] = {}
+        for interview in interviews:
+            old = previous.get(interview.id)
+            if old is not None and (old.interview is interview or old.interview == interview):
+                rows[interview.id] = old
+            else:
+                rows[interview.id] = Row(interview, self._standing_of(interview, now))
+                self._haystacks.pop(interview.id, None)
+        self._rows = rows
+        self._heap = [
+            (row.standing.changes_at.timestamp(), key)
+            for key, row in rows.items()
+            if row.standing.changes_at is not None
+        ]
+        heapq.heapify(self._heap)
+        self._reorder()
+
+    def put(self, interview: Interview, now: datetime) -> Row:
+        """Add or replace one interview (after a write); returns its new row."""
+        row = Row(interview, self._standing_of(interview, now))
+        self._rows[interview.id] = row
+        self._haystacks.pop(interview.id, None)
+        self._push(row)
+        self._reorder()
+        return row
+
+    def remove(self, interview_id: str) -> None:
+        """Take an interview off the board."""
+        if self._rows.pop(interview_id, None) is not None:
+            self._reorder()
+
+    def set_query(self, text: str) -> None:
+        """Show only interviews whose text holds every word of ``text`` (any case)."""
+        self._query = tuple(text.casefold().split())
+        self._rebuild_view()
+
+    def set_show_closed(self, show: bool) -> None:
+        """Show or hide the closed, offered and archived interviews."""
+        self.show_closed = show
+        self._rebuild_view()
+
+    def advance(self, now: datetime) -> list[Change]:
+        """Recompute the interviews whose status may have changed by ``now``.
+
+        Returns the ones whose badge did change; the order is updated if any did.
+        """
+        stamp = now.timestamp()
+        changes: list[Change] = []
+        heap = self._heap
+        while heap and heap[0][0] <= stamp:
+            due, key = heapq.heappop(heap)
+            row = self._rows.get(key)
+            if row is None or row.standing.changes_at is None:
+                continue
+            if row.standing.changes_at.timestamp() != due:
+                continue  # a stale entry: the interview was recomputed since
+            new = Row(row.interview, self._standing_of(row.interview, now))
+            self._rows[key] = new
+            self._push(new)
+            if new.standing.status is not row.standing.status:
+                changes.append(Change(row, new))
+        if changes:
+            self._reorder()
+        return changes
+
+    def refresh(self, indices: Sequence[int], now: datetime) -> tuple[list[int], list[Change]]:
+        """Recompute the standings of the rows at ``indices`` of the view (the visible ones).
+
+        Returns the indices whose text changed (to repaint), and any badge changes (after
+        which the order has been updated and indices may have moved).
+        """
+        repaint: list[int] = []
+        changes: list[Change] = []
+        for index in indices:
+            if not 0 <= index < len(self._view):
+                continue
+            key = self._view[index]
+            row = self._rows[key]
+            new = Row(row.interview, self._standing_of(row.interview, now))
+            if new.standing == row.standing:
+                continue
+            self._rows[key] = new
+            self._push(new)
+            repaint.append(index)
+            if new.standing.status is not row.standing.status:
+                changes.append(Change(row, new))
+        if changes:
+            self._reorder()
+        return repaint, changes
+
+    # ---- inside
+
+    def _push(self, row: Row) -> None:
+        if row.standing.changes_at is not None:
+            heapq.heappush(self._heap, (row.standing.changes_at.timestamp(), row.interview.id))
+
+    def _reorder(self) -> None:
+        ordered = sort_rows(list(self._rows.values()), self._calendar)
+        self._order = [row.interview.id for row in ordered]
+        self._summary = summary(ordered)
+        self._closed = sum(1 for row in ordered if not row.is_open)
+        self._rebuild_view()
+
+    def _matches(self, key: str) -> bool:
+        haystack = self._haystacks.get(key)
+        if haystack is None:
+            haystack = self._haystacks[key] = _haystack(self._rows[key].interview)
+        return all(word in haystack for word in self._query)
+
+    def _rebuild_view(self) -> None:
+        rows = self._rows
+        view = self._order
+        if not self.show_closed:
+            view = [key for key in view if rows[key].is_open]
+        if self._query:
+            view = [key for key in view if self._matches(key)]
+        self._view = list(view)
+        self._view_pos = {key: index for index, key in enumerate(self._view)}

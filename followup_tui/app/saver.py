@@ -1,0 +1,52 @@
+"""Writes to the store off the UI thread, one at a time and in the order asked.
+
+The store persists each change (atomically, fsynced) before returning, which takes a
+disk's time. Running it on one background thread keeps keys answering meanwhile, and a
+single thread keeps two quick changes (log, then undo) in the order the user made them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Saved(Generic[T]):
+    """What a write came to: its value, or the message of the store error that stopped it."""
+
+    value: T | None
+    """What the store returned (None when it failed)."""
+    error: str = ""
+    """The store's message for the user, or "" when the write succeeded."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the write reached the disk."""
+        return not self.error
+
+
+class Saver:
+    """A single background thread that runs store writes in order."""
+
+    def __init__(self) -> None:
+        """A saver with its thread started on first use."""
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="followup-save")
+
+    async def run(self, write: Callable[[], T], errors: tuple[type[Exception], ...]) -> Saved[T]:
+        """Run ``write`` on the save thread; an exception of ``errors`` becomes ``Saved.error``."""
+        loop = asyncio.get_running_loop()
+        try:
+            value = await loop.run_in_executor(self._pool, write)
+        except errors as exc:
+            return Saved(None, str(exc) or type(exc).__name__)
+        return Saved(value)
+
+    def close(self) -> None:
+        """Wait for the writes already asked for, then stop the thread."""
+        self._pool.shutdown(wait=True)

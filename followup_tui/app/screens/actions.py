@@ -1,0 +1,253 @@
+"""The keys that act on one interview, shared by the board and the detail screen.
+
+Each action asks what it needs (a dialog or a form), then writes through the app's saver
+so the screen keeps answering keys while the disk works, then lets the board know.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from followup_tui.core.model import Event, EventKind, Interview
+from followup_tui.core.standing import Status, Step
+
+if TYPE_CHECKING:
+    from followup_tui.app.app import FollowupApp
+
+T = TypeVar("T")
+
+NEEDS_INTERVIEW = frozenset(
+    {
+        "edit",
+        "thank_you",
+        "check_in",
+        "reply",
+        "snooze",
+        "keep_warm",
+        "archive",
+        "log_other",
+        "compose",
+        "open",
+    }
+)
+"""Actions that only make sense with an interview selected."""
+
+
+class InterviewScreen(Screen[None]):
+    """A screen with one interview in hand (or none), and the keys that act on it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add", tooltip="Add an interview", id="add"),
+        Binding("e", "edit", "Edit", tooltip="Edit the selected interview", id="edit"),
+        Binding("t", "thank_you", "Thank-you", tooltip="Log a thank-you you sent", id="thank_you"),
+        Binding("f", "check_in", "Check-in", tooltip="Log a check-in you sent", id="check_in"),
+        Binding("r", "reply", "Reply", tooltip="Log their reply (and any new date)", id="reply"),
+        Binding(
+            "z", "snooze", "Snooze", show=False, tooltip="Nothing falls due before a date you pick"
+        ),
+        Binding(
+            "w", "keep_warm", "Keep warm", show=False, tooltip="Choose to send keep-warm notes"
+        ),
+        Binding(
+            "x", "archive", "Archive", show=False, tooltip="Archive or unarchive the interview"
+        ),
+        Binding(
+            "l",
+            "log_other",
+            "Log…",
+            show=False,
+            tooltip="Log another event: update, note, withdrew…",
+        ),
+        Binding("c", "compose", "Compose", tooltip="Write the next message from a template"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last change", id="undo"),
+    ]
+
+    @property
+    def followup(self) -> FollowupApp:
+        """The app, typed."""
+        return cast("FollowupApp", self.app)
+
+    def current_id(self) -> str | None:
+        """The interview the keys act on (None when there is none)."""
+        raise NotImplementedError
+
+    def current(self) -> Interview | None:
+        """The interview the keys act on, as the board has it."""
+        key = self.current_id()
+        row = self.followup.board.get(key) if key else None
+        return row.interview if row else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that need an interview are greyed out when there is none."""
+        if action in NEEDS_INTERVIEW and self.current_id() is None:
+            return None
+        return True
+
+    # ---- writing
+
+    def commit(self, change: Callable[[], Interview | None], message: str) -> None:
+        """Run a store change in the background; on success update the board and say so."""
+
+        async def run() -> None:
+            saved = await self.followup.write(change)
+            if saved.ok:
+                self.followup.changed(saved.value)
+                self.app.notify(f"{message} · u undoes it", markup=False)
+
+        self.app.run_worker(run(), group="write")
+
+    def log_event(self, interview: Interview, event: Event, message: str) -> None:
+        """Append an event to an interview's log."""
+        store = self.followup.store
+        self.commit(lambda: store.log(interview.id, event), f"{interview.company}: {message}")
+
+    def _update(self, interview: Interview) -> Interview:
+        store = self.followup.store
+        store.update(interview)
+        return store.get(interview.id)
+
+    # ---- actions
+
+    def action_add(self) -> None:
+        """Open an empty form; the new interview is selected once saved."""
+        from followup_tui.app.screens.form import InterviewForm
+
+        self.app.push_screen(InterviewForm(None), self._after_form)
+
+    def action_edit(self) -> None:
+        """Open the form on the selected interview."""
+        from followup_tui.app.screens.form import InterviewForm
+
+        if (interview := self.current()) is not None:
+            self.app.push_screen(InterviewForm(interview), self._after_form)
+
+    def _after_form(self, saved: Interview | None) -> None:
+        if saved is not None:
+            self.followup.changed(saved)
+            self.after_added(saved)
+
+    def after_added(self, interview: Interview) -> None:
+        """An interview was added or edited through the form (the board may select it)."""
+
+    def action_thank_you(self) -> None:
+        """Log a thank-you: to the one interviewer, or to the one the user picks."""
+        from followup_tui.app.screens.dialogs import ChooseInterviewer
+
+        if (interview := self.current()) is None:
+            return
+        now = self.followup.now()
+        row = self.followup.board.get(interview.id)
+        if row is not None and row.standing.status is Status.SEND_THANKS:
+            event = Event(EventKind.THANKS_SENT, now)
+            self.log_event(interview, event, "thanks for their consideration logged")
+            return
+        names = [p.name for p in interview.interviewers if p.name.strip()]
+        if len(names) <= 1:
+            to = names[0] if names else ""
+            self.log_event(interview, Event(EventKind.THANK_YOU_SENT, now, to=to), _thanked(to))
+            return
+        actions = row.standing.actions if row else ()
+        owed = [a.recipient for a in actions if a.step is Step.THANK_YOU]
+
+        def chosen(to: str | None) -> None:
+            if to is not None:
+                event = Event(EventKind.THANK_YOU_SENT, self.followup.now(), to=to)
+                self.log_event(interview, event, _thanked(to))
+
+        self.app.push_screen(ChooseInterviewer(interview, owed), chosen)
+
+    def _event_dialog(self, kind: EventKind | None, message: str) -> None:
+        from followup_tui.app.screens.dialogs import EventDialog
+
+        if (interview := self.current()) is None:
+            return
+
+        def done(event: Event | None) -> None:
+            if event is not None:
+                self.log_event(interview, event, message or _logged(event))
+
+        self.app.push_screen(EventDialog(interview, kind), done)
+
+    def action_check_in(self) -> None:
+        """Log a check-in, with the channel it went by."""
+        self._event_dialog(EventKind.CHECK_IN_SENT, "check-in logged")
+
+    def action_reply(self) -> None:
+        """Log their reply: what they said, and a new decision date if they gave one."""
+        self._event_dialog(EventKind.REPLY, "reply logged")
+
+    def action_snooze(self) -> None:
+        """Hold the next step until a date."""
+        self._event_dialog(EventKind.SNOOZED, "")
+
+    def action_log_other(self) -> None:
+        """Log any other event: an update, a note, a reference contacted, withdrawing…"""
+        self._event_dialog(None, "")
+
+    def action_keep_warm(self) -> None:
+        """Choose to keep the contact warm with occasional notes."""
+        if (interview := self.current()) is not None:
+            event = Event(EventKind.KEEP_WARM_CHOSEN, self.followup.now())
+            self.log_event(interview, event, "keeping warm")
+
+    def action_archive(self) -> None:
+        """Archive the interview, or bring it back."""
+        if (interview := self.current()) is None:
+            return
+        changed = replace(interview, archived=not interview.archived)
+        verb = "archived" if changed.archived else "unarchived"
+        self.commit(lambda: self._update(changed), f"{interview.company}: {verb}")
+
+    def action_undo(self) -> None:
+        """Undo the last change to the data file."""
+        store = self.followup.store
+        if not store.can_undo():
+            self.notify("Nothing to undo")
+            return
+
+        async def run() -> None:
+            saved = await self.followup.write(store.undo)
+            if saved.ok:
+                self.followup.changed(None)
+                text = saved.value or "undone"
+                self.app.notify(text[:1].upper() + text[1:], markup=False)
+
+        self.app.run_worker(run(), group="write")
+
+    def action_compose(self) -> None:
+        """Open the composer on the interview's next message."""
+        if (key := self.current_id()) is None:
+            return
+        try:
+            module = importlib.import_module("followup_tui.app.screens.composer")
+        except ImportError:
+            self.notify("The composer is not available yet", severity="warning")
+            return
+        self.app.push_screen(module.ComposerScreen(key))
+
+
+def _thanked(to: str) -> str:
+    return f"thank-you to {to} logged" if to else "thank-you logged"
+
+
+_EVENT_WORDS = {
+    EventKind.UPDATE_SENT: "update logged",
+    EventKind.CLOSING_NOTE_SENT: "closing note logged",
+    EventKind.THANKS_SENT: "thanks logged",
+    EventKind.KEEP_WARM_SENT: "keep-warm note logged",
+    EventKind.REFERENCE_CONTACTED: "reference logged",
+    EventKind.WITHDREW: "withdrawal logged",
+    EventKind.NOTE: "note added",
+}
+
+
+def _logged(event: Event) -> str:
+    if event.kind is EventKind.SNOOZED and event.until is not None:
+        return f"snoozed until {event.until:%a %-d %b}"
+    return _EVENT_WORDS.get(event.kind, "logged")

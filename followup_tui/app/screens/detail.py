@@ -1,0 +1,171 @@
+"""One interview in full: everything recorded, its standing, and its history as a timeline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Static
+
+from followup_tui.app.screens.actions import InterviewScreen
+from followup_tui.app.text import clean_block, clean_line
+from followup_tui.app.widgets.badge import Badge
+from followup_tui.app.widgets.pane import action_text
+from followup_tui.core.board import Row
+from followup_tui.core.dates import describe_date, describe_datetime, describe_duration
+from followup_tui.core.model import Event, EventKind, Interview
+
+EVENT_WORDS: dict[EventKind, str] = {
+    EventKind.THANK_YOU_SENT: "thank-you sent",
+    EventKind.CHECK_IN_SENT: "check-in sent",
+    EventKind.REPLY: "reply",
+    EventKind.UPDATE_SENT: "update sent",
+    EventKind.CLOSING_NOTE_SENT: "closing note sent",
+    EventKind.THANKS_SENT: "thanks sent after the rejection",
+    EventKind.KEEP_WARM_CHOSEN: "chose to keep warm",
+    EventKind.KEEP_WARM_SENT: "keep-warm note sent",
+    EventKind.SNOOZED: "snoozed",
+    EventKind.REFERENCE_CONTACTED: "reference contacted",
+    EventKind.WITHDREW: "withdrew",
+    EventKind.NOTE: "note",
+}
+"""Each kind of event, as the timeline says it."""
+
+
+def event_words(event: Event) -> str:
+    """One timeline entry in plain words: "thank-you sent to Dana Ruiz"."""
+    words = EVENT_WORDS[event.kind]
+    if event.kind is EventKind.THANK_YOU_SENT:
+        words += f" to {event.to}" if event.to else " to everyone"
+    elif event.kind is EventKind.CHECK_IN_SENT and event.channel is not None:
+        words += f" by {event.channel.value}"
+    elif event.kind is EventKind.REPLY and event.outcome is not None:
+        words += ": " + event.outcome.value.replace("_", " ")
+        if event.decision_by is not None:
+            words += f", new date {describe_date(event.decision_by)}"
+    elif event.kind is EventKind.SNOOZED and event.until is not None:
+        words += f" until {describe_date(event.until)}"
+    return words
+
+
+class DetailScreen(InterviewScreen):
+    """Everything about one interview; the same keys act on it as on the board."""
+
+    CSS_PATH = "detail.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,backspace", "back", "Back", tooltip="Back to the board"),
+    ]
+
+    def __init__(self, interview_id: str) -> None:
+        """The detail of the interview ``interview_id``."""
+        super().__init__()
+        self.interview_id = interview_id
+        """The interview shown."""
+
+    def compose(self) -> ComposeResult:
+        """Heading with the badge, then the record and the timeline."""
+        with Horizontal(id="heading"):
+            yield Static(id="title")
+            yield Badge(id="badge")
+        with VerticalScroll(id="body"):
+            yield Static(id="standing")
+            yield Static(id="record")
+            yield Static(id="timeline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Draw, and redraw whenever the board changes."""
+        self.followup.board_changed.subscribe(self, lambda _id: self.show())
+        self.show()
+        self.query_one("#body").focus()
+
+    def current_id(self) -> str | None:
+        """The interview shown, while it exists."""
+        return self.interview_id if self.followup.board.get(self.interview_id) else None
+
+    def action_back(self) -> None:
+        """Back to the board."""
+        self.dismiss()
+
+    def show(self) -> None:
+        """Draw the interview as the board has it now."""
+        row = self.followup.board.get(self.interview_id)
+        if row is None:
+            self.query_one("#title", Static).update(Text("This interview is gone (undone?)."))
+            return
+        interview, standing = row.interview, row.standing
+        title = Text(clean_line(interview.company), style="bold")
+        for part in (interview.role, interview.round):
+            if part.strip():
+                title.append(" · " + clean_line(part))
+        self.query_one("#title", Static).update(title)
+        self.query_one(Badge).show(standing.status)
+        self.query_one("#standing", Static).update(self._standing(row))
+        self.query_one("#record", Static).update(self._record(interview))
+        self.query_one("#timeline", Static).update(self._timeline(row))
+        self.refresh_bindings()
+
+    def _standing(self, row: Row) -> Text:
+        words, _owed = action_text(row.standing)
+        text = Text(clean_line(words), style="bold")
+        if row.standing.countdown:
+            text.append(f"   {row.standing.countdown}")
+        if row.standing.overdue_after is not None:
+            text.append(f"\noverdue after {describe_date(row.standing.overdue_after)}", "dim")
+        if row.interview.archived:
+            text.append("\narchived (x brings it back)", "dim")
+        return text
+
+    def _record(self, interview: Interview) -> Table:
+        zone = self.followup.zone
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
+        when = describe_datetime(interview.start, zone)
+        how = f"{describe_duration(interview.duration_minutes)}, {interview.format.value}"
+        grid.add_row("When", Text(f"{when} ({how})"))
+        for index, person in enumerate(interview.interviewers or ()):
+            details = [clean_line(p) for p in (person.title, person.email, person.phone) if p]
+            line = Text(clean_line(person.name), style="bold")
+            if details:
+                line.append(" · " + " · ".join(details))
+            grid.add_row("Interviewers" if index == 0 else "", line)
+        if not interview.interviewers:
+            grid.add_row("Interviewers", Text("none recorded", style="dim"))
+        grid.add_row("Decision by", Text(_day(interview.decision_by)))
+        grid.add_row("Check-in agreed", Text(_day(interview.check_in_on)))
+        grid.add_row("Check in by", Text(interview.channel.value))
+        policy = interview.policy or f"{self.followup.settings.policy} (the default)"
+        grid.add_row("Policy", Text(clean_line(policy)))
+        grid.add_row("Posting", Text(clean_line(interview.posting_url) or "—"))
+        grid.add_row("Notes", Text(clean_block(interview.notes) or "—"))
+        return grid
+
+    def _timeline(self, row: Row) -> Table:
+        zone = self.followup.zone
+        now = self.followup.now()
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
+        grid.add_row(Text("Timeline", style="bold"), "")
+        entries: list[tuple[datetime, Text]] = [
+            (row.interview.start, Text("the interview")),
+            (now, Text(f"now: {row.standing.status.label}", style="bold")),
+        ]
+        for event in row.interview.sorted_events():
+            words = Text(clean_line(event_words(event)))
+            if event.text:
+                words.append("\n" + clean_block(event.text), style="italic")
+            entries.append((event.at, words))
+        for at, words in sorted(entries, key=lambda entry: entry[0]):
+            grid.add_row(Text(describe_datetime(at, zone)), words)
+        return grid
+
+
+def _day(day: object) -> str:
+    return describe_date(day) if day is not None else "—"  # type: ignore[arg-type]

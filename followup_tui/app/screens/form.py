@@ -1,0 +1,269 @@
+"""Add or edit an interview. Nothing is saved until every field reads cleanly; escape discards.
+
+Dates and times are read as typed and shown back under the field ("→ Tue 3 Nov 2026,
+10:00"), so the user sees how they were understood before saving. The form writes through
+the app's saver itself: if the store refuses (disk full, file locked), the form stays open
+with everything typed, and the user can try again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, Select, TextArea
+
+from followup_tui.app.text import clean_line
+from followup_tui.app.widgets.fields import Field, plain
+from followup_tui.app.widgets.interviewer_row import InterviewerRow
+from followup_tui.core.dates import (
+    describe_date,
+    describe_datetime,
+    describe_duration,
+    parse_date,
+    parse_datetime,
+    parse_duration,
+)
+from followup_tui.core.model import Channel, Format, Interview
+from followup_tui.core.policy import POLICIES
+
+if TYPE_CHECKING:
+    from followup_tui.app.app import FollowupApp
+
+_LINK = re.compile(r"^(https?://)?[^\s/]+\.[^\s]+$", re.IGNORECASE)
+
+
+def read_link(text: str) -> tuple[str, str]:
+    """A web address, as typed; anything without a dot or with spaces is refused."""
+    link = text.strip()
+    if not _LINK.match(link):
+        raise ValueError(f"“{link}” doesn't look like a web address")
+    return link, ""
+
+
+class InterviewForm(Screen["Interview | None"]):
+    """The form for a new interview (``None``) or an existing one."""
+
+    CSS_PATH = "form.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", tooltip="Save, once every field reads cleanly"),
+        Binding("escape", "discard", "Discard", tooltip="Close without saving anything"),
+        Binding("ctrl+n", "add_person", "Add interviewer", tooltip="Another interviewer row"),
+    ]
+
+    def __init__(self, interview: Interview | None) -> None:
+        """A form for ``interview``, or an empty one to add a new interview."""
+        super().__init__()
+        self.original = interview
+        """The interview being edited, or None for a new one."""
+
+    @property
+    def followup(self) -> FollowupApp:
+        """The app, typed."""
+        return cast("FollowupApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        """Every field of an interview."""
+        i, zone = self.original, self.followup.zone
+        heading = f"Edit — {clean_line(i.company)}" if i else "New interview"
+        yield Label(Text(heading), id="heading")
+        with VerticalScroll(id="form"):
+            with Horizontal(classes="row"):
+                yield Field(
+                    "Company", plain, value=i.company if i else "", required=True, id="company"
+                )
+                yield Field("Role", plain, value=i.role if i else "", required=True, id="role")
+                yield Field(
+                    "Round",
+                    plain,
+                    value=i.round if i else "",
+                    placeholder="phone screen, onsite, final…",
+                    id="round",
+                )
+            with Horizontal(classes="row"):
+                yield Field(
+                    "When (date and time)",
+                    self._read_when,
+                    required=True,
+                    id="when",
+                    value=describe_datetime(i.start, zone) if i else "",
+                    placeholder="tue 3 nov 10:00, 2026-11-03 14:30, tomorrow 2pm",
+                )
+                yield Field(
+                    "Length",
+                    self._read_length,
+                    id="duration",
+                    value=describe_duration(i.duration_minutes if i else 60),
+                )
+                with Vertical(classes="choice"):
+                    yield Label("Format")
+                    yield Select(
+                        [(f.value, f) for f in Format],
+                        allow_blank=False,
+                        id="format",
+                        value=i.format if i else Format.VIDEO,
+                    )
+            yield Label("Interviewers (each is owed a thank-you)", classes="section")
+            with Vertical(id="people"):
+                for person in i.interviewers if i else ():
+                    yield InterviewerRow(person)
+                if not i or not i.interviewers:
+                    yield InterviewerRow()
+            yield Button("+ interviewer (ctrl+n)", id="add-person")
+            with Horizontal(classes="row"):
+                yield Field(
+                    "They'll decide by",
+                    self._read_day,
+                    id="decision_by",
+                    value=_day(i.decision_by if i else None),
+                    placeholder="the date they gave, if any",
+                )
+                yield Field(
+                    "Check-in agreed for",
+                    self._read_day,
+                    id="check_in_on",
+                    value=_day(i.check_in_on if i else None),
+                    placeholder="if they said you may check in on a day",
+                )
+                with Vertical(classes="choice"):
+                    yield Label("Check in by")
+                    yield Select(
+                        [(c.value, c) for c in Channel],
+                        allow_blank=False,
+                        id="channel",
+                        value=i.channel if i else Channel.UNKNOWN,
+                    )
+            with Horizontal(classes="row"):
+                yield Field(
+                    "Job posting link",
+                    read_link,
+                    id="posting_url",
+                    value=i.posting_url if i else "",
+                )
+                with Vertical(classes="choice"):
+                    yield Label("Policy")
+                    default = f"default ({self.followup.settings.policy})"
+                    yield Select(
+                        [(default, ""), *((p, p) for p in POLICIES)],
+                        allow_blank=False,
+                        id="policy",
+                        value=(i.policy or "") if i else "",
+                    )
+            yield Label("Notes (what you talked about; the messages draw on it)", classes="section")
+            yield TextArea(i.notes if i else "", id="notes", soft_wrap=True)
+            with Horizontal(id="buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Discard (esc)", id="discard")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start in the first field."""
+        self.query_one("#company", Field).input.focus()
+
+    # ---- readers (they need "now" and the user's zone)
+
+    def _read_when(self, text: str) -> tuple[datetime, str]:
+        zone = self.followup.zone
+        instant = parse_datetime(text, self.followup.now(), zone)
+        return instant, describe_datetime(instant, zone)
+
+    def _read_day(self, text: str) -> tuple[date, str]:
+        day = parse_date(text, self.followup.calendar.day_of(self.followup.now()))
+        return day, describe_date(day)
+
+    @staticmethod
+    def _read_length(text: str) -> tuple[int, str]:
+        minutes = parse_duration(text)
+        return minutes, describe_duration(minutes)
+
+    # ---- actions
+
+    @on(Button.Pressed, "#add-person")
+    def action_add_person(self) -> None:
+        """Add an empty interviewer row and go to it."""
+        row = InterviewerRow()
+        self.query_one("#people").mount(row)
+        self.call_after_refresh(lambda: row.query_one("Input").focus())
+
+    @on(Button.Pressed, "#discard")
+    def action_discard(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+    def read(self) -> Interview | None:
+        """The interview the form describes, or None (errors shown) if a field is wrong."""
+        values: dict[str, Any] = {}
+        first_bad: Field[Any] | InterviewerRow | None = None
+        for field in self.query(Field):
+            ok, value = field.check()
+            values[field.id or ""] = value
+            if not ok and first_bad is None:
+                first_bad = field
+        people = []
+        for row in self.query(InterviewerRow):
+            ok, person = row.check()
+            if not ok and first_bad is None:
+                first_bad = row
+            if person is not None:
+                people.append(person)
+        if first_bad is not None:
+            self.query_one("#form", VerticalScroll).scroll_to_widget(first_bad, animate=False)
+            first_bad.query_one("Input").focus()
+            return None
+        fields: dict[str, Any] = {
+            "company": values["company"],
+            "role": values["role"],
+            "round": values["round"] or "",
+            "start": values["when"],
+            "duration_minutes": values["duration"] or 60,
+            "format": self.query_one("#format", Select).value,
+            "interviewers": tuple(people),
+            "decision_by": values["decision_by"],
+            "check_in_on": values["check_in_on"],
+            "channel": self.query_one("#channel", Select).value,
+            "policy": self.query_one("#policy", Select).value or None,
+            "posting_url": values["posting_url"] or "",
+            "notes": self.query_one("#notes", TextArea).text,
+        }
+        if self.original is not None:
+            return replace(self.original, **fields)
+        return Interview(id="", **fields)
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        """Save if every field reads cleanly; otherwise show what is wrong, save nothing."""
+        interview = self.read()
+        if interview is None:
+            self.notify("Not saved yet: fix the fields marked in red", severity="warning")
+            return
+        store = self.followup.store
+
+        def write() -> Interview:
+            if self.original is None:
+                return store.add(interview)
+            store.update(interview)
+            return store.get(interview.id)
+
+        async def run() -> None:
+            button = self.query_one("#save", Button)
+            button.disabled = True
+            saved = await self.followup.write(write)
+            button.disabled = False
+            if saved.ok and saved.value is not None:
+                verb = "added" if self.original is None else "saved"
+                self.notify(f"{saved.value.company}: {verb}", markup=False)
+                self.dismiss(saved.value)
+
+        self.run_worker(run(), group="save", exclusive=True)
+
+
+def _day(day: date | None) -> str:
+    return describe_date(day) if day is not None else ""

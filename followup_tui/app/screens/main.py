@@ -1,0 +1,209 @@
+"""The board: every interview as a pane, most urgent first, with a summary line on top."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
+from textual.widgets import Footer, Input, Static
+
+from followup_tui.app.live import Change
+from followup_tui.app.screens.actions import InterviewScreen
+from followup_tui.app.text import clean_line
+from followup_tui.app.widgets.interview_list import InterviewList
+from followup_tui.core.model import Interview
+from followup_tui.core.standing import Status
+
+TICK_SECONDS = 1.0
+"""How often countdowns on screen are brought up to date."""
+
+WELCOME = """\
+No interviews yet.
+
+Press  a  to add one: the company, the role, when it is, and who you met.
+From then on followup tells you when a thank-you is owed and when to check in,
+and counts down to each.
+
+To look around first, quit with  q  and run  followup demo  : it opens the app
+on a dozen made-up interviews, one for every badge.\
+"""
+
+
+class MainScreen(InterviewScreen):
+    """The list of interview panes, the summary, the filter and the footer."""
+
+    CSS_PATH = "main.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "Filter", tooltip="Show only interviews holding some text"),
+        Binding(
+            "s",
+            "show_closed",
+            "Closed",
+            show=False,
+            tooltip="Show or hide closed and archived ones",
+        ),
+        Binding("question_mark", "help", "Help", tooltip="Every key, and what it does"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        """The board screen (it reads the app's board)."""
+        super().__init__()
+        self._last_tick: datetime | None = None
+
+    def compose(self) -> ComposeResult:
+        """Summary, list, empty-state text, filter box, footer."""
+        yield Static(id="summary")
+        yield InterviewList(self.followup.board, self.followup.zone, id="list")
+        yield Static(id="empty")
+        yield Input(placeholder="filter: company, role, person, notes…", id="filter")
+        yield Footer(show_command_palette=False)
+
+    @property
+    def panes(self) -> InterviewList:
+        """The pane list."""
+        return self.query_one(InterviewList)
+
+    def on_mount(self) -> None:
+        """Draw the board, follow its changes, and start the countdown tick."""
+        self.query_one("#filter").display = False
+        self.followup.board_changed.subscribe(self, self._board_changed)
+        self.panes.reload()
+        self._show_state()
+        self.panes.focus()
+        self._last_tick = self.followup.now()
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    def current_id(self) -> str | None:
+        """The selected interview."""
+        row = self.panes.selected
+        return row.interview.id if row else None
+
+    # ---- keeping the screen current
+
+    def _board_changed(self, interview_id: str | None) -> None:
+        self.panes.reload(keep=interview_id or self.current_id())
+        self._show_state()
+
+    def after_added(self, interview: Interview) -> None:
+        """Select an interview just added or edited."""
+        self.panes.select_id(interview.id)
+
+    def tick(self) -> None:
+        """Bring the visible countdowns up to date, and any badge whose time has come."""
+        now = self.followup.now()
+        if now == self._last_tick:
+            return  # a pinned clock: nothing can have moved
+        self._last_tick = now
+        board = self.followup.board
+        changes = board.advance(now)
+        repaint, more = board.refresh(list(self.panes.visible_indices()), now)
+        changes += more
+        if changes:
+            self._announce(changes)
+            self.panes.reload(keep=self.current_id())
+            self._show_state()
+        elif repaint:
+            self.panes.repaint(repaint)
+
+    def _announce(self, changes: list[Change]) -> None:
+        urgent = any(c.after.standing.status is Status.OVERDUE for c in changes)
+        severity: SeverityLevel = "warning" if urgent else "information"
+        if len(changes) <= 3:
+            for change in changes:
+                self.notify(clean_line(change.message), severity=severity, markup=False)
+            return
+        shown = "; ".join(clean_line(c.message) for c in changes[:3])
+        self.notify(f"{len(changes)} badges changed: {shown}; …", severity=severity, markup=False)
+
+    def _show_state(self) -> None:
+        board = self.followup.board
+        summary = Text()
+        summary.append("followup", style="bold")
+        summary.append("  ")
+        summary.append(board.summary if board.total else "no interviews yet")
+        if board.hidden:
+            summary.append(f" · {board.hidden} closed hidden (s shows)", style="dim")
+        elif board.show_closed:
+            summary.append(" · closed shown (s hides)", style="dim")
+        if board.query:
+            summary.append(f" · filter “{clean_line(board.query)}”: {len(board)} shown")
+        self.query_one("#summary", Static).update(summary)
+
+        empty = self.query_one("#empty", Static)
+        if not board.total:
+            message = WELCOME
+        elif not len(board) and board.query:
+            message = f"No interview matches “{clean_line(board.query)}”. Escape clears the filter."
+        elif not len(board):
+            message = "Nothing open right now. Press s to see the closed ones, or a to add one."
+        else:
+            message = ""
+        empty.update(Text(message))
+        empty.display = bool(message)
+        self.panes.display = not message
+        self.refresh_bindings()
+
+    # ---- list events
+
+    @on(InterviewList.Highlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    @on(InterviewList.Opened)
+    def _opened(self, event: InterviewList.Opened) -> None:
+        from followup_tui.app.screens.detail import DetailScreen
+
+        self.app.push_screen(DetailScreen(event.interview_id))
+
+    def action_open(self) -> None:
+        """Open the selected interview's detail."""
+        self.panes.action_open()
+
+    # ---- filter, closed, help
+
+    def action_filter(self) -> None:
+        """Show the filter box and type into it."""
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.followup.board.set_query(event.value)
+        self.panes.reload(keep=self.current_id())
+        self._show_state()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = bool(box.value)
+        self.panes.focus()
+
+    def action_clear_filter(self) -> None:
+        """Drop the filter and hide its box."""
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        box.display = False
+        self.followup.board.set_query("")
+        self.panes.reload(keep=self.current_id())
+        self._show_state()
+        self.panes.focus()
+
+    def action_show_closed(self) -> None:
+        """Show or hide the closed, offered and archived interviews."""
+        board = self.followup.board
+        board.set_show_closed(not board.show_closed)
+        self.panes.reload(keep=self.current_id())
+        self._show_state()
+
+    def action_help(self) -> None:
+        """Show every key and what it does."""
+        from followup_tui.app.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())

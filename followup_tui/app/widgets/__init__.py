@@ -1,0 +1,1 @@
+"""The app's widgets: the virtual interview list and the form fields."""

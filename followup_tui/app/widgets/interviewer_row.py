@@ -1,0 +1,78 @@
+"""One interviewer in the form: name, title, email, phone, and a button to remove the row."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Static
+
+from followup_tui.core.model import Interviewer
+
+_FIELDS = ("name", "title", "email", "phone")
+
+
+class InterviewerRow(Vertical):
+    """Four inputs on one line, and a line under them for what is wrong."""
+
+    DEFAULT_CSS = """
+    InterviewerRow {
+        height: auto;
+        & > Horizontal { height: auto; }
+        & Input { width: 1fr; }
+        & Input.-name { width: 2fr; }
+        & Button { min-width: 5; width: 5; }
+        & > .error { height: auto; padding: 0 1; color: $text-error; }
+        &.-invalid Input { border: tall $error; }
+    }
+    """
+
+    def __init__(self, person: Interviewer | None = None) -> None:
+        """A row, empty or holding ``person``."""
+        super().__init__()
+        self._person = person or Interviewer("")
+
+    def compose(self) -> ComposeResult:
+        """The inputs, the remove button, the error line."""
+        with Horizontal():
+            for name in _FIELDS:
+                yield Input(
+                    getattr(self._person, name),
+                    placeholder=name + (" *" if name == "name" else ""),
+                    classes=f"-{name}",
+                )
+            remove = Button("✕", classes="remove")
+            remove.tooltip = "Remove this interviewer"
+            yield remove
+        yield Static(classes="error")
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"Input.-{name}", Input).value.strip()
+
+    @property
+    def is_blank(self) -> bool:
+        """True when nothing is typed in the row (it is then ignored)."""
+        return not any(self._value(name) for name in _FIELDS)
+
+    def check(self) -> tuple[bool, Interviewer | None]:
+        """Read the row and show what is wrong; returns (valid, interviewer or None if blank)."""
+        problem = ""
+        if not self.is_blank:
+            if not self._value("name"):
+                problem = "a name is needed (it goes in the greeting)"
+            elif self._value("email") and "@" not in self._value("email"):
+                problem = f"“{self._value('email')}” is not an email address"
+        self.set_class(bool(problem), "-invalid")
+        self.query_one(".error", Static).update(Text(f"✗ {problem}" if problem else ""))
+        if problem:
+            return False, None
+        if self.is_blank:
+            return True, None
+        values = {name: self._value(name) for name in _FIELDS}
+        return True, Interviewer(**values)
+
+    @on(Button.Pressed, ".remove")
+    def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.remove()
