@@ -7,6 +7,7 @@ new bytes and the new name are on disk before we say "saved".
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import secrets
@@ -100,6 +101,8 @@ def make_folders(folder: Path) -> None:
         if current.parent == current:
             break
         current = current.parent
+    if not current.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, f"{current} is a file, not a folder", str(current))
     for item in reversed(missing):
         with suppress(FileExistsError):
             os.mkdir(item, FOLDER_MODE)

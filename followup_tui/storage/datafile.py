@@ -63,6 +63,12 @@ class Loaded:
 class _Bad(Exception):
     """The content is unusable; the message says why, in the user's words."""
 
+    def __init__(self, problem: str, *, newer: bool = False) -> None:
+        super().__init__(problem)
+        self.newer = newer
+        """The file is fine, only from a newer followup: going back to the backup would
+        lose what that version saved since."""
+
 
 def load(path: Path) -> Loaded:
     """Read and check the data file at ``path``; a missing file is an empty store.
@@ -83,7 +89,7 @@ def load(path: Path) -> Loaded:
     try:
         return parse(raw)
     except _Bad as exc:
-        raise unusable(path, str(exc)) from None
+        raise unusable(path, str(exc), newer=exc.newer) from None
 
 
 def _read_problem(path: Path, exc: OSError) -> str:
@@ -102,7 +108,8 @@ def parse(raw: bytes) -> Loaded:
     if schema > SCHEMA:
         raise _Bad(
             f"it was written by a newer version of followup (data schema {schema}; this "
-            f"version reads schema {SCHEMA}). Update followup to open it"
+            f"version reads schema {SCHEMA}). Update followup to open it",
+            newer=True,
         )
     for name, table in tables.items():
         if name not in (META, INTERVIEWS):
@@ -172,12 +179,19 @@ def _add_interview(loaded: Loaded, position: int, key: str, doc: object) -> None
     loaded.doc_ids[interview.id] = int(key)
 
 
-def unusable(path: Path, problem: str) -> StoreError:
+def unusable(path: Path, problem: str, *, newer: bool = False) -> StoreError:
     """The error for a data file that can't be used: what is wrong, and the way back."""
+    advice = restore_advice(path)
+    if newer and len(advice) > 1:
+        advice[0] = (
+            "Or, losing what the newer version saved since the backup, "
+            + advice[0][0].lower()
+            + advice[0][1:]
+        )
     lines = [
         f"Can't use the data file {path}: {problem}.",
         "followup has left the file exactly as it is.",
-        *restore_advice(path),
+        *advice,
     ]
     return StoreError("\n".join(lines))
 

@@ -38,11 +38,18 @@ def mode_of(path: Path) -> int:
 
 
 OPEN_AS_NOBODY = """
+import os
 import sys
 from pathlib import Path
 from followup_tui.storage import Store, StoreError
+# Everything is imported (root may read the interpreter's folders; nobody may not): now
+# become a user the permission bits apply to.
+if os.geteuid() == 0:
+    os.setgroups([])
+    os.setgid(65534)
+    os.setuid(65534)
 try:
-    Store.open(Path(sys.argv[1]), read_only=sys.argv[2] == "read")
+    Store.open(Path(sys.argv[1]), read_only=sys.argv[2] == "read").close()
 except StoreError as exc:
     print(exc)
     sys.exit(3)
@@ -51,16 +58,12 @@ print("opened")
 
 
 def open_unprivileged(path: Path, *, read_only: bool) -> tuple[int, str]:
-    """Open ``path`` as a user the permission bits apply to: as ``nobody`` when we are
-    root (root ignores them), else as ourselves. Returns (exit code, what it printed)."""
-    user = 65534 if os.geteuid() == 0 else None
+    """Open ``path`` as a user the permission bits apply to (``nobody`` when we are root,
+    who ignores them). Returns (exit code, what it printed)."""
     done = subprocess.run(
         [sys.executable, "-c", OPEN_AS_NOBODY, str(path), "read" if read_only else "write"],
         capture_output=True,
         text=True,
-        user=user,
-        group=65534 if user is not None else None,
-        extra_groups=[] if user is not None else None,
         check=False,
         timeout=60,
     )
