@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -104,14 +105,14 @@ class FollowupApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, with what it does."""
-        for binding in screen.BINDINGS:
-            if isinstance(binding, Binding) and binding.description:
-                action = binding.action
-                if screen.check_action(action, ()) is False:
-                    continue
-                yield SystemCommand(
-                    f"{binding.description} ({binding.key.split(',')[0]})",
-                    binding.tooltip or binding.description,
-                    lambda action=action: self.call_later(screen.run_action, action),
-                )
+        from followup_tui.app.screens.help import keys_shown, screen_bindings
+
+        for binding in screen_bindings(screen):
+            if not binding.description or screen.check_action(binding.action, ()) is not True:
+                continue
+            yield SystemCommand(
+                f"{binding.description} ({keys_shown(binding)})",
+                binding.tooltip or binding.description,
+                partial(self.call_later, screen.run_action, binding.action),
+            )
         yield from super().get_system_commands(screen)

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 _KEY_NAMES = {
@@ -34,6 +34,16 @@ _KEY_NAMES = {
 def keys_shown(binding: Binding) -> str:
     """A binding's keys as a person types them: "↓ j"."""
     return " ".join(_KEY_NAMES.get(key, key) for key in binding.key.split(","))
+
+
+def screen_bindings(screen: Screen[object]) -> list[Binding]:
+    """Every binding a screen class declares, its own first, then those it inherits."""
+    found: list[Binding] = []
+    for cls in type(screen).__mro__:
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(binding, Binding) and binding not in found:
+                found.append(binding)
+    return found
 
 
 def _groups() -> list[tuple[str, Iterable[BindingType]]]:

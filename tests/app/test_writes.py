@@ -1,0 +1,258 @@
+"""Every change the user can make from the keyboard, checked in the data file on disk."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Select
+
+from followup_tui.app.screens.dialogs import ChooseInterviewer, EventDialog
+from followup_tui.app.screens.form import InterviewForm
+from followup_tui.app.screens.main import MainScreen
+from followup_tui.app.widgets.interviewer_row import InterviewerRow
+from followup_tui.core.model import Channel, EventKind, Format, Outcome
+from followup_tui.core.standing import Status
+
+from .conftest import NOW, stored
+from .helpers import field_message, fill, order, selected, settle
+
+
+def by_company(data_file: Path, company: str):  # type: ignore[no-untyped-def]
+    """The stored interview of ``company``."""
+    return next(i for i in stored(data_file).values() if i.company == company)
+
+
+async def test_add_an_interview_through_the_form(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        assert isinstance(app.screen, InterviewForm)
+        await pilot.press(*"Wayne", "tab", *"Analyst")  # typed, as a user would
+        await fill(pilot, "when", "fri 6 nov 2pm")
+        assert field_message(app, "when").strip() == "→ Fri 6 Nov 2026, 14:00"
+        await fill(pilot, "duration", "45m")
+        await fill(pilot, "decision_by", "13 Nov")
+        app.screen.query_one("#format", Select).value = Format.ONSITE
+        row = app.screen.query_one(InterviewerRow)
+        row.query_one("Input.-name").value = "Bruce Wayne"  # type: ignore[attr-defined]
+        row.query_one("Input.-email").value = "bruce@wayne.example"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        wayne = by_company(data_file, "Wayne")
+        assert wayne.role == "Analyst"
+        assert wayne.start.isoformat() == "2026-11-06T14:00:00-05:00"
+        assert wayne.duration_minutes == 45
+        assert wayne.format is Format.ONSITE
+        assert wayne.decision_by == date(2026, 11, 13)
+        assert [p.name for p in wayne.interviewers] == ["Bruce Wayne"]
+        assert selected(app) == "Wayne"
+
+
+async def test_bad_input_is_refused_and_nothing_is_saved(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    before = stored(data_file)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await fill(pilot, "company", "Wayne")
+        await fill(pilot, "when", "1A2B")
+        await fill(pilot, "decision_by", "31/02")
+        await fill(pilot, "check_in_on", "03/04")
+        await fill(pilot, "duration", "an hour")
+        row = app.screen.query_one(InterviewerRow)
+        row.query_one("Input.-title").value = "CTO"  # a title with no name  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewForm)  # still open, still filled in
+        assert "required" in field_message(app, "role")
+        assert "can't read '1a2b'" in field_message(app, "when")
+        assert "February has no day 31" in field_message(app, "decision_by")
+        assert "could be 3 Apr or 4 Mar" in field_message(app, "check_in_on")
+        assert "as a length" in field_message(app, "duration")
+        assert row.has_class("-invalid")
+        assert stored(data_file) == before
+        await fill(pilot, "when", "next blursday 10am")
+        assert "expected a day of the week" in field_message(app, "when")
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert stored(data_file) == before
+
+
+async def test_edit_keeps_the_log_and_changes_the_fields(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "e")  # Globex
+        assert isinstance(app.screen, InterviewForm)
+        assert field_message(app, "when").strip() == "→ Thu 29 Oct 2026, 14:00"
+        await fill(pilot, "role", "Senior Product Manager")
+        await fill(pilot, "decision_by", "2026-11-09")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        globex = by_company(data_file, "Globex")
+        assert globex.role == "Senior Product Manager"
+        assert globex.decision_by == date(2026, 11, 9)
+        assert [e.kind for e in globex.events] == [EventKind.THANK_YOU_SENT]
+        assert app.board.get(globex.id).interview.role == "Senior Product Manager"  # type: ignore[union-attr]
+
+
+async def test_thank_you_asks_whom_when_the_panel_has_several(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "t")  # Acme: Dana Ruiz and Sam Lee
+        assert isinstance(app.screen, ChooseInterviewer)
+        await pilot.press("down", "enter")  # from Dana (first owed) to Sam
+        await settle(pilot)
+        acme = by_company(data_file, "Acme")
+        assert [(e.kind, e.to, e.at) for e in acme.events] == [
+            (EventKind.THANK_YOU_SENT, "Sam Lee", NOW)
+        ]
+        assert app.board.get(acme.id).standing.actions[0].label == "thank-you to Dana Ruiz"  # type: ignore[union-attr]
+
+
+async def test_thank_you_to_a_single_interviewer_is_logged_at_once(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("G", "t")  # Umbrella: one interviewer
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        events = by_company(data_file, "Umbrella").events
+        assert [(e.kind, e.to) for e in events] == [(EventKind.THANK_YOU_SENT, "Dana Ruiz")]
+
+
+async def test_check_in_is_logged_with_its_channel_and_time(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")  # Initech, overdue
+        assert isinstance(app.screen, EventDialog)
+        app.screen.query_one("#channel", Select).value = Channel.PHONE
+        await fill(pilot, "when", "today 9am")
+        await pilot.press("enter")
+        await settle(pilot)
+        event = by_company(data_file, "Initech").events[-1]
+        assert (event.kind, event.channel) == (EventKind.CHECK_IN_SENT, Channel.PHONE)
+        assert event.at.isoformat() == "2026-11-04T09:00:00-05:00"
+        assert "Initech" not in order(app)[:1]  # no longer the most urgent
+
+
+async def test_a_check_in_in_the_future_is_refused(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    before = stored(data_file)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await fill(pilot, "when", "tomorrow 9am")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EventDialog)
+        assert "hasn't happened yet" in field_message(app, "when")
+        assert stored(data_file) == before
+
+
+async def test_reply_with_a_new_date_moves_the_next_check_in(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")  # Initech
+        assert app.screen.query_one("#outcome", Select).value is Outcome.STILL_DECIDING
+        await fill(pilot, "decision_by", "fri 13 nov")
+        assert field_message(app, "decision_by").strip() == "→ Fri 13 Nov 2026"
+        await pilot.press("enter")
+        await settle(pilot)
+        reply = by_company(data_file, "Initech").events[-1]
+        assert (reply.kind, reply.outcome, reply.decision_by) == (
+            EventKind.REPLY,
+            Outcome.STILL_DECIDING,
+            date(2026, 11, 13),
+        )
+        row = app.board.get(reply and by_company(data_file, "Initech").id)
+        assert row is not None and row.standing.status is Status.WAITING
+        assert row.standing.due == date(2026, 11, 18)  # 3 business days after the 13th
+
+
+async def test_snooze_holds_the_next_step_until_a_date(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("z")  # Initech
+        await fill(pilot, "until", "yesterday")
+        await pilot.press("enter")
+        assert "not after today" in field_message(app, "until")
+        await fill(pilot, "until", "in 2 weeks")
+        await pilot.press("enter")
+        await settle(pilot)
+        event = by_company(data_file, "Initech").events[-1]
+        assert (event.kind, event.until) == (EventKind.SNOOZED, date(2026, 11, 18))
+        assert order(app)[0] == "Acme"
+
+
+async def test_keep_warm_and_other_events_are_logged(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await settle(pilot)
+        assert by_company(data_file, "Initech").events[-1].kind is EventKind.KEEP_WARM_CHOSEN
+        await pilot.press("l")
+        app.screen.query_one("#kind", Select).value = EventKind.WITHDREW
+        await fill(pilot, "text", "took another offer")
+        await pilot.press("enter")
+        await settle(pilot)
+        last = by_company(data_file, "Initech").events[-1]
+        assert (last.kind, last.text) == (EventKind.WITHDREW, "took another offer")
+        assert "Initech" not in order(app)  # closed: tucked away
+
+
+async def test_archive_hides_and_unarchive_brings_back(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await settle(pilot)
+        assert by_company(data_file, "Initech").archived
+        assert "Initech" not in order(app)
+        assert selected(app) == "Acme"
+        await pilot.press("s")
+        assert "Initech" in order(app)
+        await pilot.press("G", "x")  # Stark was archived from the start
+        await settle(pilot)
+        assert not by_company(data_file, "Stark").archived
+
+
+async def test_undo_takes_back_the_last_change(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("G", "t")
+        await settle(pilot)
+        assert len(by_company(data_file, "Umbrella").events) == 1
+        await pilot.press("u")
+        await settle(pilot)
+        assert by_company(data_file, "Umbrella").events == ()
+        assert app.board.get(by_company(data_file, "Umbrella").id).interview.events == ()  # type: ignore[union-attr]
+        assert selected(app) == "Umbrella"
+
+
+async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(read_only=True)
+    before = stored(data_file)
+    notes: list[str] = []
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        app.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        await pilot.press("t")
+        await settle(pilot)
+        assert any(n.startswith("Not saved:") and "read-only" in n for n in notes)
+        await pilot.press("e")
+        await fill(pilot, "role", "Lead Analyst")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, InterviewForm)  # still open, the edit still there
+        assert app.screen.query_one("#role").input.value == "Lead Analyst"  # type: ignore[attr-defined]
+        assert stored(data_file) == before
