@@ -21,11 +21,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from followup_tui.app.app import FollowupApp
+from followup_tui.clock import Clock
 from followup_tui.core.model import (
     Channel,
     Event,
@@ -120,14 +122,28 @@ def open_store(data_file: Path) -> Iterator[list[Store]]:
         store.close()
 
 
+class AppFactory(Protocol):
+    """Builds an app on a fresh data file (``make_app`` fixture)."""
+
+    def __call__(
+        self,
+        interviews: Sequence[Interview] | None = None,
+        *,
+        clock: Clock | None = None,
+        read_only: bool = False,
+    ) -> FollowupApp:
+        """An app on ``interviews`` (default: the standard board), pinned at ``NOW``."""
+        ...
+
+
 @pytest.fixture
-def make_app(data_file: Path, open_store: list[Store]):  # type: ignore[no-untyped-def]
+def make_app(data_file: Path, open_store: list[Store]) -> AppFactory:
     """Build an app on a fresh data file holding ``interviews`` (default: the standard board)."""
 
     def build(
         interviews: Sequence[Interview] | None = None,
         *,
-        clock: object | None = None,
+        clock: Clock | None = None,
         read_only: bool = False,
     ) -> FollowupApp:
         store = Store.open(data_file)
@@ -136,7 +152,7 @@ def make_app(data_file: Path, open_store: list[Store]):  # type: ignore[no-untyp
             store.close()
             store = Store.open(data_file, read_only=True)
         open_store.append(store)
-        return FollowupApp(store, SETTINGS, clock or FixedAt(NOW))  # type: ignore[arg-type]
+        return FollowupApp(store, SETTINGS, clock or FixedAt(NOW))
 
     return build
 

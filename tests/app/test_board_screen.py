@@ -5,15 +5,17 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+from textual.widgets import Static
+
 from followup_tui.app.screens.detail import DetailScreen
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.app.screens.main import MainScreen
 
-from .conftest import at, make
-from .helpers import board_text, order, plain, selected, settle, static_text
+from .conftest import AppFactory, at, make
+from .helpers import board_text, order, plain, selected, static_text
 
 
-async def test_open_interviews_most_urgent_first_under_a_summary(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_open_interviews_most_urgent_first_under_a_summary(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
@@ -31,7 +33,7 @@ async def test_open_interviews_most_urgent_first_under_a_summary(make_app) -> No
         assert "Dana Ruiz, Sam Lee · Wed 4 Nov 2026, 10:00" in text
 
 
-async def test_vim_and_arrow_keys_move_the_selection(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_vim_and_arrow_keys_move_the_selection(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
@@ -52,7 +54,7 @@ async def test_vim_and_arrow_keys_move_the_selection(make_app) -> None:  # type:
         assert selected(app) == "Globex"
 
 
-async def test_closed_and_archived_are_tucked_away_behind_a_toggle(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_closed_and_archived_are_tucked_away_behind_a_toggle(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
@@ -64,7 +66,7 @@ async def test_closed_and_archived_are_tucked_away_behind_a_toggle(make_app) -> 
         assert len(order(app)) == 4
 
 
-async def test_filter_by_text_then_escape_clears_it(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_filter_by_text_then_escape_clears_it(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
@@ -80,7 +82,7 @@ async def test_filter_by_text_then_escape_clears_it(make_app) -> None:  # type: 
         assert "No interview matches" in static_text(app, "#empty")
 
 
-async def test_an_empty_file_shows_a_welcome_not_a_blank_screen(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_an_empty_file_shows_a_welcome_not_a_blank_screen(make_app: AppFactory) -> None:
     app = make_app([])
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -92,7 +94,7 @@ async def test_an_empty_file_shows_a_welcome_not_a_blank_screen(make_app) -> Non
         assert app.screen.check_action("add", ()) is True
 
 
-async def test_enter_opens_the_detail_with_the_record_and_timeline(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_enter_opens_the_detail_with_the_record_and_timeline(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
@@ -109,21 +111,28 @@ async def test_enter_opens_the_detail_with_the_record_and_timeline(make_app) -> 
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_help_lists_every_key_with_what_it_does(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_help_lists_every_key_with_what_it_does(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(110, 45)) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = plain(app.screen.query_one("#help").query("Static")[1].content)
-        for keys, words in [("↓ j", "Down"), ("z", "Snooze"), ("w", "Keep warm"),
-                            ("x", "Archive"), ("u", "Undo"), ("/", "Filter"), ("q", "Quit")]:
+        text = plain(app.screen.query_one("#help").query(Static)[1].content)
+        for keys, words in [
+            ("↓ j", "Down"),
+            ("z", "Snooze"),
+            ("w", "Keep warm"),
+            ("x", "Archive"),
+            ("u", "Undo"),
+            ("/", "Filter"),
+            ("q", "Quit"),
+        ]:
             assert any(keys in line and words in line for line in text.splitlines()), words
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_command_palette_offers_the_keys_of_the_screen(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_command_palette_offers_the_keys_of_the_screen(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
@@ -132,7 +141,7 @@ async def test_command_palette_offers_the_keys_of_the_screen(make_app) -> None: 
         assert "Thank-you (t)" in titles
 
 
-async def test_compose_opens_the_composer_or_says_it_is_not_there(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_compose_opens_the_composer_or_says_it_is_not_there(make_app: AppFactory) -> None:
     app = make_app()
     notes: list[str] = []
     async with app.run_test(size=(110, 30)) as pilot:
@@ -146,7 +155,7 @@ async def test_compose_opens_the_composer_or_says_it_is_not_there(make_app) -> N
             assert type(app.screen).__name__ == "ComposerScreen"
 
 
-async def test_a_tiny_terminal_and_back(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_a_tiny_terminal_and_back(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
@@ -163,7 +172,7 @@ async def test_a_tiny_terminal_and_back(make_app) -> None:  # type: ignore[no-un
         assert "Globex · Product Manager" in board_text(app)
 
 
-async def test_text_is_shown_as_text(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_text_is_shown_as_text(make_app: AppFactory, data_file: Path) -> None:
     nasty = make(
         "[bold red]Acme[/]",
         at(11, 6),

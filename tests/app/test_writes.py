@@ -5,16 +5,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from followup_tui.app.screens.dialogs import ChooseInterviewer, EventDialog
 from followup_tui.app.screens.form import InterviewForm
 from followup_tui.app.screens.main import MainScreen
+from followup_tui.app.widgets.fields import Field
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.core.model import Channel, EventKind, Format, Outcome
 from followup_tui.core.standing import Status
 
-from .conftest import NOW, stored
+from .conftest import NOW, AppFactory, stored
 from .helpers import field_message, fill, order, selected, settle
 
 
@@ -23,7 +24,7 @@ def by_company(data_file: Path, company: str):  # type: ignore[no-untyped-def]
     return next(i for i in stored(data_file).values() if i.company == company)
 
 
-async def test_add_an_interview_through_the_form(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_add_an_interview_through_the_form(make_app: AppFactory, data_file: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.pause()
@@ -36,8 +37,8 @@ async def test_add_an_interview_through_the_form(make_app, data_file: Path) -> N
         await fill(pilot, "decision_by", "13 Nov")
         app.screen.query_one("#format", Select).value = Format.ONSITE
         row = app.screen.query_one(InterviewerRow)
-        row.query_one("Input.-name").value = "Bruce Wayne"  # type: ignore[attr-defined]
-        row.query_one("Input.-email").value = "bruce@wayne.example"  # type: ignore[attr-defined]
+        row.query_one("Input.-name", Input).value = "Bruce Wayne"
+        row.query_one("Input.-email", Input).value = "bruce@wayne.example"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
@@ -51,7 +52,9 @@ async def test_add_an_interview_through_the_form(make_app, data_file: Path) -> N
         assert selected(app) == "Wayne"
 
 
-async def test_bad_input_is_refused_and_nothing_is_saved(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_bad_input_is_refused_and_nothing_is_saved(
+    make_app: AppFactory, data_file: Path
+) -> None:
     app = make_app()
     before = stored(data_file)
     async with app.run_test(size=(120, 50)) as pilot:
@@ -63,7 +66,7 @@ async def test_bad_input_is_refused_and_nothing_is_saved(make_app, data_file: Pa
         await fill(pilot, "check_in_on", "03/04")
         await fill(pilot, "duration", "an hour")
         row = app.screen.query_one(InterviewerRow)
-        row.query_one("Input.-title").value = "CTO"  # a title with no name  # type: ignore[attr-defined]
+        row.query_one("Input.-title", Input).value = "CTO"  # a title with no name
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, InterviewForm)  # still open, still filled in
@@ -81,7 +84,9 @@ async def test_bad_input_is_refused_and_nothing_is_saved(make_app, data_file: Pa
         assert stored(data_file) == before
 
 
-async def test_edit_keeps_the_log_and_changes_the_fields(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_edit_keeps_the_log_and_changes_the_fields(
+    make_app: AppFactory, data_file: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.pause()
@@ -99,7 +104,9 @@ async def test_edit_keeps_the_log_and_changes_the_fields(make_app, data_file: Pa
         assert app.board.get(globex.id).interview.role == "Senior Product Manager"  # type: ignore[union-attr]
 
 
-async def test_thank_you_asks_whom_when_the_panel_has_several(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_thank_you_asks_whom_when_the_panel_has_several(
+    make_app: AppFactory, data_file: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
@@ -114,7 +121,9 @@ async def test_thank_you_asks_whom_when_the_panel_has_several(make_app, data_fil
         assert app.board.get(acme.id).standing.actions[0].label == "thank-you to Dana Ruiz"  # type: ignore[union-attr]
 
 
-async def test_thank_you_to_a_single_interviewer_is_logged_at_once(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_thank_you_to_a_single_interviewer_is_logged_at_once(
+    make_app: AppFactory, data_file: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
@@ -125,7 +134,9 @@ async def test_thank_you_to_a_single_interviewer_is_logged_at_once(make_app, dat
         assert [(e.kind, e.to) for e in events] == [(EventKind.THANK_YOU_SENT, "Dana Ruiz")]
 
 
-async def test_check_in_is_logged_with_its_channel_and_time(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_check_in_is_logged_with_its_channel_and_time(
+    make_app: AppFactory, data_file: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
@@ -141,7 +152,7 @@ async def test_check_in_is_logged_with_its_channel_and_time(make_app, data_file:
         assert "Initech" not in order(app)[:1]  # no longer the most urgent
 
 
-async def test_a_check_in_in_the_future_is_refused(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_check_in_in_the_future_is_refused(make_app: AppFactory, data_file: Path) -> None:
     app = make_app()
     before = stored(data_file)
     async with app.run_test(size=(110, 40)) as pilot:
@@ -155,7 +166,9 @@ async def test_a_check_in_in_the_future_is_refused(make_app, data_file: Path) ->
         assert stored(data_file) == before
 
 
-async def test_reply_with_a_new_date_moves_the_next_check_in(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_reply_with_a_new_date_moves_the_next_check_in(
+    make_app: AppFactory, data_file: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
@@ -176,7 +189,9 @@ async def test_reply_with_a_new_date_moves_the_next_check_in(make_app, data_file
         assert row.standing.due == date(2026, 11, 18)  # 3 business days after the 13th
 
 
-async def test_snooze_holds_the_next_step_until_a_date(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_snooze_holds_the_next_step_until_a_date(
+    make_app: AppFactory, data_file: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
@@ -192,7 +207,7 @@ async def test_snooze_holds_the_next_step_until_a_date(make_app, data_file: Path
         assert order(app)[0] == "Acme"
 
 
-async def test_keep_warm_and_other_events_are_logged(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_keep_warm_and_other_events_are_logged(make_app: AppFactory, data_file: Path) -> None:
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
@@ -209,7 +224,9 @@ async def test_keep_warm_and_other_events_are_logged(make_app, data_file: Path) 
         assert "Initech" not in order(app)  # closed: tucked away
 
 
-async def test_archive_hides_and_unarchive_brings_back(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_archive_hides_and_unarchive_brings_back(
+    make_app: AppFactory, data_file: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
@@ -225,7 +242,7 @@ async def test_archive_hides_and_unarchive_brings_back(make_app, data_file: Path
         assert not by_company(data_file, "Stark").archived
 
 
-async def test_undo_takes_back_the_last_change(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_undo_takes_back_the_last_change(make_app: AppFactory, data_file: Path) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
@@ -239,7 +256,9 @@ async def test_undo_takes_back_the_last_change(make_app, data_file: Path) -> Non
         assert selected(app) == "Umbrella"
 
 
-async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(make_app, data_file: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(
+    make_app: AppFactory, data_file: Path
+) -> None:
     app = make_app(read_only=True)
     before = stored(data_file)
     notes: list[str] = []
@@ -254,5 +273,5 @@ async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(make_app, data_f
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, InterviewForm)  # still open, the edit still there
-        assert app.screen.query_one("#role").input.value == "Lead Analyst"  # type: ignore[attr-defined]
+        assert app.screen.query_one("#role", Field).input.value == "Lead Analyst"
         assert stored(data_file) == before
