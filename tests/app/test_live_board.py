@@ -1,0 +1,112 @@
+"""The live board without a screen: reuse, order, filter, and changes as time passes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from followup_tui.app.live import LiveBoard
+from followup_tui.app.text import clean_block, clean_line
+from followup_tui.core.board import standing_of
+from followup_tui.core.calendar import BusinessCalendar
+from followup_tui.core.model import Event, EventKind, Interview, Interviewer
+from followup_tui.core.standing import Standing
+
+from .conftest import NOW, NY, at, make, standard_board
+
+CALENDAR = BusinessCalendar(NY)
+
+
+def board_with_counter() -> tuple[LiveBoard, list[str]]:
+    """A board on the standard policy that records which interviews it computes."""
+    calls: list[str] = []
+
+    def compute(interview: Interview, now: datetime) -> Standing:
+        calls.append(interview.id)
+        return standing_of(interview, "standard", now, CALENDAR)
+
+    return LiveBoard(compute, CALENDAR), calls
+
+
+def companies(board: LiveBoard) -> list[str]:
+    """The view, top to bottom."""
+    return [board.row_at(i).interview.company for i in range(len(board))]
+
+
+def test_a_reload_recomputes_only_what_changed() -> None:
+    board, calls = board_with_counter()
+    interviews = standard_board()
+    board.load(interviews, NOW)
+    assert len(calls) == 6
+    calls.clear()
+    acme = interviews[0]
+    interviews[0] = acme.with_event(Event(EventKind.THANK_YOU_SENT, NOW))
+    board.load(interviews, NOW)
+    assert calls == [acme.id]
+
+
+def test_order_summary_and_the_closed_toggle() -> None:
+    board, _ = board_with_counter()
+    board.load(standard_board(), NOW)
+    assert companies(board) == ["Initech", "Acme", "Globex", "Umbrella"]
+    assert board.summary == "1 due · 1 overdue · 1 waiting · 1 upcoming"
+    assert (board.total, board.hidden) == (6, 2)
+    board.set_show_closed(True)
+    assert companies(board)[-2:] == ["Hooli", "Stark"]
+    assert board.hidden == 0
+
+
+def test_filter_needs_every_word_in_any_case() -> None:
+    board, _ = board_with_counter()
+    people = (Interviewer("Ana Pérez", "CTO"),)
+    board.load([*standard_board(), make("Zeta", at(11, 6), interviewers=people)], NOW)
+    board.set_query("pérez cto")
+    assert companies(board) == ["Zeta"]
+    board.set_query("PÉREZ analyst")
+    assert companies(board) == []
+    board.set_query("")
+    assert len(board) == 5
+
+
+def test_put_moves_a_row_and_keeps_the_others() -> None:
+    board, calls = board_with_counter()
+    interviews = standard_board()
+    board.load(interviews, NOW)
+    calls.clear()
+    initech = next(i for i in interviews if i.company == "Initech")
+    board.put(initech.with_event(Event(EventKind.CHECK_IN_SENT, NOW)), NOW)
+    assert calls == [initech.id]
+    assert companies(board) == ["Acme", "Globex", "Initech", "Umbrella"]
+    assert board.index_of(initech.id) == 2
+
+
+def test_advance_recomputes_only_when_a_status_may_change() -> None:
+    board, calls = board_with_counter()
+    board.load(standard_board(), NOW)
+    calls.clear()
+    assert board.advance(at(11, 4, 23)) == []
+    assert calls == []  # nothing was due to change before Thursday
+    changes = board.advance(at(11, 5, 11, 1))
+    assert sorted(c.message for c in changes) == ["Acme: thank-you late", "Globex: check-in due"]
+    calls.clear()
+    assert board.advance(at(11, 5, 11, 2)) == []
+    assert calls == []  # stale heap entries are skipped, not recomputed
+
+
+def test_a_replaced_interview_leaves_no_stale_change_behind() -> None:
+    board, calls = board_with_counter()
+    interviews = standard_board()
+    board.load(interviews, NOW)
+    acme = interviews[0]
+    board.put(replace(acme, start=at(11, 4, 14)), NOW)  # the window now closes at 15:00 Thu
+    calls.clear()
+    assert board.advance(at(11, 5, 11, 1)) != []
+    changed = {c.after.interview.company for c in board.advance(at(11, 5, 15, 1))}
+    assert changed == {"Acme"}
+
+
+def test_user_text_is_made_harmless() -> None:
+    assert clean_line("Acme\x1b[31m\tCo\nLtd") == "Acme␛[31m    Co Ltd"
+    assert clean_line("evil\u202eeman") == "evileman"  # a right-to-left override is dropped
+    assert clean_line("[bold]x[/]") == "[bold]x[/]"  # markup is only text here
+    assert clean_block("one\r\ntwo\x07") == "one\ntwo␇"
