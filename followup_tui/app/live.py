@@ -14,18 +14,31 @@ Cost model, so the app stays quick at 10,000 interviews:
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from followup_tui.core.board import Row, sort_rows, summary
+from followup_tui.core.board import Row, due_instant, summary
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import Interview
 from followup_tui.core.standing import Standing
 
 StandingOf = Callable[[Interview, datetime], Standing]
 """How to compute an interview's standing at an instant (policy already chosen)."""
+
+SortKey = tuple[int, float, str, str]
+
+
+def sort_key(row: Row, calendar: BusinessCalendar) -> SortKey:
+    """Board order, as ``core.board.sort_rows`` has it: urgency, soonest due, company, id.
+
+    Kept here as a key (not a sort) so one changed row can be moved by bisection.
+    """
+    due = due_instant(row, calendar)
+    stamp = due.timestamp() if due is not None else float("inf")
+    return (row.standing.urgency, stamp, row.interview.company.casefold(), row.interview.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +70,8 @@ class LiveBoard:
         self._standing_of = standing_of
         self._calendar = calendar
         self._rows: dict[str, Row] = {}
-        self._order: list[str] = []
+        self._keys: dict[str, SortKey] = {}
+        self._sorted: list[SortKey] = []
         self._view: list[str] = []
         self._view_pos: dict[str, int] = {}
         self._heap: list[tuple[float, str]] = []
@@ -120,27 +134,29 @@ class LiveBoard:
                 rows[interview.id] = Row(interview, self._standing_of(interview, now))
                 self._haystacks.pop(interview.id, None)
         self._rows = rows
+        self._keys = {key: sort_key(row, self._calendar) for key, row in rows.items()}
+        self._sorted = sorted(self._keys.values())
         self._heap = [
             (row.standing.changes_at.timestamp(), key)
             for key, row in rows.items()
             if row.standing.changes_at is not None
         ]
         heapq.heapify(self._heap)
-        self._reorder()
+        self._changed()
 
     def put(self, interview: Interview, now: datetime) -> Row:
         """Add or replace one interview (after a write); returns its new row."""
         row = Row(interview, self._standing_of(interview, now))
-        self._rows[interview.id] = row
         self._haystacks.pop(interview.id, None)
-        self._push(row)
-        self._reorder()
+        self._place(row)
+        self._changed()
         return row
 
     def remove(self, interview_id: str) -> None:
         """Take an interview off the board."""
         if self._rows.pop(interview_id, None) is not None:
-            self._reorder()
+            self._unplace(interview_id)
+            self._changed()
 
     def set_query(self, text: str) -> None:
         """Show only interviews whose text holds every word of ``text`` (any case)."""
@@ -168,12 +184,11 @@ class LiveBoard:
             if row.standing.changes_at.timestamp() != due:
                 continue  # a stale entry: the interview was recomputed since
             new = Row(row.interview, self._standing_of(row.interview, now))
-            self._rows[key] = new
-            self._push(new)
+            self._place(new)
             if new.standing.status is not row.standing.status:
                 changes.append(Change(row, new))
         if changes:
-            self._reorder()
+            self._changed()
         return changes
 
     def refresh(self, indices: Sequence[int], now: datetime) -> tuple[list[int], list[Change]]:
@@ -192,26 +207,34 @@ class LiveBoard:
             new = Row(row.interview, self._standing_of(row.interview, now))
             if new.standing == row.standing:
                 continue
-            self._rows[key] = new
-            self._push(new)
+            self._place(new)
             repaint.append(index)
             if new.standing.status is not row.standing.status:
                 changes.append(Change(row, new))
         if changes:
-            self._reorder()
+            self._changed()
         return repaint, changes
 
     # ---- inside
 
-    def _push(self, row: Row) -> None:
+    def _place(self, row: Row) -> None:
+        """Put ``row`` in (or back in) its place in the order and the change heap."""
+        key = row.interview.id
+        self._unplace(key)
+        self._rows[key] = row
+        sort = self._keys[key] = sort_key(row, self._calendar)
+        bisect.insort(self._sorted, sort)
         if row.standing.changes_at is not None:
-            heapq.heappush(self._heap, (row.standing.changes_at.timestamp(), row.interview.id))
+            heapq.heappush(self._heap, (row.standing.changes_at.timestamp(), key))
 
-    def _reorder(self) -> None:
-        ordered = sort_rows(list(self._rows.values()), self._calendar)
-        self._order = [row.interview.id for row in ordered]
-        self._summary = summary(ordered)
-        self._closed = sum(1 for row in ordered if not row.is_open)
+    def _unplace(self, key: str) -> None:
+        old = self._keys.pop(key, None)
+        if old is not None:
+            del self._sorted[bisect.bisect_left(self._sorted, old)]
+
+    def _changed(self) -> None:
+        self._summary = summary(self._rows.values())
+        self._closed = sum(1 for row in self._rows.values() if not row.is_open)
         self._rebuild_view()
 
     def _matches(self, key: str) -> bool:
@@ -222,10 +245,10 @@ class LiveBoard:
 
     def _rebuild_view(self) -> None:
         rows = self._rows
-        view = self._order
+        view = [sort[-1] for sort in self._sorted]
         if not self.show_closed:
             view = [key for key in view if rows[key].is_open]
         if self._query:
             view = [key for key in view if self._matches(key)]
-        self._view = list(view)
+        self._view = view
         self._view_pos = {key: index for index, key in enumerate(self._view)}

@@ -55,6 +55,7 @@ class MainScreen(InterviewScreen):
         """The board screen (it reads the app's board)."""
         super().__init__()
         self._last_tick: datetime | None = None
+        self._had_selection = False
 
     def compose(self) -> ComposeResult:
         """Summary, list, empty-state text, filter box, footer."""
@@ -87,7 +88,7 @@ class MainScreen(InterviewScreen):
     # ---- keeping the screen current
 
     def _board_changed(self, interview_id: str | None) -> None:
-        self.panes.reload(keep=interview_id or self.current_id())
+        self.panes.reload(keep=interview_id)
         self._show_state()
 
     def after_added(self, interview: Interview) -> None:
@@ -106,7 +107,7 @@ class MainScreen(InterviewScreen):
         changes += more
         if changes:
             self._announce(changes)
-            self.panes.reload(keep=self.current_id())
+            self.panes.reload()
             self._show_state()
         elif repaint:
             self.panes.repaint(repaint)
@@ -152,8 +153,12 @@ class MainScreen(InterviewScreen):
     # ---- list events
 
     @on(InterviewList.Highlighted)
-    def _highlighted(self) -> None:
-        self.refresh_bindings()
+    def _highlighted(self, event: InterviewList.Highlighted) -> None:
+        # Redrawing the footer costs a layout: only when keys turn on or off.
+        has_one = event.interview_id is not None
+        if has_one != self._had_selection:
+            self._had_selection = has_one
+            self.refresh_bindings()
 
     @on(InterviewList.Opened)
     def _opened(self, event: InterviewList.Opened) -> None:
@@ -176,7 +181,7 @@ class MainScreen(InterviewScreen):
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.followup.board.set_query(event.value)
-        self.panes.reload(keep=self.current_id())
+        self.panes.reload()
         self._show_state()
 
     @on(Input.Submitted, "#filter")
@@ -191,7 +196,7 @@ class MainScreen(InterviewScreen):
         box.value = ""
         box.display = False
         self.followup.board.set_query("")
-        self.panes.reload(keep=self.current_id())
+        self.panes.reload()
         self._show_state()
         self.panes.focus()
 
@@ -199,7 +204,7 @@ class MainScreen(InterviewScreen):
         """Show or hide the closed, offered and archived interviews."""
         board = self.followup.board
         board.set_show_closed(not board.show_closed)
-        self.panes.reload(keep=self.current_id())
+        self.panes.reload()
         self._show_state()
 
     def action_help(self) -> None:

@@ -95,6 +95,7 @@ class InterviewList(ScrollView, can_focus=True):
         """What the list shows (the screen owns it and tells the list when it changed)."""
         self._tz = tz
         self._cursor = 0
+        self._selected_id: str | None = None
         self._styles: PaneStyles | None = None
         self._cache: LRUCache[tuple[str, int, bool], tuple[Row, list[Strip]]] = LRUCache(256)
 
@@ -108,7 +109,8 @@ class InterviewList(ScrollView, can_focus=True):
     @property
     def selected(self) -> Row | None:
         """The selected row, or None when the list is empty."""
-        return self.board.row_at(self._cursor) if len(self.board) else None
+        count = len(self.board)
+        return self.board.row_at(min(self._cursor, count - 1)) if count else None
 
     def select(self, index: int) -> None:
         """Move the selection to ``index`` (clamped) and bring it into view."""
@@ -120,7 +122,8 @@ class InterviewList(ScrollView, can_focus=True):
             self._refresh_pane(index)
         self._scroll_to_cursor()
         row = self.selected
-        self.post_message(self.Highlighted(row.interview.id if row else None))
+        self._selected_id = row.interview.id if row else None
+        self.post_message(self.Highlighted(self._selected_id))
 
     def select_id(self, interview_id: str | None) -> bool:
         """Select an interview by id; False (selection unchanged) when it is not shown."""
@@ -131,7 +134,9 @@ class InterviewList(ScrollView, can_focus=True):
         return True
 
     def reload(self, keep: str | None = None) -> None:
-        """The board's view changed: resize, and keep ``keep`` selected if it is still shown."""
+        """The board's view changed: resize, and keep ``keep`` (default: the interview that
+        was selected) selected if it is still shown; otherwise stay at the same place."""
+        keep = keep or self._selected_id
         width = self.scrollable_content_region.width
         self.virtual_size = Size(width, len(self.board) * PANE_HEIGHT)
         self._cache.clear()
