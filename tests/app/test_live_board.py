@@ -12,7 +12,7 @@ from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import Event, EventKind, Interview, Interviewer
 from followup_tui.core.standing import Standing
 
-from .conftest import NOW, NY, at, make, standard_board
+from .conftest import NOW, NY, at, make, standard_board, thanked
 
 CALENDAR = BusinessCalendar(NY)
 
@@ -110,3 +110,33 @@ def test_user_text_is_made_harmless() -> None:
     assert clean_line("evil\u202eeman") == "evileman"  # a right-to-left override is dropped
     assert clean_line("[bold]x[/]") == "[bold]x[/]"  # markup is only text here
     assert clean_block("one\r\ntwo\x07") == "one\ntwo␇"
+
+
+def test_the_app_orders_exactly_as_followup_status_does() -> None:
+    from followup_tui.core.board import rank
+
+    interviews = [
+        make(
+            f"Co {n % 7}",
+            at(10, 1 + n % 30, 9 + n % 8),
+            id=f"i{n}",
+            events=thanked(at(10, 1 + n % 30)) if n % 2 else (),
+            archived=n % 11 == 0,
+        )
+        for n in range(120)
+    ]
+    for when in (NOW, at(10, 20), at(11, 30)):
+        board, _ = board_with_counter()
+        board.load(interviews, when)
+        board.set_show_closed(True)
+        expected = [r.interview.id for r in rank(interviews, "standard", when, CALENDAR)]
+        assert [board.row_at(i).interview.id for i in range(len(board))] == expected
+        # and after rows are moved one by one
+        for interview in interviews[::9]:
+            board.put(interview.with_event(Event(EventKind.CHECK_IN_SENT, when)), when)
+        changed = {
+            i.id: i.with_event(Event(EventKind.CHECK_IN_SENT, when)) for i in interviews[::9]
+        }
+        now_all = [changed.get(i.id, i) for i in interviews]
+        expected = [r.interview.id for r in rank(now_all, "standard", when, CALENDAR)]
+        assert [board.row_at(i).interview.id for i in range(len(board))] == expected
