@@ -83,6 +83,8 @@ class KillServer:
                 continue
             raw, _, self._buffer = self._buffer.partition(b"\n")
             into.append(raw.decode())
+            if into[-1].startswith("error"):
+                raise AssertionError(f"the victim failed: {into[-1]}")
             if into[-1].startswith(prefix):
                 return into[-1]
         raise AssertionError(f"no {prefix!r} line within {PATIENCE}s; got {into[-5:]}")
@@ -94,24 +96,32 @@ class KillServer:
                 raise AssertionError("the kill server died")
             self._buffer += chunk
 
-    def run_and_kill(
-        self, mode: str, path: Path, seed: int, delay: float | None, sig: int = signal.SIGKILL
-    ) -> list[str]:
-        """Start a victim, let it run ``delay`` seconds after ``ready`` (None: kill it at
-        once, maybe before it is ready), send ``sig``, and return every line it printed."""
-        said: list[str] = []
+    def start(self, mode: str, path: Path, seed: int, said: list[str]) -> int:
+        """Start a victim; its lines so far go to ``said``. Returns its pid."""
         self.send(f"run {mode} {path} {seed}")
-        pid = int(self.read_through("pid", said).split()[1])
-        if delay is not None:
-            if "ready" not in said:
-                self.read_through("ready", said)
-            said += self.lines(time.monotonic() + delay)
+        return int(self.read_through("pid", said).split()[1])
+
+    def stop(self, pid: int, said: list[str], sig: int = signal.SIGKILL) -> list[str]:
+        """Send ``sig`` to a victim, wait for its end; returns every line it printed."""
         os.kill(pid, sig)
         self.send(f"reap {pid}")
         self.read_through(f"reaped {pid}", said)
         errors = [line for line in said if line.startswith("error")]
         assert not errors, errors[0]
         return [line for line in said if not line.startswith(("pid", "reaped"))]
+
+    def run_and_kill(
+        self, mode: str, path: Path, seed: int, delay: float | None, sig: int = signal.SIGKILL
+    ) -> list[str]:
+        """Start a victim, let it run ``delay`` seconds after ``ready`` (None: kill it at
+        once, maybe before it is ready), send ``sig``, and return every line it printed."""
+        said: list[str] = []
+        pid = self.start(mode, path, seed, said)
+        if delay is not None:
+            if "ready" not in said:
+                self.read_through("ready", said)
+            said += self.lines(time.monotonic() + delay)
+        return self.stop(pid, said, sig)
 
 
 @dataclass
