@@ -1,0 +1,97 @@
+"""The measures that need no terminal: ``followup status`` and saving one change.
+
+Both are compared with a floor that does the least the job could possibly do:
+
+- ``followup status`` (the whole process) against a process that imports what the data
+  needs (``json``, ``tinydb``, ``dateutil``) and parses the data file, nothing more;
+- one event logged through the real :class:`~followup_tui.storage.store.Store` (validated,
+  serialised, written to a temporary file, fsynced, renamed over the data file, folder
+  fsynced) against serialising the same data with orjson, writing it to a new file and
+  fsyncing it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import orjson
+
+from bench_support.stats import alternate
+from followup_tui.core.model import Event, EventKind
+from followup_tui.storage.store import Store
+
+FLOOR_CODE = "import json, tinydb, dateutil.rrule, dateutil.tz; json.load(open({db!r}))"
+"""The floor process of ``followup status`` (the issue's own words)."""
+
+
+def run_timed(argv: Sequence[str], env: Mapping[str, str]) -> float:
+    """Seconds a process takes from start to exit, its output read through a pipe."""
+    started = time.perf_counter()
+    done = subprocess.run(list(argv), env=dict(env), capture_output=True, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(argv)} exited with {done.returncode}: {done.stderr.decode()[-500:]}"
+        )
+    return elapsed
+
+
+def status(
+    followup: Sequence[str], python: str, db: Path, env: Mapping[str, str], repeats: int
+) -> tuple[list[float], list[float]]:
+    """``followup status`` and its floor, ``repeats`` times each, alternated."""
+    floor = [python, "-c", FLOOR_CODE.format(db=str(db))]
+    return alternate(
+        lambda: run_timed([*followup, "status"], env), lambda: run_timed(floor, env), repeats
+    )
+
+
+def _floor_save(data: object, target: Path) -> float:
+    """Serialise ``data`` with orjson, write it to a new file and fsync it."""
+    started = time.perf_counter()
+    blob = orjson.dumps(data)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        view = memoryview(blob)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return time.perf_counter() - started
+
+
+def save(db: Path, work: Path, repeats: int) -> tuple[list[float], list[float]]:
+    """One note logged through the real store, and the floor on the same data, alternated.
+
+    Works on a copy of ``db`` in the folder ``work``. The first save of a session also
+    writes the backup, which a user pays once, not per change: it is made before timing.
+    """
+    copy = work / "save.json"
+    shutil.copyfile(db, copy)
+    floor_file = work / "floor.json"
+    with Store.open(copy) as store:
+        ids = [interview.id for interview in store.interviews()]
+        count = 0
+
+        def one_log() -> float:
+            nonlocal count
+            count += 1
+            event = Event(EventKind.NOTE, datetime.now(UTC), text=f"benchmark note {count}")
+            started = time.perf_counter()
+            store.log(ids[count % len(ids)], event)
+            return time.perf_counter() - started
+
+        def one_floor() -> float:
+            data = orjson.loads(copy.read_bytes())  # what the store holds now
+            floor_file.unlink(missing_ok=True)
+            return _floor_save(data, floor_file)
+
+        one_log()  # the backup
+        return alternate(one_log, one_floor, repeats)
