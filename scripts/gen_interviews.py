@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from bench_support.dataset import generate, write_data_file
+
 from followup_tui.clock import clock_from_env, parse_instant
 from followup_tui.core.codec import interviews_to_document
 from followup_tui.settings import load_settings

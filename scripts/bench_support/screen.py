@@ -166,8 +166,13 @@ def key_session(
     return keys
 
 
-def idle_cpu(program: Program, seconds: float, warm_up: float = 2.0) -> float:
-    """Percent of one core the program uses while left alone for ``seconds``."""
+def idle_cpu(program: Program, seconds: float) -> float:
+    """Percent of one core the program uses while left alone for ``seconds``.
+
+    The window starts a little after the first frame (at most 2 s, so that start-up work is
+    not counted as idling).
+    """
+    warm_up = min(2.0, seconds)
     session = PtySession(program.argv, program.env)
     try:
         _first_frame_end(session, program.markers)

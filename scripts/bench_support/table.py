@@ -165,7 +165,9 @@ def rows(result: SizeResult) -> list[tuple[str, ...]]:
     waited = (saving - idle_key) * 1000
     allowed = max(SAVE_WAIT_NOISE_MS, SAVE_WAIT_SHARE * store * 1000)
     verdict = "—" if math.isnan(waited + allowed) else ("pass" if waited <= allowed else "miss")
-    wait_text = "n/a" if math.isnan(waited) else f"{waited:+,.1f} ms"
+    wait_text = (
+        "n/a" if math.isnan(waited) else f"{_x(_ratio(saving, idle_key))} ({waited:+,.1f} ms)"
+    )
     out.append(
         (
             MEASURES[7],
