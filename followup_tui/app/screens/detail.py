@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar
 
 from rich.table import Table
@@ -16,7 +16,7 @@ from followup_tui.app.screens.actions import InterviewScreen
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.badge import Badge
 from followup_tui.app.widgets.pane import action_text
-from followup_tui.core.board import Row
+from followup_tui.core.board import Row, due_instant
 from followup_tui.core.dates import describe_date, describe_datetime, describe_duration
 from followup_tui.core.model import Event, EventKind, Interview
 
@@ -116,7 +116,8 @@ class DetailScreen(InterviewScreen):
         if row.standing.countdown:
             text.append(f"   {row.standing.countdown}")
         if row.standing.overdue_after is not None:
-            text.append(f"\noverdue after {describe_date(row.standing.overdue_after)}", "dim")
+            day = describe_date(row.standing.overdue_after)
+            text.append(f"\nthe check-in turns overdue after {day}", "dim")
         if row.interview.archived:
             text.append("\narchived (x brings it back)", "dim")
         return text
@@ -153,19 +154,39 @@ class DetailScreen(InterviewScreen):
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column()
         grid.add_row(Text("Timeline", style="bold"), "")
-        entries: list[tuple[datetime, Text]] = [
-            (row.interview.start, Text("the interview")),
-            (now, Text(f"now: {row.standing.status.label}", style="bold")),
+        # (when, order among equal times, when as shown, what): "now" after events logged now.
+        entries: list[tuple[datetime, int, str, Text]] = [
+            (
+                row.interview.start,
+                0,
+                describe_datetime(row.interview.start, zone),
+                Text("the interview"),
+            ),
+            (
+                now,
+                1,
+                describe_datetime(now, zone),
+                Text(f"now: {row.standing.status.label}", style="bold"),
+            ),
         ]
         for event in row.interview.sorted_events():
             words = Text(clean_line(event_words(event)))
             if event.text:
                 words.append("\n" + clean_block(event.text), style="italic")
-            entries.append((event.at, words))
-        for at, words in sorted(entries, key=lambda entry: entry[0]):
-            grid.add_row(Text(describe_datetime(at, zone)), words)
+            entries.append((event.at, 0, describe_datetime(event.at, zone), words))
+        due = due_instant(row, self.followup.calendar)
+        ahead = [a.label for a in row.standing.actions if not a.due_now]
+        if due is not None and due > now and ahead:
+            shown = row.standing.due
+            if isinstance(shown, datetime):
+                when = describe_datetime(shown, zone)
+            else:
+                when = describe_date(self.followup.calendar.day_of(due))
+            entries.append((due, 2, when, Text(f"due: {ahead[0]}", style="italic")))
+        for _at, _order, when, words in sorted(entries, key=lambda entry: entry[:2]):
+            grid.add_row(Text(when), words)
         return grid
 
 
-def _day(day: object) -> str:
-    return describe_date(day) if day is not None else "—"  # type: ignore[arg-type]
+def _day(day: date | None) -> str:
+    return describe_date(day) if day is not None else "—"

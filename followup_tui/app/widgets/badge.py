@@ -16,10 +16,11 @@ BADGE_RULES: dict[Status, str] = {
     Status.THANK_YOU_DUE: "background: $warning; color: $text; text-style: bold;",
     Status.THANK_YOU_LATE: "background: $warning-darken-3; color: $text;",
     Status.WAITING: "background: $panel-lighten-2; color: $text;",
-    Status.FOLLOW_UP_DUE: "background: $accent; color: $text; text-style: bold;",
+    # Fixed hues where themes give two statuses the same colour (accent = warning in some).
+    Status.FOLLOW_UP_DUE: "background: darkcyan; color: $text; text-style: bold;",
     Status.OVERDUE: "background: $error; color: $text; text-style: bold;",
-    Status.MOVE_ON: "background: $secondary-darken-2; color: $text;",
-    Status.SEND_THANKS: "background: $secondary; color: $text;",
+    Status.MOVE_ON: "background: mediumpurple; color: $text;",
+    Status.SEND_THANKS: "background: $secondary-lighten-1; color: $text;",
     Status.OFFER: "background: $success; color: $text; text-style: bold;",
     Status.CLOSED: "background: $panel; color: $text-muted;",
 }
