@@ -97,7 +97,8 @@ class AtomicJSONStorage(Storage):
 
     def _save(self) -> None:
         try:
-            data = orjson.dumps(self._tables, option=orjson.OPT_INDENT_2)
+            # Compact: a third smaller than indented, so quicker to write and fsync.
+            data = orjson.dumps(self._tables)
         except (TypeError, orjson.JSONEncodeError) as exc:
             raise StoreError(f"Couldn't save to {self.path}: {exc}. Nothing was changed.") from None
         if self._before_first_save is not None:
