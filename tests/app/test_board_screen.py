@@ -22,7 +22,7 @@ async def test_open_interviews_most_urgent_first_under_a_summary(make_app: AppFa
         assert order(app) == ["Initech", "Acme", "Globex", "Umbrella"]
         summary = static_text(app, "#summary")
         assert "1 due · 1 overdue · 1 waiting · 1 upcoming" in summary
-        assert "2 closed hidden" in summary
+        assert "2 finished, hidden" in summary
         text = board_text(app)
         # Every badge has its word, and its countdown and next step in plain words.
         for words in ("OVERDUE", "THANK-YOU DUE", "WAITING", "UPCOMING"):

@@ -16,7 +16,7 @@ from followup_tui.core.model import Channel, EventKind, Format, Outcome
 from followup_tui.core.standing import Status
 
 from .conftest import NOW, AppFactory, stored
-from .helpers import field_message, fill, order, selected, settle
+from .helpers import field_message, fill, order, selected, settle, static_text
 
 
 def by_company(data_file: Path, company: str):  # type: ignore[no-untyped-def]
@@ -265,6 +265,7 @@ async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.pause()
         app.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        assert "read-only" in static_text(app, "#summary")
         await pilot.press("t")
         await settle(pilot)
         assert any(n.startswith("Not saved:") and "read-only" in n for n in notes)

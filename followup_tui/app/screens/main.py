@@ -129,9 +129,11 @@ class MainScreen(InterviewScreen):
         summary.append("  ")
         summary.append(board.summary if board.total else "no interviews yet")
         if board.hidden:
-            summary.append(f" · {board.hidden} closed hidden (s shows)", style="dim")
+            summary.append(f" · {board.hidden} finished, hidden (s shows)", style="dim")
         elif board.show_closed:
-            summary.append(" · closed shown (s hides)", style="dim")
+            summary.append(" · finished shown (s hides)", style="dim")
+        if getattr(self.followup.store, "read_only", False):
+            summary.append(" · read-only: another followup is writing", style="bold")
         if board.query:
             summary.append(f" · filter “{clean_line(board.query)}”: {len(board)} shown")
         self.query_one("#summary", Static).update(summary)
