@@ -276,3 +276,37 @@ async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(
         assert isinstance(app.screen, InterviewForm)  # still open, the edit still there
         assert app.screen.query_one("#role", Field).input.value == "Lead Analyst"
         assert stored(data_file) == before
+
+
+async def test_the_form_takes_several_interviewers(make_app: AppFactory, data_file: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "e")  # Acme: Dana Ruiz and Sam Lee
+        rows = list(app.screen.query(InterviewerRow))
+        assert len(rows) == 2
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        new = list(app.screen.query(InterviewerRow))[-1]
+        new.query_one("Input.-name", Input).value = "Kim Ito"
+        new.query_one("Input.-phone", Input).value = "555-0142"
+        await pilot.click(rows[0].query_one(".remove"))  # Dana left the panel
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        people = by_company(data_file, "Acme").interviewers
+        assert [(p.name, p.phone) for p in people] == [("Sam Lee", ""), ("Kim Ito", "555-0142")]
+
+
+async def test_escape_in_a_dialog_logs_nothing(make_app: AppFactory, data_file: Path) -> None:
+    app = make_app()
+    before = stored(data_file)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        for key in ("t", "f", "r", "z", "l"):
+            await pilot.press("j" if key == "t" else "g", key)
+            assert app.screen is not None and not isinstance(app.screen, MainScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+        assert stored(data_file) == before

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, Select, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, TextArea
 
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
@@ -187,11 +187,11 @@ class InterviewForm(Screen["Interview | None"]):
     # ---- actions
 
     @on(Button.Pressed, "#add-person")
-    def action_add_person(self) -> None:
+    async def action_add_person(self) -> None:
         """Add an empty interviewer row and go to it."""
         row = InterviewerRow()
-        self.query_one("#people").mount(row)
-        self.call_after_refresh(lambda: row.query_one("Input").focus())
+        await self.query_one("#people").mount(row)
+        row.query_one(Input).focus()
 
     @on(Button.Pressed, "#discard")
     def action_discard(self) -> None:
