@@ -5,7 +5,8 @@
   and fsynced, so the file always holds the whole old state or the whole new one.
 - A file that can't be read is never written: :class:`StoreError` says what is wrong and
   how to restore the backup kept beside it (refreshed before the first save of a session).
-- Every method is thread-safe, so the app can save from a worker thread.
+- Every method is thread-safe, so the app can save from a worker thread; reads
+  (``interviews``, ``get``, ``can_undo``, ``revision``) never wait for a save in progress.
 
 Each stored interview is the interchange record of :mod:`followup_tui.core.codec`, and
 everything is checked by that codec before it is saved, so what is saved always reads back.
@@ -58,8 +59,10 @@ class Store:
         self.revision = 0
         """Goes up by one with every saved change (the UI reloads when it moves)."""
         self._lock = lock
+        # Serialises changes. Reads don't take it: each change publishes a new dict, never
+        # touched again, so a read during a slow save answers at once from the old one.
         self._mutex = threading.RLock()
-        self._by_id = loaded.interviews
+        self._by_id: Mapping[str, Interview] = loaded.interviews
         self._doc_ids = loaded.doc_ids
         self._history = history.History()
         self._closed = False
@@ -117,18 +120,15 @@ class Store:
 
     def interviews(self) -> list[Interview]:
         """Every interview, in file order (new ones last). From memory: no disk read."""
-        with self._mutex:
-            return list(self._by_id.values())
+        return list(self._by_id.values())
 
     def get(self, interview_id: str) -> Interview:
         """The interview with this id; ``KeyError`` if there is none."""
-        with self._mutex:
-            return self._by_id[interview_id]
+        return self._by_id[interview_id]
 
     def can_undo(self) -> bool:
-        """True when this session has a change to undo."""
-        with self._mutex:
-            return bool(self._history) and not self.read_only and not self._closed
+        """True when this session has a change to undo (never waits for a save)."""
+        return bool(self._history) and not self.read_only and not self._closed
 
     # --- changing ----------------------------------------------------------------------
 
@@ -250,12 +250,14 @@ class Store:
             new_doc_ids = self._table.insert_multiple([d for _, d in adding]) if adding else []
         # Saved: now memory may follow.
         before = tuple((i, self._by_id.get(i)) for i in [*puts, *removes])
+        by_id = dict(self._by_id)
         for interview_id in removes:
-            del self._by_id[interview_id]
+            del by_id[interview_id]
             del self._doc_ids[interview_id]
         for (interview_id, _), doc_id in zip(adding, new_doc_ids, strict=True):
             self._doc_ids[interview_id] = doc_id
-        self._by_id.update(puts)
+        by_id.update(puts)
+        self._by_id = by_id
         self.revision += 1
         if record:
             self._history.push(history.Change(what, before))

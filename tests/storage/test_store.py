@@ -308,6 +308,39 @@ def test_changes_from_many_threads_are_all_saved(path: Path) -> None:
             assert reader.interviews() == store.interviews()
 
 
+def test_reads_answer_at_once_while_another_thread_saves(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(path) as store:
+        store.add(interview(1))
+        saving, release = threading.Event(), threading.Event()
+        order: list[str] = []
+        real = tinystorage.write_atomic
+
+        def slow_disk(p: Path, data: bytes) -> None:
+            saving.set()
+            release.wait()
+            order.append("saved")
+            real(p, data)
+
+        monkeypatch.setattr(tinystorage, "write_atomic", slow_disk)
+        writer = threading.Thread(target=store.add, args=(interview(2),))
+        writer.start()
+        saving.wait()
+        # A safety valve so that a read which did wait can't hang the suite: it would then
+        # come after "saved" and fail below.
+        valve = threading.Timer(10, release.set)
+        valve.start()
+        seen = (store.interviews(), store.get("iv1"), store.can_undo(), store.revision)
+        order.append("read")
+        release.set()
+        writer.join()
+        valve.cancel()
+        assert order == ["read", "saved"]
+        assert seen == ([interview(1)], interview(1), True, 1)
+        assert [i.id for i in store.interviews()] == ["iv1", "iv2"]
+
+
 # --- read-only and closed stores --------------------------------------------------------
 
 
