@@ -44,24 +44,8 @@ _CHANNELS = {c.value: c for c in Channel}
 _KINDS = {k.value: k for k in EventKind}
 _OUTCOMES = {o.value: o for o in Outcome}
 _INTERVIEW_FIELDS = frozenset(
-    {
-        "id",
-        "company",
-        "role",
-        "round",
-        "start",
-        "duration_minutes",
-        "format",
-        "interviewers",
-        "decision_by",
-        "check_in_on",
-        "channel",
-        "policy",
-        "posting_url",
-        "notes",
-        "archived",
-        "events",
-    }
+    "id company role round start duration_minutes format interviewers decision_by check_in_on"
+    " channel policy posting_url notes archived events".split()
 )
 _INTERVIEWER_FIELDS = frozenset({"name", "title", "email", "phone"})
 #: Beyond ``kind``, ``at`` and ``text``, the fields each kind of event may carry.

@@ -59,17 +59,17 @@ class History:
 
 
 def logged(event_kind: EventKind, company: str) -> str:
-    """ "thank-you logged for Acme"."""
+    """Describes a logged event: "thank-you logged for Acme"."""
     return f"{_NOUNS[event_kind]} logged for {company}"
 
 
 def added(company: str) -> str:
-    """ "added Acme"."""
+    """Describes an added interview: "added Acme"."""
     return f"added {company}"
 
 
 def edited(before: Interview, after: Interview) -> str:
-    """ "archived Acme", "unarchived Acme" or "edit of Acme"."""
+    """Describes an edit: "archived Acme", "unarchived Acme" or "edit of Acme"."""
     if before.archived != after.archived and _same_but_archived(before, after):
         return f"{'archived' if after.archived else 'unarchived'} {after.company}"
     return f"edit of {after.company}"
@@ -80,10 +80,10 @@ def _same_but_archived(before: Interview, after: Interview) -> bool:
 
 
 def removed(company: str) -> str:
-    """ "removal of Acme"."""
+    """Describes a removal: "removal of Acme"."""
     return f"removal of {company}"
 
 
 def imported(count: int) -> str:
-    """ "import of 12 interviews"."""
+    """Describes an import: "import of 12 interviews"."""
     return f"import of {count} interview{'s' if count != 1 else ''}"
