@@ -80,7 +80,9 @@ class TonePanel(VerticalScroll):
         lines = [Content.assemble(("Tone check", "bold"), count), Content("")]
         if not findings:
             lines.append(Content.styled(ALL_CLEAR, "$text-success"))
-        lines.extend(finding_text(finding) for finding in findings)
-        lines.append(Content(""))
+        for finding in findings:
+            lines += [finding_text(finding), Content("")]  # a gap keeps wrapped ones apart
+        if not findings:
+            lines.append(Content(""))
         lines.append(Content.styled(FOOTNOTE, "$text-muted"))
         self.query_one("#tone-lines", Static).update(Content("\n").join(lines))
