@@ -67,11 +67,35 @@ async def _form_with_error(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def _composer(pilot: Pilot[Any]) -> None:
+    from dataclasses import replace
+
+    from textual.widgets import TextArea
+
+    from followup_tui.app.screens.composer import ComposerScreen
+
+    app = pilot.app
+    assert isinstance(app, FollowupApp)
+    app.settings = replace(app.settings, name="Alex Morgan", highlight="I rebuilt our on-call")
+    await pilot.press("j", "c")  # Acme Robotics: the thank-you to Dana Ruiz
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ComposerScreen)
+    area = screen.query_one("#composer-body", TextArea)
+    area.move_cursor((area.document.line_count - 3, 0))
+    await pilot.press(*"I need an answer ASAP.", "enter", "enter")
+    for box in screen.query("Input, TextArea"):
+        box.cursor_blink = False  # type: ignore[attr-defined]
+    screen.check_tone()  # now, not after the typing pause
+    await pilot.pause()
+
+
 VIEWS: dict[str, Steps] = {
     "main": _main_view,
     "detail": _detail,
     "help": _help,
     "form-error": _form_with_error,
+    "composer": _composer,
 }
 """Each screenshot's file name (without .svg) and the keys that lead to it."""
 

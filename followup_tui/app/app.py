@@ -49,7 +49,8 @@ class FollowupApp(App[None]):
         """The one source of "now" (pinned in tests and screenshots)."""
         self.calendar = settings.calendar()
         """Business days in the user's zone."""
-        self._policy = settings.policy if settings.policy in POLICIES else DEFAULT_POLICY
+        policy = settings.policy.strip().lower()
+        self._policy = policy if policy in POLICIES else DEFAULT_POLICY
         self._saver = Saver()
         self.board = LiveBoard(self.standing, self.calendar)
         """Every interview with its standing; the screens draw it."""
