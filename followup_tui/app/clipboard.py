@@ -107,18 +107,18 @@ class Copied:
     available: bool
     """False when no system tool is installed for this session."""
 
-    @property
-    def message(self) -> str:
-        """One line for the user saying where the text went."""
-        terminal = "sent to the terminal's clipboard (OSC 52)"
+    def describe(self, what: str) -> str:
+        """One line for the user saying where ``what`` ("message", "subject") went."""
+        terminal = "the terminal's clipboard (OSC 52)"
         if self.tool:
-            return f"Copied with {self.tool}, and {terminal}"
+            return f"Copied the {what} with {self.tool}, and to {terminal}"
         if not self.available:
             return (
-                f"Copy {terminal}; no wl-copy, xclip, xsel or pbcopy here, so if pasting"
-                " gives nothing, this terminal ignores it: ctrl+o opens the mail client instead"
+                f"Copied the {what} to {terminal}. No wl-copy, xclip, xsel or pbcopy here: if"
+                " pasting gives nothing, this terminal ignores OSC 52"
+                " (in tmux: set -g set-clipboard on)"
             )
-        return f"Copy {terminal}; " + "; ".join(self.tried)
+        return f"Copied the {what} to {terminal}, but " + "; ".join(self.tried)
 
 
 def copy_with_tools(

@@ -320,7 +320,7 @@ async def test_copy_puts_the_message_on_the_terminal_clipboard(make_app: AppFact
         await pilot.press("ctrl+g")
         await settle(pilot)
         assert app.clipboard == body(app)
-        assert any(m.startswith("Message: Copy sent to the terminal") for m in said(app))
+        assert any(m.startswith("Copied the message to the terminal") for m in said(app))
         app.screen.query_one("#composer-subject", Input).focus()
         await pilot.press("ctrl+g")
         await settle(pilot)

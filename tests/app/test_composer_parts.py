@@ -197,10 +197,10 @@ def test_copy_uses_the_first_tool_that_works_and_says_which() -> None:
     copied = copy_with_tools("hello", tools, run)
     assert ran == [("wl-copy", "hello"), ("xclip", "hello")]
     assert copied == Copied("xclip", ("wl-copy failed (exit 1)",), True)
-    assert copied.message.startswith("Copied with xclip")
-    assert "no wl-copy, xclip" in copy_with_tools("x", [], run).message
-    failed = copy_with_tools("x", tools[:1], run).message
-    assert "wl-copy failed (exit 1)" in failed
+    assert copied.describe("message").startswith("Copied the message with xclip, and to")
+    assert "No wl-copy, xclip" in copy_with_tools("x", [], run).describe("subject")
+    failed = copy_with_tools("x", tools[:1], run).describe("message")
+    assert failed.endswith("but wl-copy failed (exit 1)")
 
 
 def test_a_real_tool_is_run_with_the_text_and_its_failure_explained() -> None:

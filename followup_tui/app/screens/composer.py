@@ -445,14 +445,14 @@ class ComposerScreen(Screen[None]):
         """Copy the message (or, from the subject box, the subject)."""
         subject = self.query_one("#composer-subject", Input)
         text = self.text()
-        what, value = ("Subject", text.subject) if self.focused is subject else ("Message", "")
+        what, value = ("subject", text.subject) if self.focused is subject else ("message", "")
         if not value:
             is_call = self._template is not None and self._template.phone
-            what, value = ("Call script" if is_call else "Message"), text.body
+            what, value = ("call script" if is_call else "message"), text.body
 
         async def run() -> None:
             copied = await clipboard.copy_text(self.app, value)
-            self.app.notify(f"{what}: {copied.message}", markup=False, timeout=8)
+            self.app.notify(copied.describe(what), markup=False, timeout=8)
 
         self.app.run_worker(run(), group="clipboard")
 
