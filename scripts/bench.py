@@ -107,8 +107,7 @@ def measure_size(size: int, folder: Path, args: argparse.Namespace, now: datetim
         open_rows=len(open_rows),
         moves=args.moves,
         composer=composer_available(),
-        composer_rounds=args.rounds,
-        save_rounds=args.rounds,
+        rounds=args.rounds,
     )
     say("idle countdown tick (real clock)")
     live = screen.Program(app.argv, child_env(db, config, None), markers)

@@ -130,4 +130,4 @@ def test_smoke_run_keeps_every_sample(smoke: tuple[str, list[dict[str, object]]]
     keys = result["keys"]
     assert isinstance(keys, dict)
     assert len(keys["move_first"]) == 3
-    assert keys["probe_idle"] and keys["probe_saving"]
+    assert keys["move_idle"] and keys["move_saving"]

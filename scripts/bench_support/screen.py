@@ -1,8 +1,8 @@
 """The measures taken from outside, through a real pseudo-terminal: what a user sees.
 
 - first paint and peak memory of the app against a bare Textual app (alternated);
-- key presses: moving the selection, opening and closing the composer, and a key pressed
-  while a save is running against the same key with nothing saving;
+- key presses: moving the selection, opening and closing the composer, and a move typed
+  while a save is running against the same move with nothing saving;
 - the CPU the idle app burns while its countdowns tick on the real clock.
 
 Keys are typed as a terminal sends them. Escape is sent in the kitty keyboard protocol's
@@ -16,12 +16,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bench_support.stats import alternate
-from bench_support.terminal import SYNC_END, PtySession, Response
+from bench_support.terminal import SYNC_END, SYNC_START, PtySession, Response
 
 ESCAPE = b"\x1b[27u"
 """The escape key, unambiguous (kitty keyboard protocol)."""
-HELP_MARKER = b"Act on the selected interview"
-"""Text the help screen (``?``) shows and the board never does."""
+COMPOSER_MARKERS = (b"Mark sent", b"Start over")
+"""Text the composer shows (its footer) and the board never does."""
 QUIET = 0.15
 """Seconds without output after which the screen counts as settled."""
 START_TIMEOUT = 60.0
@@ -46,31 +46,48 @@ class Start:
 
     paint: float
     """Seconds from the fork to the end of the first frame showing a marker."""
-    max_rss_kib: int
-    """Peak resident set size over the run."""
+    peak_rss_kib: int
+    """Peak resident memory once the first frame has settled (KiB)."""
 
 
-def _first_frame_end(session: PtySession, markers: Sequence[bytes]) -> float:
-    at = session.wait_for(markers, START_TIMEOUT)
-    position = min(p for m in markers if (p := session.buffer.find(m)) >= 0)
-    opened = session.buffer.rfind(b"\x1b[?2026h", 0, position)
-    closed = session.buffer.rfind(SYNC_END, 0, position)
-    if opened > closed:  # the marker is inside a synchronized frame: wait for its end
+def _frame_showing(session: PtySession, markers: Sequence[bytes], start: int = 0) -> float:
+    """When the frame showing one of ``markers`` (written after offset ``start``) was
+    complete: the end of its synchronized update, or the marker itself outside one."""
+    at = session.wait_for(markers, START_TIMEOUT, start=start)
+    position = min(p for m in markers if (p := session.buffer.find(m, start)) >= 0)
+    opened = session.buffer.rfind(SYNC_START, start, position)
+    closed = session.buffer.rfind(SYNC_END, start, position)
+    if opened > closed:
         return session.wait_for([SYNC_END], START_TIMEOUT, start=position)
     return at
 
 
+def _until_shown(session: PtySession, keys: bytes, markers: Sequence[bytes]) -> float:
+    """Type ``keys``; seconds until a frame shows one of ``markers``; then let it settle."""
+    start = len(session.buffer)
+    sent = session.send(keys)
+    shown = _frame_showing(session, markers, start)
+    session.settle(QUIET, START_TIMEOUT)
+    return shown - sent
+
+
 def start_once(program: Program) -> Start:
-    """Start the program, wait for its first frame, let it settle, quit it."""
+    """Start the program, wait for its first frame, let it settle, note its peak memory, quit.
+
+    Peak memory is the kernel's high-water mark of the program's own address space
+    (``VmHWM``): ``wait4``'s ``ru_maxrss`` would also count this process's memory, which a
+    forked child holds until it execs.
+    """
     session = PtySession(program.argv, program.env)
     try:
-        painted = _first_frame_end(session, program.markers)
+        painted = _frame_showing(session, program.markers)
         session.settle(QUIET, START_TIMEOUT)
-        ended = session.finish()
+        peak = session.peak_rss_kib()
+        session.finish()
     except BaseException:
         session.kill()
         raise
-    return Start(painted - session.started, ended.max_rss_kib)
+    return Start(painted - session.started, peak)
 
 
 def starts(app: Program, bare: Program, repeats: int) -> tuple[list[Start], list[Start]]:
@@ -85,17 +102,17 @@ class Keys:
     move_first: list[float] = field(default_factory=list)
     """``j``: until the first frame (the selection has moved)."""
     move_settled: list[float] = field(default_factory=list)
-    """``j``: until the screen stopped changing (footer and scrollbar redrawn too)."""
+    """``j``: until the screen stopped changing (anything redrawn after the move included)."""
     move_cpu: float = 0.0
     """CPU seconds the app used per move, on average."""
     composer_open: list[float] = field(default_factory=list)
-    """``c``: until the composer's first frame (empty when there is no composer)."""
+    """``c``: until a frame shows the composer (empty when there is no composer)."""
     composer_close: list[float] = field(default_factory=list)
-    """Escape on the composer: until the board's first frame."""
-    probe_idle: list[float] = field(default_factory=list)
-    """``?`` with nothing saving: until the help text is on screen."""
-    probe_saving: list[float] = field(default_factory=list)
-    """``?`` typed just after ``x`` (archive, which saves): until the help text is on screen."""
+    """Escape in the composer: until a frame shows the board's interviews again."""
+    move_idle: list[float] = field(default_factory=list)
+    """``j`` in the save rounds with nothing saving: until the first frame."""
+    move_saving: list[float] = field(default_factory=list)
+    """``j`` typed right after ``x`` (archive: a save starts): until the first frame."""
     notes: list[str] = field(default_factory=list)
     """Anything odd seen (a key that drew nothing)."""
 
@@ -107,31 +124,21 @@ def _first(response: Response, keys: Keys, what: str) -> float:
     return response.first_frame
 
 
-def _probe(session: PtySession, typed: bytes) -> float:
-    """Type ``typed`` (ending in ``?``); seconds until the help text shows. Closes it again."""
-    start = len(session.buffer)
-    sent = session.send(typed)
-    shown = session.wait_for([HELP_MARKER], 30.0, start=start)
-    session.settle(QUIET, 30.0)
-    session.press(ESCAPE, QUIET)
-    return shown - sent
-
-
 def key_session(
     app: Program,
     *,
     open_rows: int,
     moves: int,
     composer: bool,
-    composer_rounds: int,
-    save_rounds: int,
+    rounds: int,
 ) -> Keys:
     """One app run: ``moves`` presses of ``j`` (back to the top with ``g`` now and then),
-    the composer opened and closed, and the save probe, alternating idle and saving."""
+    the composer opened and closed ``rounds`` times, and ``rounds`` moves typed during a
+    save alternated with as many typed with nothing saving."""
     keys = Keys()
     session = PtySession(app.argv, app.env)
     try:
-        _first_frame_end(session, app.markers)
+        _frame_showing(session, app.markers)
         session.settle(QUIET, START_TIMEOUT)
         # Warm-up, untimed: the first use of a code path pays for imports and caches.
         for warm in (b"j", b"k", b"?", ESCAPE):
@@ -149,16 +156,20 @@ def key_session(
         keys.move_cpu = cpu / max(moves, 1)
         session.press(b"g", QUIET)
         if composer:
-            for _ in range(composer_rounds):
-                keys.composer_open.append(_first(session.press(b"c", QUIET), keys, "c"))
-                keys.composer_close.append(_first(session.press(ESCAPE, QUIET), keys, "esc"))
-        for index in range(save_rounds * 2):
-            saving = index % 2 == 1
-            if saving:
-                keys.probe_saving.append(_probe(session, b"x?"))
+            _until_shown(session, b"c", COMPOSER_MARKERS)  # warm-up
+            _until_shown(session, ESCAPE, app.markers)
+            for _ in range(rounds):
+                keys.composer_open.append(_until_shown(session, b"c", COMPOSER_MARKERS))
+                keys.composer_close.append(_until_shown(session, ESCAPE, app.markers))
+        for index in range(rounds * 2):
+            if index % 2:
+                # x archives the selected interview: the app starts saving on its save
+                # thread; j is handled right after, while that save runs.
+                keys.move_saving.append(_first(session.press(b"xj", QUIET), keys, "x j"))
                 session.press(b"u", QUIET)  # undo the archive (one more save, untimed)
             else:
-                keys.probe_idle.append(_probe(session, b"?"))
+                keys.move_idle.append(_first(session.press(b"j", QUIET), keys, "j"))
+            session.press(b"g", QUIET)
         session.finish()
     except BaseException:
         session.kill()
@@ -175,7 +186,7 @@ def idle_cpu(program: Program, seconds: float) -> float:
     warm_up = min(2.0, seconds)
     session = PtySession(program.argv, program.env)
     try:
-        _first_frame_end(session, program.markers)
+        _frame_showing(session, program.markers)
         session.drain(warm_up)
         before = session.cpu_seconds()
         session.drain(seconds)

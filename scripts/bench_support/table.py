@@ -25,10 +25,6 @@ STATUS_TARGET = {1_000: 2.5, 10_000: 2.5}
 """``followup status``: at most this many times the floor process."""
 MEMORY_TARGET = {1_000: 1.5, 10_000: 3.0}
 """Peak memory: at most this many times the bare Textual app's."""
-SAVE_WAIT_SHARE = 0.5
-"""A key "waited on the save" if a save made it slower by more than this share of the save."""
-SAVE_WAIT_NOISE_MS = 2.0
-"""Slow-downs below this many milliseconds are noise, whatever the save costs."""
 
 COLUMNS = ("measure", "interviews", "followup", "floor", "ratio", "target", "verdict")
 """The table's columns, in order."""
@@ -40,7 +36,7 @@ MEASURES = (
     "key: close composer",
     "idle countdown tick (CPU, 10 s)",
     "save one event",
-    "key during a save (`?` → help shown)",
+    "key: move selection during a save (first frame)",
     "`followup status`",
     "peak memory (RSS)",
 )
@@ -160,23 +156,20 @@ def rows(result: SizeResult) -> list[tuple[str, ...]]:
         )
     )
 
-    saving = median(keys.probe_saving)
-    idle_key = median(keys.probe_idle)
-    waited = (saving - idle_key) * 1000
-    allowed = max(SAVE_WAIT_NOISE_MS, SAVE_WAIT_SHARE * store * 1000)
-    verdict = "—" if math.isnan(waited + allowed) else ("pass" if waited <= allowed else "miss")
-    wait_text = (
-        "n/a" if math.isnan(waited) else f"{_x(_ratio(saving, idle_key))} ({waited:+,.1f} ms)"
-    )
+    # "The UI never waits on disk": a move typed while a save runs still meets the move target.
+    saving = median(keys.move_saving)
+    idle_key = median(keys.move_idle)
+    slower = "n/a" if math.isnan(saving + idle_key) else f"{(saving - idle_key) * 1000:+,.1f} ms"
+    limit, text = _limit(MOVE_TARGET_MS, result.size, "median ≤ {:g} ms: UI never waits on disk")
     out.append(
         (
             MEASURES[7],
             n,
-            _ms(saving),
-            f"{_ms(idle_key)} (same key, no save)",
-            wait_text,
-            "UI never waits on disk",
-            verdict,
+            _spread(keys.move_saving),
+            f"{_ms(idle_key)} (same move, no save)",
+            slower,
+            text,
+            _verdict(saving * 1000, limit),
         )
     )
 
@@ -196,8 +189,8 @@ def rows(result: SizeResult) -> list[tuple[str, ...]]:
         )
     )
 
-    app_rss = median([s.max_rss_kib for s in result.app_starts]) / 1024
-    bare_rss = median([s.max_rss_kib for s in result.bare_starts]) / 1024
+    app_rss = median([s.peak_rss_kib for s in result.app_starts]) / 1024
+    bare_rss = median([s.peak_rss_kib for s in result.bare_starts]) / 1024
     ratio = _ratio(app_rss, bare_rss)
     limit, text = _limit(MEMORY_TARGET, result.size, "≤ {:g}" + TIMES)
     out.append(

@@ -30,6 +30,8 @@ SYNC_QUERY = b"\x1b[?2026$p"
 """Textual's question: do you support synchronized output?"""
 SYNC_REPLY = b"\x1b[?2026;2$y"
 """Our answer: supported (currently off)."""
+SYNC_START = b"\x1b[?2026h"
+"""The first bytes of a frame."""
 SYNC_END = b"\x1b[?2026l"
 """The last bytes of a frame."""
 
@@ -47,8 +49,6 @@ class Exit:
 
     status: int
     """The raw wait status."""
-    max_rss_kib: int
-    """Peak resident set size of the process over its whole life (KiB, from ``wait4``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +192,14 @@ class PtySession:
         # After the ")" ending the command name: field 3 is index 0, so utime (14) is 11.
         return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
 
+    def peak_rss_kib(self) -> int:
+        """The program's peak resident memory so far (``VmHWM`` in ``/proc/<pid>/status``)."""
+        with open(f"/proc/{self.pid}/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1])
+        raise SessionError(f"no VmHWM for process {self.pid}")
+
     def finish(self, keys: bytes = b"q", timeout: float = 15.0) -> Exit:
         """Type ``keys`` (quit), keep reading until the program ends; kill it if it won't."""
         if self.exit is not None:
@@ -200,17 +208,17 @@ class PtySession:
             os.write(self.fd, keys)
         deadline = time.perf_counter() + timeout
         while True:
-            pid, status, usage = os.wait4(self.pid, os.WNOHANG)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
                 break
             if time.perf_counter() > deadline:
                 os.kill(self.pid, signal.SIGKILL)
-                pid, status, usage = os.wait4(self.pid, 0)
+                pid, status = os.waitpid(self.pid, 0)
                 break
             if not self._read_once(0.05):
                 time.sleep(0.01)
         os.close(self.fd)
-        self.exit = Exit(status, usage.ru_maxrss)
+        self.exit = Exit(status)
         return self.exit
 
     def kill(self) -> None:
@@ -218,6 +226,6 @@ class PtySession:
         if self.exit is None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
-            _, status, usage = os.wait4(self.pid, 0)
+            _, status = os.waitpid(self.pid, 0)
             os.close(self.fd)
-            self.exit = Exit(status, usage.ru_maxrss)
+            self.exit = Exit(status)
