@@ -159,12 +159,14 @@ def cmd_export(args: argparse.Namespace, settings: Settings, clock: Clock) -> in
 
 def cmd_paths(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """Show where everything lives."""
+    from followup_tui.crashlog import log_dir
     from followup_tui.storage.datafile import backup_path_for
 
     path = _db_path(args)
     print(f"data file:  {path}")
     print(f"backup:     {backup_path_for(path)}")
     print(f"settings:   {settings_path()}")
+    print(f"crash log:  {log_dir() / 'crash.log'}")
     return 0
 
 

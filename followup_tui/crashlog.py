@@ -9,10 +9,10 @@ from pathlib import Path
 
 
 def log_dir() -> Path:
-    """The folder crash logs are written to (the user's data folder)."""
-    from platformdirs import user_log_path
+    """The folder crash logs are written to: the user's data folder."""
+    from platformdirs import user_data_path
 
-    return user_log_path("followup")
+    return user_data_path("followup")
 
 
 def record_crash(exc: BaseException, folder: Path | None = None) -> Path:
