@@ -291,8 +291,9 @@ class ComposerScreen(Screen[None]):
             index = self.choice.recipients.index(self._recipient)
             lines.append(_row("To", people, index, "ctrl+r" if len(people) > 1 else ""))
         self.query_one("#composer-choices", Static).update(Content("\n").join(lines))
-        note = self.query_one("#composer-note", Static)
-        note.update(Content("\n").join(self._notes(standing)))
+        note, notes = self.query_one("#composer-note", Static), self._notes(standing)
+        note.update(Content("\n").join(notes))
+        note.display = bool(notes)
         call = self.query_one("#composer-call", Static)
         call.display = template.phone
         if template.phone:
@@ -301,8 +302,7 @@ class ComposerScreen(Screen[None]):
     def _notes(self, standing: Standing) -> list[Content]:
         """Lines worth a glance above the text: a step not due yet, an unset name."""
         notes = []
-        step = self.choice.action.step
-        if not self.choice.owed and step not in (Step.UPDATE, Step.KEEP_WARM):
+        if self.choice.ahead:
             when = f" ({standing.countdown})" if standing.countdown else ""
             notes.append(f"Not due yet{when}: keep it as a draft (escape) until then.")
         settings = self.followup.settings

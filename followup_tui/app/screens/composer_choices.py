@@ -29,6 +29,8 @@ class Choice:
     """Whom it can go to, the default first ("" alone when nobody is on record)."""
     owed_to: frozenset[str] = frozenset()
     """For a thank-you: the interviewers still owed one."""
+    ahead: bool = False
+    """True for the ladder's next step when it is not due yet."""
 
 
 _SENT_KIND = {
@@ -88,7 +90,7 @@ def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
         label = action.label if action.due_now else f"{action.label} (not due yet)"
         if action.step in _LABELS:
             label = _LABELS[action.step] + ("" if action.due_now else " (not due yet)")
-        choices.append(Choice(action, label, action.due_now, names))
+        choices.append(Choice(action, label, action.due_now, names, ahead=not action.due_now))
     steps = {c.action.step for c in choices}
     if Step.UPDATE not in steps:
         choices.append(Choice(Action(Step.UPDATE, "update", False), "update", False, names))
