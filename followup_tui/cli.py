@@ -11,6 +11,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,12 @@ from followup_tui.settings import Settings, SettingsError, load_settings, settin
 
 if TYPE_CHECKING:
     from followup_tui.storage.store import Store
+
+
+DEMO_NAME = "Alex Morgan"
+"""Who the demo's messages are signed by, when the user has set no name."""
+DEMO_HIGHLIGHT = "last year I rebuilt our reporting pipeline and cut its run time by two thirds"
+"""The demo's one-line highlight, when the user has set none."""
 
 
 class CliError(Exception):
@@ -175,6 +182,12 @@ def cmd_demo(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from followup_tui.demo import load_demo
     from followup_tui.storage.store import Store
 
+    # The demo signs as a made-up person unless the user has set their own name.
+    settings = replace(
+        settings,
+        name=settings.name or DEMO_NAME,
+        highlight=settings.highlight or DEMO_HIGHLIGHT,
+    )
     folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
     store = Store.open(folder / "demo.json")
     store.import_interviews(load_demo(clock.now(), settings.calendar()))
