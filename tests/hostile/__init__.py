@@ -1,0 +1,1 @@
+"""Hostile tests: random and malicious input, crashes, signals and a second window."""
