@@ -76,6 +76,8 @@ def _shown(token: str) -> str:
 
 def _make_date(year: int | None, month: int, day: int, shown: str) -> date:
     """A valid date, or an error naming what is wrong; with no year, any year may do."""
+    if year is not None and not 1 <= year <= 9999:
+        raise DateError(f"{shown} is not a date: years run from 1 to 9999")
     if not 1 <= month <= 12:
         raise DateError(f"{shown} is not a date: there is no month {month}")
     name = _cal.month_name[month]
@@ -96,6 +98,19 @@ def _make_time(hour: int, minute: int, meridiem: str | None, shown: str) -> time
     elif hour > 23:
         raise DateError(f"{shown} is not a time: hours go up to 23")
     return time(hour, minute)
+
+
+def _is_number(token: str) -> bool:
+    # ASCII only: str.isdigit() also says yes to "²", which int() refuses.
+    return token.isascii() and token.isdigit()
+
+
+def _shifted(today: date, days: int, shown: str) -> date:
+    """``today`` moved by ``days``; a clear error when that leaves the calendar."""
+    try:
+        return today + timedelta(days=days)
+    except OverflowError:
+        raise DateError(f"{shown} is too far from today") from None
 
 
 def _year_of(text: str) -> int:
@@ -151,7 +166,7 @@ def _read(tokens: list[str], today: date) -> _Parts:
         elif token == "midnight":
             set_clock(time(0), token)
         elif token == "at":
-            if nxt.isdigit():
+            if _is_number(nxt):
                 set_clock(_make_time(int(nxt), 0, None, _shown(f"at {nxt}")), nxt)
                 i += 1
         elif token in ("this", "next", "last"):
@@ -166,14 +181,16 @@ def _read(tokens: list[str], today: date) -> _Parts:
             if parts.month is not None:
                 raise DateError(f"two months given ({_shown(token)} is the second)")
             parts.month = _MONTHS[token]
-        elif token == "in" and nxt.isdigit() and i + 2 < len(tokens):
+        elif token == "in" and _is_number(nxt) and i + 2 < len(tokens):
             unit = tokens[i + 2]
+            shown = _shown(f"in {nxt} {unit}")
             if unit not in _UNITS:
-                raise DateError(f"{_shown(f'in {nxt} {unit}')}: say days or weeks")
-            set_relative(today + timedelta(days=int(nxt) * _UNITS[unit]), token)
+                raise DateError(f"{shown}: say days or weeks")
+            set_relative(_shifted(today, int(nxt) * _UNITS[unit], shown), token)
             i += 2
-        elif token.isdigit() and nxt in _UNITS and tokens[i + 2 : i + 3] == ["ago"]:
-            set_relative(today - timedelta(days=int(token) * _UNITS[nxt]), token)
+        elif _is_number(token) and nxt in _UNITS and tokens[i + 2 : i + 3] == ["ago"]:
+            shown = _shown(f"{token} {nxt} ago")
+            set_relative(_shifted(today, -int(token) * _UNITS[nxt], shown), token)
             i += 2
         elif m := _YMD.match(token):
             if parts.exact is not None or parts.relative is not None:
@@ -292,7 +309,7 @@ def parse_datetime(
     if _ISO_FULL.match(stripped.lower()):
         try:
             return datetime.fromisoformat(stripped.upper()).astimezone(tz)
-        except ValueError:
+        except (ValueError, OverflowError):  # overflow: at the very end of the calendar
             raise DateError(f"{_shown(stripped)} is not a valid ISO date and time") from None
     tokens = _tokens(text)
     if not tokens:
@@ -305,7 +322,11 @@ def parse_datetime(
         raise DateError("add a time too, e.g. '10:00' or '2pm'")
     local = datetime.combine(day or today, clock)
     result = local.replace(tzinfo=tz)
-    if result.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local:
+    try:
+        back = result.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+    except OverflowError:  # within a day of year 1 or 9999
+        raise DateError(f"{describe_date(local.date())} is too far from today") from None
+    if back != local:
         raise DateError(f"{local:%H:%M} doesn't exist that day: the clocks change")
     return result
 
