@@ -1,16 +1,25 @@
-"""Drafts the composer keeps while the app runs: edits survive leaving it and coming back.
+"""Drafts the composer keeps: edits survive leaving it, and quitting the app, until sent.
 
 A draft belongs to one interview and one message: the step, who it is to, and the wording
 (variant, email or call) it started from, so switching to another wording and back finds
 the edits where they were left. Only edited text is kept; an untouched message is rendered
 afresh from the record each time, so a name corrected in the meantime shows up. A draft
 goes when the user discards it or marks the message sent.
+
+Drafts are saved beside the data file (``followup.json.drafts``, readable by the user
+alone) when the composer is left, so they outlive the app. They are a convenience, not
+the record: a drafts file that can't be read is set aside, never allowed to stop the app.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
 from weakref import WeakKeyDictionary
+
+from followup_tui.storage.atomic import write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +61,51 @@ class _Kept:
 class Drafts:
     """Every interview's drafts, the message last open in each, and the extra values typed."""
 
-    def __init__(self) -> None:
-        """No drafts yet."""
+    def __init__(self, path: Path | None = None) -> None:
+        """The drafts saved at ``path`` (none yet if it doesn't exist); in memory when None."""
         self._by_interview: dict[str, _Kept] = {}
         self._told: set[str] = set()
+        self.path = path
+        """Where the drafts are saved, or None to keep them in memory only."""
+        self.problem = ""
+        """Why the saved drafts couldn't be read ("" when they could, or there were none)."""
+        if path is not None:
+            self._load(path)
+
+    def _load(self, path: Path) -> None:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            for interview_id, item in raw.items():
+                kept = _Kept({Message(**m["message"]): Edited(**m["text"]) for m in item["edits"]})
+                kept.last = Message(**item["last"]) if item["last"] else None
+                kept.extras = {str(k): str(v) for k, v in item["extras"].items()} or None
+                self._by_interview[str(interview_id)] = kept
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            self._by_interview.clear()
+            self.problem = f"the saved drafts in {path} can't be read ({exc}); starting afresh"
+
+    def save(self) -> str:
+        """Write the drafts to :attr:`path` (if there is one): "" or why it failed."""
+        if self.path is None:
+            return ""
+        data: dict[str, Any] = {
+            interview_id: {
+                "edits": [{"message": asdict(m), "text": asdict(t)} for m, t in kept.edits.items()],
+                "last": asdict(kept.last) if kept.last else None,
+                "extras": kept.extras or {},
+            }
+            for interview_id, kept in self._by_interview.items()
+            if kept.edits or kept.last or kept.extras
+        }
+        if not data and not self.path.exists():
+            return ""
+        try:
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode())
+        except OSError as exc:
+            return f"drafts not saved to {self.path} ({exc.strerror or exc})"
+        return ""
 
     def _kept(self, interview_id: str) -> _Kept:
         return self._by_interview.setdefault(interview_id, _Kept({}))
@@ -148,14 +198,22 @@ def _same(a: Edited, b: Edited) -> bool:
 _FALLBACK: WeakKeyDictionary[object, Drafts] = WeakKeyDictionary()
 
 
+def drafts_path(data_file: Path) -> Path:
+    """Where the drafts for a data file are saved: beside it, ``<name>.drafts``."""
+    return data_file.with_name(data_file.name + ".drafts")
+
+
 def drafts_for(app: object) -> Drafts:
     """The drafts of one running app: its ``drafts`` attribute, or one kept beside it.
 
-    Keyed weakly by the app, so each app (each test) has its own and none outlives it.
+    Kept beside the app's data file when the app can write to it (in memory otherwise), and
+    keyed weakly by the app, so each app (each test) has its own and none outlives it.
     """
     own = getattr(app, "drafts", None)
     if isinstance(own, Drafts):
         return own
     if app not in _FALLBACK:
-        _FALLBACK[app] = Drafts()
+        store = getattr(app, "store", None)
+        data_file = None if getattr(store, "read_only", True) else getattr(store, "path", None)
+        _FALLBACK[app] = Drafts(drafts_path(Path(data_file)) if data_file else None)
     return _FALLBACK[app]

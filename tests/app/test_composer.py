@@ -18,12 +18,15 @@ from textual.widgets import Input, TextArea
 
 from followup_tui.app import clipboard
 from followup_tui.app.app import FollowupApp
+from followup_tui.app.drafts import drafts_for, drafts_path
 from followup_tui.app.screens.composer import ComposerScreen
+from followup_tui.app.screens.composer_choices import Selection
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.widgets.tone_panel import TonePanel
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Interviewer
 from followup_tui.core.standing import Status
 from followup_tui.core.tone import Rule
+from followup_tui.storage.store import Store
 
 from .conftest import NOW, SETTINGS, AppFactory, at, make, standard_board, stored
 from .helpers import settle
@@ -70,6 +73,12 @@ def composer(app: FollowupApp) -> ComposerScreen:
     return app.screen
 
 
+def chosen(screen: ComposerScreen) -> Selection:
+    """What the composer is writing."""
+    assert screen.selection is not None
+    return screen.selection
+
+
 def body(app: FollowupApp) -> str:
     """The message text on screen."""
     return app.screen.query_one("#composer-body", TextArea).text
@@ -106,8 +115,8 @@ async def test_c_opens_the_thank_you_owed_to_the_first_interviewer(make_app: App
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_on(pilot, 1)  # Acme
-        assert screen.choice.label == "thank-you"
-        assert screen.message().recipient == "Dana Ruiz"
+        assert chosen(screen).choice.label == "thank-you"
+        assert chosen(screen).message().recipient == "Dana Ruiz"
         assert body(app).startswith("Hi Dana,")
         for words in ("Acme", "Alex Morgan", "the onboarding funnel"):
             assert words in body(app)
@@ -123,7 +132,7 @@ async def test_switch_recipient_edit_mark_sent_then_the_status_moves_on(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_on(pilot, 1)
         await pilot.press("ctrl+r")
-        assert screen.message().recipient == "Sam Lee"
+        assert chosen(screen).message().recipient == "Sam Lee"
         assert body(app).startswith("Hi Sam,")
         await type_at_end(pilot, "PS: roadmap attached.")
         await pilot.press("ctrl+l")
@@ -139,10 +148,11 @@ async def test_switch_recipient_edit_mark_sent_then_the_status_moves_on(
         assert row is not None
         assert [a.recipient for a in row.standing.actions] == ["Dana Ruiz"]
         assert any("thank-you to Sam Lee marked sent" in m for m in said(app))
+        assert drafts_for(app).count(acme.id) == 0  # the sent text is no draft
 
         # The next c starts on Dana, the one still owed; sending it ends the thank-you step.
         screen = await open_on(pilot, 0)
-        assert screen.message().recipient == "Dana Ruiz"
+        assert chosen(screen).message().recipient == "Dana Ruiz"
         await pilot.press("ctrl+l")
         await settle(pilot)
         row = app.board.get(acme.id)
@@ -155,14 +165,14 @@ async def test_switch_step_logs_that_step_and_undo_reverts_it(
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_on(pilot, 0)  # Initech: check-in overdue
-        assert screen.choice.label == "check-in 1 of 2"
-        assert screen.choice.owed
+        assert chosen(screen).choice.label == "check-in 1 of 2"
+        assert chosen(screen).choice.owed
         check_in_body = body(app)
         await pilot.press("ctrl+t")
-        assert screen.choice.label == "update"
+        assert chosen(screen).choice.label == "update"
         assert body(app) != check_in_body
         await pilot.press("ctrl+t", "ctrl+t")  # keep-warm, then round to the check-in
-        assert screen.choice.label == "check-in 1 of 2"
+        assert chosen(screen).choice.label == "check-in 1 of 2"
         await pilot.press("ctrl+l")
         await settle(pilot)
         initech = stored(data_file)["initech"]
@@ -214,11 +224,11 @@ async def test_closing_note_and_thanks_after_rejection_log_their_events(
     app = signed(make_app([silent, turned_down]))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_on(pilot, 0)
-        first = screen.choice.label
+        first = chosen(screen).choice.label
         await pilot.press("ctrl+l")
         await settle(pilot)
         screen = await open_on(pilot, 0)
-        second = screen.choice.label
+        second = chosen(screen).choice.label
         await pilot.press("ctrl+l")
         await settle(pilot)
     assert {first, second} == {"closing note", "thank-you after the rejection"}
@@ -238,7 +248,7 @@ async def test_escape_keeps_the_draft_and_start_over_discards_it(make_app: AppFa
         assert any("Draft kept" in m for m in said(app))
 
         screen = await open_on(pilot, 0)  # Acme is still selected
-        assert screen.message().recipient == "Sam Lee"  # back where the user left off
+        assert chosen(screen).message().recipient == "Sam Lee"  # back where the user left off
         assert body(app).rstrip().endswith("Kept for later.")
         await pilot.press("ctrl+r")  # Dana's message is untouched
         assert "Kept for later." not in body(app)
@@ -281,8 +291,8 @@ async def test_keep_warm_asks_for_the_article_and_fills_it_in(make_app: AppFacto
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_on(pilot, 0)
         await pilot.press("ctrl+t", "ctrl+t")
-        assert screen.choice.label == "keep-warm note"
-        while "article" not in (screen._template.placeholders if screen._template else ()):
+        assert chosen(screen).choice.label == "keep-warm note"
+        while "article" not in chosen(screen).message().variant:
             await pilot.press("ctrl+n")
         box = screen.query_one("#composer-extra-article", Input)
         assert box.display
@@ -304,7 +314,7 @@ async def test_a_call_script_shows_the_number(make_app: AppFactory) -> None:
     app = signed(make_app([caller]))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_on(pilot, 0)
-        assert screen.message().phone
+        assert chosen(screen).message().phone
         call = str(screen.query_one("#composer-call").render())
         assert "Call Sam Okafor on +1 555 0142" in call
         assert screen.check_action("open_mail", ()) is None  # no mail for a call
@@ -386,3 +396,22 @@ async def test_a_broken_template_file_is_reported_and_ours_still_work(
         await open_on(pilot, 1)
         assert body(app).startswith("Hi Dana,")
         assert any("templates.toml" in m and "not valid TOML" in m for m in said(app))
+
+
+async def test_a_draft_outlives_the_app(
+    make_app: AppFactory, data_file: Path, open_store: list[Store]
+) -> None:
+    app = signed(make_app(noted()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_on(pilot, 1)
+        await pilot.press("ctrl+r")  # Sam
+        await type_at_end(pilot, "See you soon.")
+        await pilot.press("ctrl+q")  # quit straight from the composer
+    open_store.pop().close()
+    assert "See you soon." in drafts_path(data_file).read_text(encoding="utf-8")
+
+    again = signed(make_app(noted()))
+    async with again.run_test(size=(120, 40)) as pilot:
+        screen = await open_on(pilot, 1)
+        assert chosen(screen).message().recipient == "Sam Lee"
+        assert body(again).rstrip().endswith("See you soon.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -244,3 +245,34 @@ def test_open_link_reports_failure_clearly() -> None:
     assert open_link("mailto:a@b.example", ("true",)) == ""
     assert open_link("mailto:a@b.example", ("false",)) == "false failed (exit 1)"
     assert open_link("mailto:x", "no desktop here") == "no desktop here"
+
+
+def test_drafts_saved_to_a_file_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "followup.json.drafts"
+    drafts = Drafts(path)
+    assert drafts.save() == ""
+    assert not path.exists()  # nothing to keep, no file
+    drafts.keep("acme", DANA, Edited("Subject", "Hi Dana, ça va ?\n"), RENDERED)
+    drafts.set_extra("acme", "news", "I shipped it")
+    assert drafts.save() == ""
+    again = Drafts(path)
+    assert again.edited("acme", DANA) == Edited("Subject", "Hi Dana, ça va ?\n")
+    assert again.last("acme") == DANA
+    assert again.extras("acme") == {"news": "I shipped it"}
+    assert again.problem == ""
+
+
+def test_an_unreadable_drafts_file_is_reported_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "followup.json.drafts"
+    path.write_text('{"acme": {"edits": [{"message": {"key": 1}}]}}', encoding="utf-8")
+    drafts = Drafts(path)
+    assert "can't be read" in drafts.problem
+    assert drafts.count("acme") == 0
+    path.write_text("not json", encoding="utf-8")
+    assert "can't be read" in Drafts(path).problem
+
+
+def test_drafts_that_cant_be_saved_say_why(tmp_path: Path) -> None:
+    drafts = Drafts(tmp_path / "missing-folder" / "x.drafts")
+    drafts.keep("acme", DANA, Edited("S", "edited"), RENDERED)
+    assert "drafts not saved to" in drafts.save()
