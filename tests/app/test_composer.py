@@ -6,6 +6,7 @@ Initech has an overdue check-in, Acme owes thank-yous to Dana Ruiz and Sam Lee.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -415,3 +417,31 @@ async def test_a_draft_outlives_the_app(
         screen = await open_on(pilot, 1)
         assert chosen(screen).message().recipient == "Sam Lee"
         assert body(again).rstrip().endswith("See you soon.")
+
+
+RAW = "\x1b[2J\x1b]0;pwned\x07\u202e[bold]x[/]"
+"""Escape codes, a bidi override and markup: none may reach the terminal as such."""
+
+
+def inert(text: str) -> bool:
+    """True when ``text`` holds no control or format character but line breaks."""
+    return not any(ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf") for ch in text)
+
+
+async def test_hostile_record_and_pastes_are_shown_inert(make_app: AppFactory) -> None:
+    board = standard_board()
+    board[0] = replace(board[0], company="Acme" + RAW, interviewers=(Interviewer("Dana" + RAW),))
+    app = signed(make_app(noted(board)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_on(pilot, 1)
+        assert inert(body(app)) and inert(subject(app))
+        assert "␛[2J" in body(app) and "[bold]x[/]" in body(app)  # visible, literally
+        area = app.screen.query_one("#composer-body", TextArea)
+        area.post_message(events.Paste("pasted" + RAW))
+        await pilot.pause()
+        assert "pasted␛[2J" in body(app) and inert(body(app))
+        box = app.screen.query_one("#composer-subject", Input)
+        box.focus()
+        box.post_message(events.Paste("S" + RAW))
+        await pilot.pause()
+        assert "S␛[2J" in subject(app) and inert(subject(app))

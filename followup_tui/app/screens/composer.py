@@ -24,7 +24,7 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 from followup_tui.app import clipboard
 from followup_tui.app.drafts import Drafts, Edited, drafts_for
 from followup_tui.app.screens.composer_choices import Selection, sent_event, sent_words
-from followup_tui.app.text import clean_line
+from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.composer_heading import ComposerHeading
 from followup_tui.app.widgets.tone_panel import TonePanel
 from followup_tui.core.compose import Composition, review
@@ -183,7 +183,8 @@ class ComposerScreen(Screen[None]):
             self.notify("No template for this step: add one in templates.toml", severity="error")
             return
         draft = self._composition.draft
-        self._rendered = Edited(draft.subject, draft.body)
+        # Record values go into the text as visible symbols, never as raw control codes.
+        self._rendered = Edited(clean_line(draft.subject), clean_block(draft.body))
         shown = self.drafts.edited(self.interview_id, chosen.message()) or self._rendered
         self.query_one("#composer-subject", Input).value = shown.subject
         self.query_one("#composer-body", TextArea).load_text(shown.body)
@@ -218,6 +219,8 @@ class ComposerScreen(Screen[None]):
     @on(Input.Changed, "#composer-subject")
     @on(TextArea.Changed, "#composer-body")
     def _edited(self) -> None:
+        if self._made_inert():
+            return  # the change that made it inert comes back here
         if not self._sent:
             self._stash()  # each edit, so quitting from here keeps it too
         if self.TONE_DELAY <= 0:
@@ -226,6 +229,18 @@ class ComposerScreen(Screen[None]):
         if self._tone_timer is not None:
             self._tone_timer.stop()
         self._tone_timer = self.set_timer(self.TONE_DELAY, self.check_tone)
+
+    def _made_inert(self) -> bool:
+        """Turn control characters pasted into the text into visible symbols; True if any."""
+        subject = self.query_one("#composer-subject", Input)
+        if (line := clean_line(subject.value)) != subject.value:
+            subject.value = line
+            return True
+        area = self.query_one("#composer-body", TextArea)
+        if (block := clean_block(area.text)) != area.text:
+            area.replace(block, area.document.start, area.document.end)
+            return True
+        return False
 
     def check_tone(self) -> None:
         """Check the text on screen now and show what the check found."""
