@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
 from followup_tui.app.live import LiveBoard
 from followup_tui.app.saver import Saved, Saver
+from followup_tui.app.text import clean_block, clean_line
 from followup_tui.clock import Clock
 from followup_tui.core.board import standing_of
 from followup_tui.core.model import Interview
@@ -82,6 +84,28 @@ class FollowupApp(App[None]):
         if not saved.ok:
             self.notify(f"Not saved: {saved.error}", severity="error", timeout=8, markup=False)
         return saved
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, with any control character in it made visible.
+
+        Many name an interview ("Acme: thank-you logged"), and a toast draws its text as it
+        is: an escape code in a company name would reach the terminal raw.
+        """
+        super().notify(
+            clean_block(message),
+            title=clean_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def changed(self, interview: Interview | None) -> None:
         """Take a write into the board: one interview, or (None) whatever the store now holds."""
