@@ -18,7 +18,7 @@ from typing import Protocol
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import Channel, EventKind, Interview, Interviewer, Outcome
 from followup_tui.core.policy import Policy
-from followup_tui.core.standing import Action
+from followup_tui.core.standing import Action, Step
 from followup_tui.core.templates import (
     BUILT_INS,
     Context,
@@ -248,11 +248,14 @@ def compose(
 ) -> Composition | None:
     """The message for ``action``, or None when the step has no template (preparing).
 
-    ``phone`` defaults to the interview's preferred channel, falling back to email when the
-    step has no call script; ``variant`` picks a template by name (default: the first).
+    ``phone`` defaults to the interview's preferred channel (but a thank-you is written,
+    whatever the channel), falling back to email when the step has no call script;
+    ``variant`` picks a template by name (default: the first).
     """
     key = action_key(action)
-    wants_phone = interview.channel is Channel.PHONE if phone is None else phone
+    if phone is None:
+        phone = interview.channel is Channel.PHONE and action.step is not Step.THANK_YOU
+    wants_phone = phone
     choices = library.find(key, wants_phone) or library.find(key, not wants_phone)
     if not choices:
         return None
