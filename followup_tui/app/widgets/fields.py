@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from followup_tui.app.safety import SafeInput
 from followup_tui.app.text import clean_line
 from followup_tui.core.dates import DateError
 
@@ -71,7 +72,8 @@ class Field(Vertical, Generic[T]):
     def compose(self) -> ComposeResult:
         """Label, input, reading."""
         yield Label(Text(self._label + (" *" if self.required else "")))
-        field_input = Input(self._value, placeholder=self._placeholder, select_on_focus=False)
+        # Safe: the value may hold escape codes (imported, pasted); they are drawn visibly.
+        field_input = SafeInput(self._value, placeholder=self._placeholder, select_on_focus=False)
         if self._tooltip:
             field_input.tooltip = self._tooltip
         yield field_input
