@@ -8,6 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
+from followup_tui.app.safety import SafeInput
+from followup_tui.app.text import clean_line
 from followup_tui.core.model import Interviewer
 
 _FIELDS = ("name", "title", "email", "phone")
@@ -37,7 +39,7 @@ class InterviewerRow(Vertical):
         """The inputs, the remove button, the error line."""
         with Horizontal():
             for name in _FIELDS:
-                yield Input(
+                yield SafeInput(
                     getattr(self._person, name),
                     placeholder=name + (" *" if name == "name" else ""),
                     classes=f"-{name}",
@@ -62,7 +64,7 @@ class InterviewerRow(Vertical):
             if not self._value("name"):
                 problem = "a name is needed (it goes in the greeting)"
             elif self._value("email") and "@" not in self._value("email"):
-                problem = f"“{self._value('email')}” is not an email address"
+                problem = f"“{clean_line(self._value('email'))}” is not an email address"
         self.set_class(bool(problem), "-invalid")
         self.query_one(".error", Static).update(Text(f"✗ {problem}" if problem else ""))
         if problem:
