@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, TextArea
 
+from followup_tui.app.safety import SafeTextArea
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
@@ -158,7 +159,7 @@ class InterviewForm(Screen["Interview | None"]):
                         value=(i.policy or "") if i else "",
                     )
             yield Label("Notes (what you talked about; the messages draw on it)", classes="section")
-            yield TextArea(i.notes if i else "", id="notes", soft_wrap=True)
+            yield SafeTextArea(i.notes if i else "", id="notes", soft_wrap=True)
             with Horizontal(id="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Discard (esc)", id="discard")
