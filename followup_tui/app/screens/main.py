@@ -13,6 +13,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Input, Static
 
 from followup_tui.app.live import Change
+from followup_tui.app.safety import SafeInput
 from followup_tui.app.screens.actions import InterviewScreen
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.interview_list import InterviewList
@@ -62,7 +63,7 @@ class MainScreen(InterviewScreen):
         yield Static(id="summary")
         yield InterviewList(self.followup.board, self.followup.zone, id="list")
         yield Static(id="empty")
-        yield Input(placeholder="filter: company, role, person, notes…", id="filter")
+        yield SafeInput(placeholder="filter: company, role, person, notes…", id="filter")
         yield Footer(show_command_palette=False)
 
     @property
