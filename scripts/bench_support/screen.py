@@ -48,6 +48,8 @@ class Start:
     """Seconds from the fork to the end of the first frame showing a marker."""
     peak_rss_kib: int
     """Peak resident memory once the first frame has settled (KiB)."""
+    started_at: float = 0.0
+    """When it was forked (``time.perf_counter``, the system's monotonic clock)."""
 
 
 def _frame_showing(session: PtySession, markers: Sequence[bytes], start: int = 0) -> float:
@@ -87,7 +89,7 @@ def start_once(program: Program) -> Start:
     except BaseException:
         session.kill()
         raise
-    return Start(painted - session.started, peak)
+    return Start(painted - session.started, peak, session.started)
 
 
 def starts(app: Program, bare: Program, repeats: int) -> tuple[list[Start], list[Start]]:

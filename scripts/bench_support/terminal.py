@@ -17,6 +17,7 @@ import errno
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import struct
@@ -141,7 +142,15 @@ class PtySession:
             left = deadline - time.perf_counter()
             if left <= 0 or (not self._read_once(left) and self._eof):
                 shown = b" / ".join(needles).decode(errors="replace")
-                raise SessionError(f"{shown!r} did not appear within {timeout:.0f} s")
+                raise SessionError(
+                    f"{shown!r} did not appear within {timeout:.0f} s; the screen's last "
+                    f"text: {self.last_text()!r}"
+                )
+
+    def last_text(self, length: int = 400) -> str:
+        """The end of the output with escape sequences removed (for error messages)."""
+        text = re.sub(rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07]*\x07|.)", b"", self.buffer)
+        return " ".join(text.decode(errors="replace").split())[-length:]
 
     def settle(self, quiet: float, timeout: float) -> float:
         """Read until the program has written nothing for ``quiet`` s.
