@@ -9,7 +9,8 @@ exactly as typed, or saving an untouched form would change the data.
 So these boxes change only the drawing: each line they draw has every control character
 swapped for its visible symbol (ESC becomes ␛) and every bidirectional override for �,
 one character for one, so the cursor and the selection still fall on the right
-characters. The value itself is never touched.
+characters. (Rich already drops BEL, BS, VT, FF and CR from what it draws.) The value
+itself is never touched.
 """
 
 from __future__ import annotations
