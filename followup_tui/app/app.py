@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, tzinfo
@@ -54,6 +55,7 @@ class FollowupApp(App[None]):
         policy = settings.policy.strip().lower()
         self._policy = policy if policy in POLICIES else DEFAULT_POLICY
         self._saver = Saver()
+        self._crash_notice = ""
         self.board = LiveBoard(self.standing, self.calendar)
         """Every interview with its standing; the screens draw it."""
         self.board_changed: Signal[str | None] = Signal(self, "board-changed")
@@ -123,6 +125,34 @@ class FollowupApp(App[None]):
         from followup_tui.app.screens.main import MainScreen
 
         self.push_screen(MainScreen())
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: log it privately, then leave with one line on stderr.
+
+        Replaces Textual's handler (8.2.8), which prints a traceback showing the local
+        variables of every frame, and those hold the user's interviews and notes. The
+        bookkeeping is Textual's own: the app ends with return code 1, and the first
+        error is kept for ``run_test`` to raise.
+        """
+        from followup_tui.crashlog import record_crash
+
+        where = record_crash(error)
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        if not self._crash_notice:
+            name = type(error).__name__
+            self._crash_notice = f"followup: unexpected error ({name}); details in {where}"
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        """Print the crash notice (once the terminal is restored) whole, on one line."""
+        if self._crash_notice:
+            # Not through Textual's printer: it crops each line to the terminal's width.
+            print(self._crash_notice, file=sys.stderr, flush=True)
+            self._crash_notice = ""
+        super()._print_error_renderables()
 
     def on_unmount(self) -> None:
         """Let the writes already asked for reach the disk before the app goes."""
