@@ -12,15 +12,20 @@ Both are compared with a floor that does the least the job could possibly do:
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import orjson
+
+if __package__ in (None, ""):  # run as a program: the save measure's own process
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_support.stats import alternate
 from followup_tui.core.model import Event, EventKind
@@ -70,9 +75,23 @@ def _floor_save(data: object, target: Path) -> float:
 def save(db: Path, work: Path, repeats: int) -> tuple[list[float], list[float]]:
     """One note logged through the real store, and the floor on the same data, alternated.
 
-    Works on a copy of ``db`` in the folder ``work``. The first save of a session also
-    writes the backup, which a user pays once, not per change: it is made before timing.
+    Runs in a fresh process holding nothing but the store, as the app's save thread does
+    (this process's own objects would make the garbage collector's pauses longer). Works
+    on a copy of ``db`` in the folder ``work``.
     """
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), str(db), str(work), str(repeats)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"the save measure failed: {done.stderr[-1000:]}")
+    timings = json.loads(done.stdout)
+    return timings["store"], timings["floor"]
+
+
+def _save_here(db: Path, work: Path, repeats: int) -> tuple[list[float], list[float]]:
     copy = work / "save.json"
     shutil.copyfile(db, copy)
     floor_file = work / "floor.json"
@@ -88,10 +107,18 @@ def save(db: Path, work: Path, repeats: int) -> tuple[list[float], list[float]]:
             store.log(ids[count % len(ids)], event)
             return time.perf_counter() - started
 
+        one_log()  # the first save of a session also writes the backup: once, not per change
+        # The floor serialises what the store holds (read once: it differs from the store's
+        # by a few short notes as the store's grows, which is nothing against the file).
+        data = orjson.loads(copy.read_bytes())
+
         def one_floor() -> float:
-            data = orjson.loads(copy.read_bytes())  # what the store holds now
             floor_file.unlink(missing_ok=True)
             return _floor_save(data, floor_file)
 
-        one_log()  # the backup
         return alternate(one_log, one_floor, repeats)
+
+
+if __name__ == "__main__":
+    store_times, floor_times = _save_here(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]))
+    print(json.dumps({"store": store_times, "floor": floor_times}))
