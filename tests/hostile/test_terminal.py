@@ -1,0 +1,191 @@
+"""The real ``followup`` on a pseudo-terminal: closing the window, being told to stop, a
+second window on the same file, and a crash, all seen from outside as a user would.
+
+Every run has its own data file, settings, data folder and pinned clock (``terminal.Home``).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from followup_tui.core.model import EventKind, Interview
+from followup_tui.storage.store import Store
+from tests.app.conftest import at, make
+
+from .terminal import TIMEOUT, Home, Session, followup_argv
+
+ALT_SCREEN_OFF = b"\x1b[?1049l"
+"""What Textual writes last when it gives the terminal back."""
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Home:
+    """A data file holding one interview that owes a thank-you to one person."""
+    home = Home(tmp_path)
+    with Store.open(home.db) as store:
+        store.import_interviews([make("Acme", at(11, 4))])
+    return home
+
+
+@pytest.fixture
+def sessions() -> Iterator[list[Session]]:
+    """Programs started by the test; any still running at the end are killed."""
+    started: list[Session] = []
+    yield started
+    for session in started:
+        session.close()
+
+
+def start(sessions: list[Session], home: Home, *args: str) -> Session:
+    """``followup`` (with ``args``) on ``home``'s files, its board on screen."""
+    session = Session(followup_argv(*args), home.env())
+    sessions.append(session)
+    session.wait_for("Acme")
+    return session
+
+
+def on_disk(home: Home) -> Interview:
+    """The interview as the data file holds it now (read without taking the lock)."""
+    with Store.open(home.db, read_only=True) as store:
+        (interview,) = store.interviews()
+    return interview
+
+
+def wait_until(session: Session, check: Callable[[], bool]) -> None:
+    """Keep the terminal read until ``check()`` holds."""
+    deadline = time.monotonic() + TIMEOUT
+    while not check():
+        assert time.monotonic() < deadline, "the data file never showed the change"
+        session.drain(0.05)
+
+
+def thanked(home: Home) -> bool:
+    """True once the data file holds a thank-you."""
+    return any(e.kind is EventKind.THANK_YOU_SENT for e in on_disk(home).events)
+
+
+def log_a_thank_you(session: Session, home: Home) -> None:
+    """``t`` on the board, then wait until the data file has it."""
+    mark = session.send("t")
+    session.wait_for("logged", start=mark)
+    wait_until(session, lambda: thanked(home))
+
+
+def left_by_itself(status: int) -> int:
+    """The exit code of a program that exited (not one killed by a signal)."""
+    assert os.WIFEXITED(status), f"killed by signal {os.WTERMSIG(status)}, not a clean exit"
+    return os.WEXITSTATUS(status)
+
+
+def assert_a_writer_opens_at_once(home: Home) -> None:
+    """Another writer takes the file now: no lock was left behind."""
+    with Store.open(home.db) as store:
+        assert not store.read_only
+
+
+def test_sigterm_leaves_cleanly_with_the_change_saved(home: Home, sessions: list[Session]) -> None:
+    app = start(sessions, home)
+    log_a_thank_you(app, home)
+    mark = len(app.output)
+    os.kill(app.pid, signal.SIGTERM)
+    assert left_by_itself(app.wait_exit()) == 128 + signal.SIGTERM
+    assert ALT_SCREEN_OFF in app.output[mark:]  # the terminal was given back
+    assert thanked(home)
+    assert_a_writer_opens_at_once(home)
+    assert not home.crash_log.exists()  # it left by itself, not by the deadline
+
+
+def test_closing_the_terminal_loses_nothing_and_leaves_no_lock(
+    home: Home, sessions: list[Session]
+) -> None:
+    app = start(sessions, home)
+    log_a_thank_you(app, home)
+    app.hang_up()  # the window closes: the kernel sends SIGHUP
+    assert left_by_itself(app.wait_exit()) == 128 + signal.SIGHUP
+    assert thanked(home)
+    assert_a_writer_opens_at_once(home)
+    assert not home.crash_log.exists()  # it left by itself, not by the deadline
+
+
+def test_sighup_with_a_save_just_asked_for_keeps_it(home: Home, sessions: list[Session]) -> None:
+    app = start(sessions, home)
+    app.send("t")  # no waiting: the hang-up may come while the save is still running
+    app.hang_up()
+    assert left_by_itself(app.wait_exit()) == 128 + signal.SIGHUP
+    assert_a_writer_opens_at_once(home)
+    assert not home.crash_log.exists()
+    on_disk(home)  # whether the key was read before the hang-up or not, the file is whole
+
+
+def test_a_second_window_is_read_only_and_clobbers_nothing(
+    home: Home, sessions: list[Session]
+) -> None:
+    first = start(sessions, home)
+    second = start(sessions, home)
+    second.wait_for("read-only: another followup is writing")
+    assert "Opening read-only" in second.text()
+
+    mark = second.send("t")  # would log a thank-you
+    second.wait_for("Not saved", start=mark)
+    second.wait_for("read-only", start=mark)
+    assert on_disk(home).events == ()
+    mark = second.send("u")
+    second.wait_for("Nothing to undo", start=mark)
+
+    log_a_thank_you(first, home)  # the first window's change...
+    second.send("q")
+    assert left_by_itself(second.wait_exit()) == 0
+    assert thanked(home)  # ...outlives the second window closing
+    mark = first.send("x")  # and the first keeps writing
+    first.wait_for("archived", start=mark)
+    wait_until(first, lambda: on_disk(home).archived)
+    first.send("q")
+    assert left_by_itself(first.wait_exit()) == 0
+    assert thanked(home) and on_disk(home).archived
+
+
+PLANTED = """
+import sys
+from followup_tui.app.screens.main import MainScreen
+
+def broken_help(self):
+    interview = self.current()  # the user's data, in a local variable
+    raise ValueError("planted failure holding " + {secret!r})
+
+MainScreen.action_help = broken_help
+from followup_tui.cli import main
+sys.exit(main())
+"""
+"""The real command, with ``?`` made to fail."""
+
+
+def test_a_crash_in_a_real_terminal_prints_one_line_and_keeps_the_data(
+    tmp_path: Path, sessions: list[Session]
+) -> None:
+    home = Home(tmp_path)
+    notes = "private: salary floor 95k"
+    with Store.open(home.db) as store:
+        store.import_interviews([make("Acme", at(11, 4), notes=notes)])
+    secret = "secret-in-the-message"
+    app = Session([sys.executable, "-c", PLANTED.format(secret=secret)], home.env())
+    sessions.append(app)
+    app.wait_for("Acme")
+    mark = app.send("?")
+    assert left_by_itself(app.wait_exit()) == 1
+    after = app.text(mark)
+    assert notes not in app.text() and secret not in app.text()
+    assert "Traceback" not in after
+    assert f"followup: unexpected error (ValueError); details in {home.crash_log}" in after
+    log = home.crash_log.read_text(encoding="utf-8")
+    assert secret in log and "broken_help" in log and notes not in log
+    assert stat.S_IMODE(home.crash_log.stat().st_mode) == 0o600
+    assert on_disk(home).notes == notes
+    assert_a_writer_opens_at_once(home)
