@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -15,6 +16,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
+from followup_tui.app import signals
 from followup_tui.app.live import LiveBoard
 from followup_tui.app.saver import Saved, Saver
 from followup_tui.app.text import clean_block, clean_line
@@ -125,6 +127,12 @@ class FollowupApp(App[None]):
         from followup_tui.app.screens.main import MainScreen
 
         self.push_screen(MainScreen())
+        if not self.is_headless:  # a real terminal: it may close under us
+            signals.watch(asyncio.get_running_loop(), self._leave_on_signal)
+
+    def _leave_on_signal(self, signum: int) -> None:
+        """SIGTERM, or SIGHUP (the terminal closed): leave as ``q`` does, saves finished."""
+        signals.on_stop_signal(signum, self._driver, partial(self.exit, return_code=128 + signum))
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: log it privately, then leave with one line on stderr.
