@@ -233,11 +233,12 @@ def _interactive() -> bool:
 def _run_app(store: Store, settings: Settings, clock: Clock) -> int:
     from followup_tui.app.app import FollowupApp
 
+    app = FollowupApp(store, settings, clock)
     try:
-        FollowupApp(store, settings, clock).run()
+        app.run()
     finally:
         store.close()
-    return 0
+    return app.return_code or 0  # 1 after a crash, 128 + N after stop signal N
 
 
 _COMMANDS = {
