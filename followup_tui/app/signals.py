@@ -33,12 +33,6 @@ def watch(loop: asyncio.AbstractEventLoop, leave: Callable[[int], None]) -> None
         loop.add_signal_handler(signum, leave, signum)
 
 
-def unwatch(loop: asyncio.AbstractEventLoop) -> None:
-    """Give the stop signals back their default action."""
-    for signum in STOP_SIGNALS:
-        loop.remove_signal_handler(signum)
-
-
 def detach_from_terminal() -> None:
     """Point stdin, stdout and stderr at ``/dev/null``: the terminal has gone away."""
     null = os.open(os.devnull, os.O_RDWR)
