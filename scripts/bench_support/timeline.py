@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -116,13 +117,17 @@ def main() -> int:
         rows = [r for r in rank(store.interviews(), "standard", now, calendar) if r.is_open]
     markers = [r.interview.company.encode() for r in rows[:3]] or [b"No interviews yet"]
     timeline: dict[str, list[float]] = defaultdict(list)
-    for run in range(args.runs):
-        out = folder / f"marks-{run}.json"
-        program = Program([sys.executable, str(runner), str(out)], env, markers)
-        started = start_once(program)
-        for what, at in json.loads(out.read_text()):
-            timeline[what].append((at - started.started_at) * 1000)
-        timeline["first frame with interviews read by the terminal"].append(started.paint * 1000)
+    try:
+        for run in range(args.runs):
+            out = folder / f"marks-{run}.json"
+            program = Program([sys.executable, str(runner), str(out)], env, markers)
+            started = start_once(program)
+            for what, at in json.loads(out.read_text()):
+                timeline[what].append((at - started.started_at) * 1000)
+            shown = "first frame with interviews read by the terminal"
+            timeline[shown].append(started.paint * 1000)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     for what, values in sorted(timeline.items(), key=lambda kv: statistics.median(kv[1])):
         print(f"{statistics.median(values):8.1f} ms  {what}")
     return 0
