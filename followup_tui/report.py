@@ -32,6 +32,8 @@ def use_colour(stream_is_tty: bool) -> bool:
 
 def plain(text: str) -> str:
     """Text safe to print: control characters (escape codes included) made visible."""
+    if text.isprintable():  # the common case, checked in C
+        return text
     return "".join(ch if unicodedata.category(ch)[0] != "C" else f"\\x{ord(ch):02x}" for ch in text)
 
 

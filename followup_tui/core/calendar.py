@@ -22,6 +22,14 @@ class BusinessCalendar:
     """The user's time zone: it decides on which calendar day an instant falls."""
     holidays: Container[date] = field(default_factory=_no_holidays)
     """Days off besides weekends (a ``holidays`` country calendar, or any set of dates)."""
+    _added: dict[tuple[date, int], date] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Memo of :meth:`add`: thousands of interviews ask about the same few hundred days."""
+    _starts: dict[date, datetime] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Memo of :meth:`start_of`."""
 
     def day_of(self, instant: datetime) -> date:
         """The local calendar day an aware instant falls on."""
@@ -29,9 +37,12 @@ class BusinessCalendar:
 
     def start_of(self, day: date) -> datetime:
         """The instant a local calendar day begins (midnight, correct across DST)."""
-        local = datetime.combine(day, time(0), tzinfo=self.tz)
-        # Normalise through UTC so the offset is the one in force at that wall time.
-        return local.astimezone(UTC).astimezone(self.tz)
+        start = self._starts.get(day)
+        if start is None:
+            local = datetime.combine(day, time(0), tzinfo=self.tz)
+            # Normalise through UTC so the offset is the one in force at that wall time.
+            start = self._starts[day] = local.astimezone(UTC).astimezone(self.tz)
+        return start
 
     def is_business_day(self, day: date) -> bool:
         """True on a weekday that is not a holiday."""
@@ -48,15 +59,19 @@ class BusinessCalendar:
 
         With ``count`` 0 this is ``on_or_after(day)``.
         """
+        key = (day, count)
+        found = self._added.get(key)
+        if found is not None:
+            return found
         if count < 0:
             raise ValueError("count must not be negative")
-        if count == 0:
-            return self.on_or_after(day)
+        result = self.on_or_after(day) if count == 0 else day
         while count:
-            day += timedelta(days=1)
-            if self.is_business_day(day):
+            result += timedelta(days=1)
+            if self.is_business_day(result):
                 count -= 1
-        return day
+        self._added[key] = result
+        return result
 
     def subtract(self, day: date, count: int) -> date:
         """The business day ``count`` business days before ``day`` (``count`` >= 1)."""

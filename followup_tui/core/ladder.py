@@ -29,7 +29,7 @@ from followup_tui.core.standing import (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Track:
     """Where the ladder stands once the log has been read."""
 
