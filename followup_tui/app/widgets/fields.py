@@ -73,7 +73,8 @@ class Field(Vertical, Generic[T]):
         """Label, input, reading."""
         yield Label(Text(self._label + (" *" if self.required else "")))
         # Safe: the value may hold escape codes (imported, pasted); they are drawn visibly.
-        field_input = SafeInput(self._value, placeholder=self._placeholder, select_on_focus=False)
+        # Tabbing into a field selects it, so typing replaces a default such as "1h".
+        field_input = SafeInput(self._value, placeholder=self._placeholder, select_on_focus=True)
         if self._tooltip:
             field_input.tooltip = self._tooltip
         yield field_input
