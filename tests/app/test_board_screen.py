@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 from pathlib import Path
 
@@ -188,3 +189,13 @@ async def test_text_is_shown_as_text(make_app: AppFactory, data_file: Path) -> N
         record = static_text(app, "#record")
         assert "␛]0;pwned␇ [link=x]y[/link]" in record
         assert "\x1b" not in record
+
+
+async def test_garbage_collection_is_back_on_once_the_board_is_drawn(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        assert order(app)  # the board is drawn
+        assert gc.isenabled()

@@ -10,13 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from followup_tui.app.live import Change
-from followup_tui.app.safety import SafeInput
 from followup_tui.app.screens.actions import InterviewScreen
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.interview_list import InterviewList
+from followup_tui.app.widgets.key_bar import KeyBar
 from followup_tui.core.model import Interview
 from followup_tui.core.standing import Status
 
@@ -59,12 +59,19 @@ class MainScreen(InterviewScreen):
         self._had_selection = False
 
     def compose(self) -> ComposeResult:
-        """Summary, list, empty-state text, filter box, footer."""
-        yield Static(id="summary")
-        yield InterviewList(self.followup.board, self.followup.zone, id="list")
-        yield Static(id="empty")
-        yield SafeInput(placeholder="filter: company, role, person, notes…", id="filter")
-        yield Footer(show_command_palette=False)
+        """Summary, list or empty-state text, key bar (the filter box comes when asked for).
+
+        Each widget starts showing what the board holds, so the first frame is complete.
+        """
+        message = self._empty_message()
+        yield Static(self._summary(), id="summary")
+        panes = InterviewList(self.followup.board, self.followup.zone, id="list")
+        panes.display = not message
+        yield panes
+        empty = Static(Text(message), id="empty")
+        empty.display = bool(message)
+        yield empty
+        yield KeyBar(show_command_palette=False)
 
     @property
     def panes(self) -> InterviewList:
@@ -73,10 +80,8 @@ class MainScreen(InterviewScreen):
 
     def on_mount(self) -> None:
         """Draw the board, follow its changes, and start the countdown tick."""
-        self.query_one("#filter").display = False
         self.followup.board_changed.subscribe(self, self._board_changed)
         self.panes.reload()
-        self._show_state()
         self.panes.focus()
         self._last_tick = self.followup.now()
         self.set_interval(TICK_SECONDS, self.tick)
@@ -124,6 +129,15 @@ class MainScreen(InterviewScreen):
         self.notify(f"{len(changes)} badges changed: {shown}; …", severity=severity, markup=False)
 
     def _show_state(self) -> None:
+        self.query_one("#summary", Static).update(self._summary())
+        message = self._empty_message()
+        empty = self.query_one("#empty", Static)
+        empty.update(Text(message))
+        empty.display = bool(message)
+        self.panes.display = not message
+        self.refresh_bindings()
+
+    def _summary(self) -> Text:
         board = self.followup.board
         summary = Text()
         summary.append("followup", style="bold")
@@ -137,21 +151,18 @@ class MainScreen(InterviewScreen):
             summary.append(" · read-only: another followup is writing", style="bold")
         if board.query:
             summary.append(f" · filter “{clean_line(board.query)}”: {len(board)} shown")
-        self.query_one("#summary", Static).update(summary)
+        return summary
 
-        empty = self.query_one("#empty", Static)
+    def _empty_message(self) -> str:
+        """What to say instead of the list ("" when the list has panes to show)."""
+        board = self.followup.board
         if not board.total:
-            message = WELCOME
-        elif not len(board) and board.query:
-            message = f"No interview matches “{clean_line(board.query)}”. Escape clears the filter."
-        elif not len(board):
-            message = "Nothing open right now. Press s to see the closed ones, or a to add one."
-        else:
-            message = ""
-        empty.update(Text(message))
-        empty.display = bool(message)
-        self.panes.display = not message
-        self.refresh_bindings()
+            return WELCOME
+        if not len(board) and board.query:
+            return f"No interview matches “{clean_line(board.query)}”. Escape clears the filter."
+        if not len(board):
+            return "Nothing open right now. Press s to see the closed ones, or a to add one."
+        return ""
 
     # ---- list events
 
@@ -175,11 +186,22 @@ class MainScreen(InterviewScreen):
 
     # ---- filter, closed, help
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
         """Show the filter box and type into it."""
-        box = self.query_one("#filter", Input)
+        box = self._filter_box()
+        if box is None:
+            # Made on first use: most sessions never filter, and the first frame is
+            # quicker without it (and without importing the safe text boxes).
+            from followup_tui.app.safety import SafeInput
+
+            box = SafeInput(placeholder="filter: company, role, person, notes…", id="filter")
+            await self.mount(box, after="#empty")
         box.display = True
         box.focus()
+
+    def _filter_box(self) -> Input | None:
+        boxes = self.query("#filter").results(Input)
+        return next(boxes, None)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -188,16 +210,15 @@ class MainScreen(InterviewScreen):
         self._show_state()
 
     @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = bool(box.value)
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.input.display = bool(event.value)
         self.panes.focus()
 
     def action_clear_filter(self) -> None:
         """Drop the filter and hide its box."""
-        box = self.query_one("#filter", Input)
-        box.value = ""
-        box.display = False
+        if (box := self._filter_box()) is not None:
+            box.value = ""
+            box.display = False
         self.followup.board.set_query("")
         self.panes.reload()
         self._show_state()
