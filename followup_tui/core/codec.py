@@ -44,8 +44,24 @@ _CHANNELS = {c.value: c for c in Channel}
 _KINDS = {k.value: k for k in EventKind}
 _OUTCOMES = {o.value: o for o in Outcome}
 _INTERVIEW_FIELDS = frozenset(
-    "id company role round start duration_minutes format interviewers decision_by check_in_on"
-    " channel policy posting_url notes archived events".split()
+    {
+        "id",
+        "company",
+        "role",
+        "round",
+        "start",
+        "duration_minutes",
+        "format",
+        "interviewers",
+        "decision_by",
+        "check_in_on",
+        "channel",
+        "policy",
+        "posting_url",
+        "notes",
+        "archived",
+        "events",
+    }
 )
 _INTERVIEWER_FIELDS = frozenset({"name", "title", "email", "phone"})
 #: Beyond ``kind``, ``at`` and ``text``, the fields each kind of event may carry.
@@ -219,6 +235,160 @@ def interview_from_dict(
     An absent, null or empty ``id`` gets a fresh one from ``make_id``.
     Raises :class:`CodecError` naming the record and the field when anything is wrong.
     """
+    try:
+        return _quick_interview(data, make_id)
+    except _Unusual:
+        # Something is wrong or merely unusual: the careful reader decides, and names it.
+        return _careful_interview(data, index, make_id)
+
+
+class _Unusual(Exception):
+    """The quick reader met something it leaves to the careful one."""
+
+
+def _quick_interview(data: object, make_id: Callable[[], str]) -> Interview:
+    """What :func:`_careful_interview` returns for a record in the usual shape (plain dicts
+    and lists, text, ISO dates), with a fraction of its calls; anything else, valid or not,
+    raises :class:`_Unusual`. Opening a file of 10,000 interviews runs this 10,000 times.
+    """
+    if type(data) is not dict or not data.keys() <= _INTERVIEW_FIELDS:
+        raise _Unusual
+    get = data.get
+    duration = get("duration_minutes", 60)
+    if type(duration) is not int or not 0 < duration <= MAX_DURATION_MINUTES:
+        raise _Unusual
+    policy = get("policy")
+    if policy is not None and (type(policy) is not str or policy not in POLICIES):
+        raise _Unusual
+    archived = get("archived", False)
+    if archived is not True and archived is not False:
+        raise _Unusual
+    company, role = _quick_text(get("company")), _quick_text(get("role"))
+    if not company.strip() or not role.strip():
+        raise _Unusual
+    form, channel = get("format"), get("channel")
+    form = Format.VIDEO if form is None else _FORMATS.get(form) if type(form) is str else None
+    channel = (
+        Channel.UNKNOWN
+        if channel is None
+        else _CHANNELS.get(channel)
+        if type(channel) is str
+        else None
+    )
+    if form is None or channel is None:
+        raise _Unusual
+    people, events = get("interviewers"), get("events")
+    return Interview(
+        id=_quick_text(get("id")).strip() or make_id(),
+        company=company,
+        role=role,
+        start=_quick_instant(get("start")),
+        round=_quick_text(get("round")),
+        duration_minutes=duration,
+        format=form,
+        interviewers=() if people is None else tuple(map(_quick_interviewer, _quick_list(people))),
+        decision_by=_quick_day(get("decision_by")),
+        check_in_on=_quick_day(get("check_in_on")),
+        channel=channel,
+        policy=policy,
+        posting_url=_quick_text(get("posting_url")),
+        notes=_quick_text(get("notes")),
+        archived=archived,
+        events=() if events is None else tuple(map(_quick_event, _quick_list(events))),
+    )
+
+
+def _quick_text(value: object) -> str:
+    if type(value) is str and (value.isascii() or _encodable(value)):
+        return value
+    if value is None:
+        return ""
+    raise _Unusual
+
+
+def _quick_list(value: object) -> list[Any]:
+    if type(value) is not list:
+        raise _Unusual
+    return value
+
+
+def _quick_instant(value: object) -> datetime:
+    if type(value) is not str:
+        raise _Unusual
+    text = value.strip()
+    if len(text) <= 10:
+        raise _Unusual
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise _Unusual from None
+    return parsed if parsed.tzinfo is not None else parsed.astimezone()
+
+
+def _quick_day(value: object) -> date | None:
+    if value is None:
+        return None
+    if type(value) is not str or not _DATE.fullmatch(value):
+        raise _Unusual
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _Unusual from None
+
+
+def _quick_interviewer(data: object) -> Interviewer:
+    if type(data) is not dict or not data.keys() <= _INTERVIEWER_FIELDS:
+        raise _Unusual
+    get = data.get
+    name = _quick_text(get("name"))
+    if not name.strip():
+        raise _Unusual
+    return Interviewer(
+        name=name,
+        title=_quick_text(get("title")),
+        email=_quick_text(get("email")),
+        phone=_quick_text(get("phone")),
+    )
+
+
+def _quick_event(data: object) -> Event:
+    if type(data) is not dict:
+        raise _Unusual
+    get = data.get
+    kind = get("kind")
+    kind = _KINDS.get(kind) if type(kind) is str else None
+    if kind is None or not data.keys() <= _EVENT_FIELDS[kind]:
+        raise _Unusual
+    outcome = None
+    if kind is EventKind.REPLY:
+        outcome = get("outcome")
+        outcome = _OUTCOMES.get(outcome) if type(outcome) is str else None
+        if outcome is None:
+            raise _Unusual
+    decision_by, until = _quick_day(get("decision_by")), _quick_day(get("until"))
+    if decision_by is not None and outcome is not Outcome.STILL_DECIDING:
+        raise _Unusual
+    if until is None and kind is EventKind.SNOOZED:
+        raise _Unusual
+    channel = get("channel")
+    if channel is not None:
+        channel = _CHANNELS.get(channel) if type(channel) is str else None
+        if channel is None:
+            raise _Unusual
+    return Event(
+        kind=kind,
+        at=_quick_instant(get("at")),
+        to=_quick_text(get("to")),
+        channel=channel,
+        outcome=outcome,
+        decision_by=decision_by,
+        until=until,
+        text=_quick_text(get("text")),
+    )
+
+
+def _careful_interview(data: object, index: int, make_id: Callable[[], str]) -> Interview:
+    """The reference reader: every check in order, the first problem raised with its place."""
     if not isinstance(data, Mapping):
         raise CodecError(f"expected an object, got {_show(data)}", record=f"interview {index}")
     r = _Reader(data, _Place(data, index))
