@@ -19,19 +19,19 @@ import threading
 from collections.abc import Iterable, Mapping, MutableMapping
 from pathlib import Path
 from types import TracebackType
-
-import platformdirs
-from tinydb import TinyDB
-from tinydb.table import Table
+from typing import TYPE_CHECKING
 
 from followup_tui.core.codec import CodecError, checked, interview_to_dict
 from followup_tui.core.model import Event, Interview
 from followup_tui.storage import datafile, history
-from followup_tui.storage.atomic import make_folders, remove_stale_temps, write_atomic
 from followup_tui.storage.datafile import INTERVIEWS, Loaded, backup_path_for
 from followup_tui.storage.errors import StoreError, StoreLocked
-from followup_tui.storage.lock import WriterLock
-from followup_tui.storage.tinystorage import AtomicJSONStorage
+
+if TYPE_CHECKING:
+    from tinydb.table import Table
+
+    from followup_tui.storage.lock import WriterLock
+    from followup_tui.storage.tinystorage import AtomicJSONStorage
 
 __all__ = ["ENV_DB", "Store", "StoreError", "StoreLocked", "default_db_path"]
 
@@ -44,6 +44,8 @@ def default_db_path(environ: Mapping[str, str] = os.environ) -> Path:
     override = environ.get(ENV_DB, "").strip()
     if override:
         return Path(override).expanduser()
+    import platformdirs  # only without an override: `followup status` in a script skips it
+
     return platformdirs.user_data_path("followup") / "followup.json"
 
 
@@ -66,23 +68,9 @@ class Store:
         self._doc_ids = loaded.doc_ids
         self._history = history.History()
         self._closed = False
-        original = loaded.raw
-        backup = backup_path_for(path)
-
-        def back_up() -> None:
-            if original is None:
-                return
-            try:
-                write_atomic(backup, original)
-            except OSError as exc:
-                raise StoreError(
-                    f"Couldn't save to {path}: the backup {backup} can't be written "
-                    f"({exc.strerror}). Nothing was changed."
-                ) from None
-
-        self._storage = AtomicJSONStorage(path, loaded.tables, original, back_up)
-        self._db = TinyDB(storage=lambda: self._storage)
-        self._table: Table = self._db.table(INTERVIEWS)
+        # A reader never writes: it needs neither TinyDB nor the tables the file parsed to,
+        # so `followup status` imports neither and frees those as soon as it has read.
+        self._writer = None if lock is None else _Writer(path, loaded)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> Store:
@@ -95,6 +83,9 @@ class Store:
         path = Path(os.path.realpath(Path(path).expanduser()))
         if read_only:
             return cls(path, datafile.load(path), None)
+        from followup_tui.storage.atomic import make_folders, remove_stale_temps
+        from followup_tui.storage.lock import WriterLock
+
         if not path.parent.is_dir():
             try:
                 make_folders(path.parent)
@@ -228,7 +219,8 @@ class Store:
         only then, update memory, the revision and the undo history."""
         if self._closed:
             raise StoreError(f"{self.path} has been closed; nothing was saved.")
-        if self.read_only:
+        writer = self._writer
+        if writer is None:
             raise StoreError(
                 f"{self.path} is open read-only (another followup has it open for writing); "
                 "nothing was saved."
@@ -236,7 +228,8 @@ class Store:
         removes = [i for i in removes if i in self._by_id]
         replacing = {i: interview_to_dict(v) for i, v in puts.items() if i in self._by_id}
         adding = [(i, interview_to_dict(v)) for i, v in puts.items() if i not in self._by_id]
-        with self._storage.batch():
+        table = writer.table
+        with writer.storage.batch():
             if replacing:
 
                 def swap(doc: MutableMapping[str, object]) -> None:
@@ -244,10 +237,10 @@ class Store:
                     doc.clear()
                     doc.update(new)
 
-                self._table.update(swap, doc_ids=[self._doc_ids[i] for i in replacing])
+                table.update(swap, doc_ids=[self._doc_ids[i] for i in replacing])
             if removes:
-                self._table.remove(doc_ids=[self._doc_ids[i] for i in removes])
-            new_doc_ids = self._table.insert_multiple([d for _, d in adding]) if adding else []
+                table.remove(doc_ids=[self._doc_ids[i] for i in removes])
+            new_doc_ids = table.insert_multiple([d for _, d in adding]) if adding else []
         # Saved: now memory may follow.
         before = tuple((i, self._by_id.get(i)) for i in [*puts, *removes])
         by_id = dict(self._by_id)
@@ -261,3 +254,30 @@ class Store:
         self.revision += 1
         if record:
             self._history.push(history.Change(what, before))
+
+
+class _Writer:
+    """What only a writer needs: TinyDB's table of interviews over our atomic storage."""
+
+    def __init__(self, path: Path, loaded: Loaded) -> None:
+        from followup_tui.storage.atomic import write_atomic
+        from followup_tui.storage.tinystorage import AtomicJSONStorage, open_table
+
+        original = loaded.raw
+        backup = backup_path_for(path)
+
+        def back_up() -> None:
+            if original is None:
+                return
+            try:
+                write_atomic(backup, original)
+            except OSError as exc:
+                raise StoreError(
+                    f"Couldn't save to {path}: the backup {backup} can't be written "
+                    f"({exc.strerror}). Nothing was changed."
+                ) from None
+
+        self.storage: AtomicJSONStorage = AtomicJSONStorage(path, loaded.tables, original, back_up)
+        """Saves every change (or batch of changes) atomically."""
+        self.table: Table = open_table(self.storage, INTERVIEWS)
+        """The interviews, one TinyDB document each."""

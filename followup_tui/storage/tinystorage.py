@@ -7,18 +7,24 @@ TinyDB from memory, and saves with one ``orjson.dumps`` and one :func:`write_ato
 Changes can be grouped in a :meth:`AtomicJSONStorage.batch`: one save at the end, and if
 anything fails (the save itself, or an error half-way) the memory goes back to what is on
 disk, so memory and file never disagree.
+
+:func:`open_table` gives the TinyDB table the store changes: one that changes documents
+where they are, instead of TinyDB's copy of the whole table (twice) for every change.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import orjson
+from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 from followup_tui.storage.atomic import FolderSyncError, write_atomic
 from followup_tui.storage.datafile import Tables, empty_tables
@@ -124,6 +130,63 @@ class AtomicJSONStorage(Storage):
         except OSError:
             return False
         return True
+
+
+class InPlaceTable(Table):
+    """A TinyDB table whose changes touch only the documents they change.
+
+    Stock TinyDB copies the whole table into a new dict keyed by integer ids, applies the
+    change, and copies it back to text ids: two O(N) copies for one document, 3 ms of a
+    save at 10,000 interviews, all of it holding the GIL the UI thread waits for. Changing
+    the stored dict in place is safe here because :class:`AtomicJSONStorage` keeps the data
+    in memory and, when a batch fails half-way, reloads it from the bytes on disk.
+    """
+
+    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
+        tables = self._storage.read() or {}
+        # TinyDB's updaters only index, assign, pop and list keys: a view does for a dict.
+        updater(_IntKeys(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
+        self._storage.write(tables)
+        self.clear_cache()
+
+
+class _IntKeys(MutableMapping[int, Any]):
+    """A stored table (text ids) as TinyDB's updaters see it (integer ids)."""
+
+    __slots__ = ("_docs",)
+
+    def __init__(self, docs: dict[str, Any]) -> None:
+        self._docs = docs
+
+    def __getitem__(self, doc_id: int) -> Any:
+        return self._docs[str(doc_id)]
+
+    def __setitem__(self, doc_id: int, doc: Any) -> None:
+        self._docs[str(doc_id)] = doc
+
+    def __delitem__(self, doc_id: int) -> None:
+        del self._docs[str(doc_id)]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self._docs
+
+    def __iter__(self) -> Iterator[int]:
+        return (int(key) for key in self._docs)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def clear(self) -> None:
+        self._docs.clear()
+
+
+class _TinyDB(TinyDB):
+    table_class = InPlaceTable
+
+
+def open_table(storage: AtomicJSONStorage, name: str) -> Table:
+    """The TinyDB table ``name`` kept by ``storage``, changed in place."""
+    return _TinyDB(storage=lambda: storage).table(name)
 
 
 def _save_error(path: Path, exc: OSError, unchanged: bool) -> StoreError:
