@@ -57,7 +57,7 @@ def test_against_another_process_that_writes(tmp_path: Path) -> None:
             StoreLocked, match=f"already open in another followup \\(process {pid}\\)"
         ):
             Store.open(path)
-        states_seen = set()
+        states_seen: set[tuple[tuple[str, str, int], ...]] = set()
         # Read again and again while it saves: every read must find a whole, valid file
         # (Store.open raises otherwise), and the reads must see it change.
         while len(states_seen) < 20 and reads < 5000:

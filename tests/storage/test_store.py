@@ -17,6 +17,7 @@ import pytest
 from followup_tui.core.codec import CodecError, document_to_interviews, interviews_to_document
 from followup_tui.core.model import Event, EventKind, Outcome
 from followup_tui.storage import Store, StoreError, default_db_path, tinystorage
+from followup_tui.storage.atomic import write_atomic
 from followup_tui.storage.datafile import backup_path_for
 
 from .support import START, interview, mode_of, temp_files
@@ -174,8 +175,12 @@ def test_import_keeps_ids_replaces_clashes_and_saves_once(
     with Store.open(path) as store:
         store.add(interview(1))
         saves: list[Path] = []
-        real = tinystorage.write_atomic
-        monkeypatch.setattr(tinystorage, "write_atomic", lambda p, d: (saves.append(p), real(p, d)))
+
+        def counted(p: Path, data: bytes) -> None:
+            saves.append(p)
+            write_atomic(p, data)
+
+        monkeypatch.setattr(tinystorage, "write_atomic", counted)
         count = store.import_interviews([interview(1, notes="newer"), interview(2)])
         assert count == 2
         assert saves == [store.path]
@@ -315,13 +320,12 @@ def test_reads_answer_at_once_while_another_thread_saves(
         store.add(interview(1))
         saving, release = threading.Event(), threading.Event()
         order: list[str] = []
-        real = tinystorage.write_atomic
 
         def slow_disk(p: Path, data: bytes) -> None:
             saving.set()
             release.wait()
             order.append("saved")
-            real(p, data)
+            write_atomic(p, data)
 
         monkeypatch.setattr(tinystorage, "write_atomic", slow_disk)
         writer = threading.Thread(target=store.add, args=(interview(2),))
