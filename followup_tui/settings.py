@@ -14,7 +14,6 @@ Example ``settings.toml``::
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Container
 from dataclasses import dataclass, fields
 from datetime import date, tzinfo
@@ -143,6 +142,8 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     except OSError as exc:
         raise SettingsError(f"{path}: can't be read ({exc.strerror})") from None
+    import tomllib  # only when there is a file to read
+
     try:
         values = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

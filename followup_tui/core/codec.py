@@ -14,7 +14,6 @@ Records are numbered from 1, as a person counts them.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -101,6 +100,8 @@ class CodecError(ValueError):
 
 def new_id() -> str:
     """A fresh interview id."""
+    import uuid  # 2 ms to import (it loads `platform`): only when an id is made
+
     return uuid.uuid4().hex
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import glob
 import os
-import secrets
 from contextlib import suppress
 from pathlib import Path
 
@@ -30,7 +29,8 @@ class FolderSyncError(OSError):
 
 def temp_path_for(path: Path) -> Path:
     """A fresh temporary name beside ``path`` (hidden, recognisable as ours)."""
-    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    # os.urandom is what secrets.token_hex uses, without importing hashlib and hmac.
+    return path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
 
 
 def stale_temp_paths(path: Path) -> list[Path]:
