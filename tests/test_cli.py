@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -184,3 +186,39 @@ def test_status_does_not_load_textual(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=os.environ
     ).stdout
     assert out.strip().endswith("CLEAN")
+
+
+def test_status_loads_nothing_only_a_writer_or_another_command_needs(tmp_path: Path) -> None:
+    # The benchmark's case: the data file and settings named, no settings file.
+    writer_only = ["tinydb", "tomllib", "platformdirs", "tempfile", "secrets", "textual"]
+    probe = (
+        "import sys\nfrom followup_tui.cli import main\nmain(['status'])\n"
+        f"print(sorted(m for m in {writer_only!r} if m in sys.modules))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('followup_tui.storage.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=os.environ
+    ).stdout.splitlines()
+    assert out[-2] == "[]"
+    reader = ["datafile", "errors", "history", "store"]
+    assert out[-1] == str([f"followup_tui.storage.{name}" for name in reader])
+
+
+def test_status_pauses_the_garbage_collector_and_turns_it_back_on(
+    capsys: pytest.CaptureFixture[str], demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followup_tui.core import board
+
+    run(capsys, "import", str(demo_file))
+    seen: list[bool] = []
+    real = board.rank
+
+    def spy(*args: Any, **kw: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kw)
+
+    monkeypatch.setattr(board, "rank", spy)
+    code, out, _ = run(capsys, "status")
+    assert code == 0 and "Acme Robotics" in out
+    assert seen == [False]
+    assert gc.isenabled()
