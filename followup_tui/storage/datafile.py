@@ -162,14 +162,16 @@ def _decode(raw: bytes) -> Tables:
     if raw.startswith(b"\xef\xbb\xbf"):
         raise _Bad("it starts with a byte-order mark (an editor may have added it)")
     try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise _Bad(
-            f"it is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
-        ) from None
-    try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
+        # orjson refuses text that is not UTF-8 before reading any JSON, and doesn't say
+        # where; checking here, not for every good file, saves copying it into a str.
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            raise _Bad(
+                f"it is not UTF-8 text (byte 0x{raw[bad.start]:02x} at offset {bad.start})"
+            ) from None
         if exc.msg.startswith("unexpected end of data"):
             problem = f"its JSON stops in the middle (at byte {exc.pos}): it looks cut short"
             raise _Bad(problem) from None
