@@ -97,6 +97,7 @@ class InterviewList(ScrollView, can_focus=True):
         self._cursor = 0
         self._selected_id: str | None = None
         self._styles: PaneStyles | None = None
+        self._base: Style | None = None
         self._cache: LRUCache[tuple[str, int, bool], tuple[Row, list[Strip]]] = LRUCache(256)
 
     # ---- selection
@@ -202,10 +203,11 @@ class InterviewList(ScrollView, can_focus=True):
         """The theme or CSS changed: draw everything again."""
         super().notify_style_update()
         self._styles = None
+        self._base = None
         self._cache.clear()
 
     def _on_resize(self, event: events.Resize) -> None:
-        self._cache.clear()
+        # Drawn panes stay cached: their key holds the width, and only the width shapes them.
         self.virtual_size = Size(event.size.width, len(self.board) * PANE_HEIGHT)
         self._scroll_to_cursor()
 
@@ -232,6 +234,12 @@ class InterviewList(ScrollView, can_focus=True):
             )
         return self._styles
 
+    def _base_style(self) -> Style:
+        # The widget's own colours over its ancestors' (worked out by walking up the DOM).
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
+
     def _cursor_style(self) -> Style:
         # Rich styles have no alpha: blend a translucent cursor colour onto the background here.
         cursor = self.get_component_styles("interview-list--cursor")
@@ -246,7 +254,7 @@ class InterviewList(ScrollView, can_focus=True):
         if cached is not None and cached[0] is row:
             return cached[1]
         styles = self._pane_styles()
-        base = self.rich_style
+        base = self._base_style()
         if selected:
             base = base + self._cursor_style()
         console = self.app.console
@@ -262,5 +270,5 @@ class InterviewList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index, line = divmod(int(self.scroll_offset.y) + y, PANE_HEIGHT)
         if index >= len(self.board) or line >= PANE_LINES:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style())
         return self._pane(index, width)[line]
