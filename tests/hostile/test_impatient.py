@@ -1,0 +1,100 @@
+"""Keys pressed faster than the app can follow: again while a save is on its way to the
+disk, or quit the moment a screen opens.
+
+A slow disk (or a long fsync) keeps a save running for a while; an impatient user presses
+the key again: the second press must not save a second copy. And quitting must be clean
+however soon it follows the key that opened a screen.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.screen import Screen
+
+from followup_tui.app.app import FollowupApp
+from followup_tui.app.screens.composer import ComposerScreen
+from followup_tui.app.screens.detail import DetailScreen
+from followup_tui.app.screens.dialogs import ChooseInterviewer, EventDialog
+from followup_tui.app.screens.form import InterviewForm
+from followup_tui.app.screens.help import HelpScreen
+from followup_tui.app.screens.main import MainScreen
+from followup_tui.core.model import EventKind, Interview
+from tests.app.conftest import AppFactory, stored
+from tests.app.helpers import fill, settle
+
+WAIT = 10.0
+"""Longest a held save waits to be let go (only reached if the test is broken)."""
+
+
+async def test_saving_a_new_interview_twice_adds_it_once(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app()
+    store = app.store
+    add = store.add
+    started, go_on = threading.Event(), threading.Event()
+
+    def held_add(interview: Interview) -> Interview:
+        started.set()
+        go_on.wait(WAIT)  # a slow disk: the save takes until the test lets it finish
+        return add(interview)
+
+    store.add = held_add  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"Wayne", "tab", *"Analyst")
+        await fill(pilot, "when", "fri 6 nov 2pm")
+        await pilot.press("ctrl+s")
+        while not started.is_set():  # the first save is under way...
+            await pilot.pause()
+        await pilot.press("ctrl+s")  # ...and the key is pressed again
+        await pilot.pause()
+        go_on.set()
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    companies = [i.company for i in stored(data_file).values()]
+    assert companies.count("Wayne") == 1
+
+
+def acme(app: FollowupApp) -> Interview:
+    """The standard board's Acme (two interviewers, thank-yous owed)."""
+    return next(i for i in app.store.interviews() if i.company == "Acme")
+
+
+OPENED: dict[str, Callable[[FollowupApp], Screen[Any]]] = {
+    "form": lambda app: InterviewForm(None),
+    "detail": lambda app: DetailScreen(acme(app).id),
+    "choose": lambda app: ChooseInterviewer(acme(app), []),
+    "dialog": lambda app: EventDialog(acme(app), EventKind.REPLY),
+    "help": lambda app: HelpScreen(),
+    "composer": lambda app: ComposerScreen(acme(app).id),
+}
+"""Every screen a key opens."""
+
+
+@pytest.mark.parametrize("screen", list(OPENED))
+async def test_quitting_the_moment_a_screen_opens_is_a_clean_exit(
+    make_app: AppFactory,
+    screen: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A key opens it and ctrl+q follows before it is on screen: the app is leaving while
+    # the screen mounts, its widgets already gone.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setattr("followup_tui.crashlog.log_dir", lambda: tmp_path / "logs")
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        app.push_screen(OPENED[screen](app))
+        app.exit()
+        await pilot.pause()
+    assert app.return_code == 0
+    assert "unexpected error" not in capsys.readouterr().err
+    assert not (tmp_path / "logs" / "crash.log").exists()
