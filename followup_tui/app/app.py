@@ -19,6 +19,7 @@ from textual.signal import Signal
 
 from followup_tui.app import signals
 from followup_tui.app.live import LiveBoard
+from followup_tui.app.safety import harden_option_lists
 from followup_tui.app.saver import Saved, Saver
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.clock import Clock
@@ -47,6 +48,7 @@ class FollowupApp(App[None]):
     def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
         """The app on an open ``store``, with the user's ``settings`` and ``clock``."""
         super().__init__()
+        harden_option_lists()  # Textual's option lists crash in a tiny terminal otherwise
         self.store = store
         """Where the interviews live; written only through :meth:`write`."""
         self.settings = settings
