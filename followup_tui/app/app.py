@@ -150,8 +150,15 @@ class FollowupApp(App[None]):
         bookkeeping is Textual's own: the app ends with return code 1, and the first
         error is kept for ``run_test`` to raise.
         """
+        from textual.css.query import NoMatches
+
         from followup_tui.crashlog import record_crash
 
+        if isinstance(error, NoMatches) and self._return_code is not None:
+            # Leaving already (a quit key, a stop signal): a screen opened a moment before
+            # mounts after its widgets were taken down, and finds none. Nothing is lost.
+            self.log.warning(f"ignored while leaving: {error}")
+            return
         where = record_crash(error)
         self._return_code = 1
         if self._exception is None:
