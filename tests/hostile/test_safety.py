@@ -1,4 +1,5 @@
-"""The safe text boxes: control characters drawn visibly, one for one; values untouched."""
+"""The safe text boxes (control characters drawn visibly, one for one; values untouched),
+and option lists that survive a one-cell terminal."""
 
 from __future__ import annotations
 
@@ -8,8 +9,15 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.strip import Strip
+from textual.widgets import OptionList
 
-from followup_tui.app.safety import SafeInput, SafeTextArea, visible, visible_strip
+from followup_tui.app.safety import (
+    SafeInput,
+    SafeTextArea,
+    harden_option_lists,
+    visible,
+    visible_strip,
+)
 
 from .screen import acts_on_a_terminal, rendered
 
@@ -64,3 +72,25 @@ async def test_the_boxes_draw_symbols_and_keep_the_value() -> None:
         assert frame.raw == []
         assert "A\u241b[2JxZ" in frame.text
         assert "first\u241b]0;t " in frame.text  # Rich itself drops BEL, BS, VT, FF and CR
+
+
+class Options(App[None]):
+    """An option list, as our dialogs, Select drop-downs and the palette have."""
+
+    def compose(self) -> ComposeResult:
+        """Five options."""
+        yield OptionList(*(f"option {n}" for n in range(5)))
+
+
+async def test_an_option_list_survives_a_one_cell_terminal() -> None:
+    harden_option_lists()  # as FollowupApp does on start
+    app = Options()
+    async with app.run_test(size=(40, 10)) as pilot:
+        options = app.query_one(OptionList)
+        options.focus()
+        options.highlighted = 2
+        await pilot.resize_terminal(1, 1)  # unpatched: ValueError laying out in width 0
+        await pilot.press("pagedown", "pageup", "down")  # unpatched: KeyError, no lines
+        await pilot.resize_terminal(40, 10)
+        await pilot.press("pagedown")
+        assert options.highlighted == 4  # (run_test would raise any error the app met)
