@@ -19,13 +19,14 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from followup_tui.app import clipboard
 from followup_tui.app.drafts import Drafts, Edited, drafts_for
 from followup_tui.app.screens.composer_choices import Selection, sent_event, sent_words
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.composer_heading import ComposerHeading
+from followup_tui.app.widgets.key_bar import KeyBar
 from followup_tui.app.widgets.tone_panel import TonePanel
 from followup_tui.core.compose import Composition, review
 from followup_tui.core.mailto import AddressError, mailto_url
@@ -102,7 +103,7 @@ class ComposerScreen(Screen[None]):
                         )
                         yield Input(id=f"composer-extra-{name}", placeholder=name)
             yield TonePanel(id="composer-tone")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     # ---- opening and closing
 

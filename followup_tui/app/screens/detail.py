@@ -10,11 +10,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from followup_tui.app.screens.actions import InterviewScreen
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.badge import Badge
+from followup_tui.app.widgets.key_bar import KeyBar
 from followup_tui.app.widgets.pane import action_text
 from followup_tui.core.board import Row, due_instant
 from followup_tui.core.dates import describe_date, describe_datetime, describe_duration
@@ -76,7 +77,7 @@ class DetailScreen(InterviewScreen):
             yield Static(id="standing")
             yield Static(id="record")
             yield Static(id="timeline")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Draw, and redraw whenever the board changes."""

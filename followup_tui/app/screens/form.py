@@ -19,12 +19,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, TextArea
+from textual.widgets import Button, Input, Label, Select, TextArea
 
 from followup_tui.app.safety import SafeTextArea
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
+from followup_tui.app.widgets.key_bar import KeyBar
 from followup_tui.core.dates import (
     describe_date,
     describe_datetime,
@@ -163,7 +164,7 @@ class InterviewForm(Screen["Interview | None"]):
             with Horizontal(id="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Discard (esc)", id="discard")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start in the first field."""

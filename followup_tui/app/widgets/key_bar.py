@@ -115,7 +115,7 @@ class KeyBar(Widget, can_focus=False):
                 keys.append((*entry, active.enabled, tip))
 
         width = self.size.width
-        tail = self._key_text(right, len(keys)) if right is not None else Text()
+        tail = self._key_text(right, len(keys), palette=True) if right is not None else Text()
         room = max(width - tail.cell_len - (1 if right is not None else 0), 0)
         line = Text(no_wrap=True, end="")
         spans: list[KeySpan] = []
@@ -134,14 +134,21 @@ class KeyBar(Widget, can_focus=False):
         self._spans = spans
         return line
 
-    def _key_text(self, entry: tuple[str, str, str, bool, str], index: int) -> Text:
-        """One key as drawn: `` a Add ``, lit when hovered, dim when it can't be used."""
+    def _key_text(
+        self, entry: tuple[str, str, str, bool, str], index: int, *, palette: bool = False
+    ) -> Text:
+        """One key as drawn: `` a Add `` (the palette's: ``^p palette ``), lit when hovered,
+        dim when it can't be used."""
         _, shown, description, enabled, _ = entry
         extra = Style() if enabled else Style(dim=True)
         if index == self._hover:
             extra = self.get_component_rich_style("key-bar--hover", partial=True) + extra
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         text_style = self.get_component_rich_style("key-bar--description", partial=True)
+        if palette:  # as Textual's footer draws it
+            return Text.assemble(
+                (shown, key_style + extra), (f" {description} ", text_style + extra)
+            )
         text = Text.assemble((f" {shown} ", key_style + extra))
         if description:
             text.append(f"{description} ", text_style + extra)
