@@ -3,6 +3,11 @@
 A reader (or the next start after a crash) sees either the whole old file or the whole new
 one, never a mix: ``os.replace`` swaps the name in one step, and the fsyncs make sure the
 new bytes and the new name are on disk before we say "saved".
+
+Renaming over the old file also frees its blocks, inside the rename: 1.6 ms of a save at
+10,000 interviews (an 8 MB file). So the old file first gets a second, temporary name, and
+a thread deletes that once the save is done; the next write, and the end of the program,
+wait for it.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import threading
 from contextlib import suppress
 from pathlib import Path
 
@@ -73,23 +79,71 @@ def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE) -> None:
     exception: the new content is in place but the folder sync failed.
     """
     path = Path(path)
+    wait_for_cleanup()
     temp = temp_path_for(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
+    old = None
     try:
         try:
             _write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
+        old = _set_aside(path)
         os.replace(temp, path)
     except BaseException:
-        with suppress(OSError):
-            os.unlink(temp)
+        for name in (temp, old):
+            if name is not None:
+                with suppress(OSError):
+                    os.unlink(name)
         raise
     try:
         fsync_folder(path.parent)
     except OSError as exc:
+        if old is not None:
+            with suppress(OSError):
+                os.unlink(old)
         raise FolderSyncError(exc.errno, exc.strerror, str(path.parent)) from exc
+    if old is not None:
+        _delete_later(old)
+
+
+def _set_aside(path: Path) -> Path | None:
+    """A second name for the current file at ``path``, or None (no file, or no hard links
+    on this file system: then the rename frees its blocks, as it would anyway)."""
+    aside = temp_path_for(path)
+    try:
+        os.link(path, aside, follow_symlinks=False)
+    except OSError:
+        return None
+    return aside
+
+
+_cleanup_lock = threading.Lock()
+_cleanup: threading.Thread | None = None
+
+
+def _delete_later(name: Path) -> None:
+    global _cleanup
+    # Not a daemon: the end of the program waits for it, so nothing is left behind.
+    thread = threading.Thread(target=_delete, args=(name,), name="followup-cleanup")
+    with _cleanup_lock:
+        _cleanup = thread
+        thread.start()
+
+
+def _delete(name: Path) -> None:
+    with suppress(OSError):  # left behind, it is a stale temporary file: cleared at next open
+        os.unlink(name)
+
+
+def wait_for_cleanup() -> None:
+    """Return once the old file a finished write set aside is deleted."""
+    global _cleanup
+    with _cleanup_lock:
+        thread, _cleanup = _cleanup, None
+    if thread is not None:
+        thread.join()
 
 
 def make_folders(folder: Path) -> None:

@@ -197,6 +197,9 @@ class Store:
         with self._mutex:
             self._closed = True
             if self._lock is not None:
+                from followup_tui.storage.atomic import wait_for_cleanup
+
+                wait_for_cleanup()  # the old file the last save set aside is gone
                 self._lock.release()
 
     def __enter__(self) -> Store:

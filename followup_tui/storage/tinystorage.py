@@ -26,7 +26,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from followup_tui.storage.atomic import FolderSyncError, write_atomic
+from followup_tui.storage.atomic import FolderSyncError, wait_for_cleanup, write_atomic
 from followup_tui.storage.datafile import Tables, empty_tables
 from followup_tui.storage.errors import StoreError
 
@@ -127,6 +127,7 @@ class AtomicJSONStorage(Storage):
             else:
                 with suppress(FolderSyncError):
                     write_atomic(self.path, self._on_disk)
+                wait_for_cleanup()  # the failed save leaves nothing behind when it reports
         except OSError:
             return False
         return True
