@@ -19,7 +19,7 @@ from textual.signal import Signal
 
 from followup_tui.app import signals
 from followup_tui.app.live import LiveBoard
-from followup_tui.app.safety import harden_option_lists
+from followup_tui.app.option_lists import harden_option_lists
 from followup_tui.app.saver import Saved, Saver
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.clock import Clock

@@ -1,5 +1,6 @@
 """Text boxes that show control characters instead of sending them to the terminal; and
-option lists that survive a tiny terminal (:func:`harden_option_lists`).
+option lists that survive a tiny terminal (:func:`harden_option_lists`, kept in
+:mod:`followup_tui.app.option_lists` so the app can start without importing ``TextArea``).
 
 Textual draws what an ``Input`` or a ``TextArea`` holds as it is, so an escape code in a
 value (imported, or pasted from a terminal) would reach the terminal raw and act: clear
@@ -17,12 +18,22 @@ itself is never touched.
 from __future__ import annotations
 
 import unicodedata
-from typing import Literal
 
 from rich.segment import Segment
-from textual.geometry import Size
 from textual.strip import Strip
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, TextArea
+
+from followup_tui.app.option_lists import harden_option_lists
+
+__all__ = [
+    "BIDI_CONTROLS",
+    "SafeInput",
+    "SafeTextArea",
+    "harden_option_lists",
+    "visible",
+    "visible_char",
+    "visible_strip",
+]
 
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -77,43 +88,3 @@ class SafeTextArea(TextArea):
     def render_line(self, y: int) -> Strip:
         """Textual's line, with control characters made visible."""
         return visible_strip(super().render_line(y))
-
-
-def harden_option_lists() -> None:
-    """Keep Textual's ``OptionList`` from crashing the app in a tiny terminal.
-
-    Textual 8.2.8 raises from an option list (ours, a ``Select``'s drop-down, the command
-    palette) when the terminal is a few cells wide or tall: laying out options in a width
-    of zero divides by it (``ValueError``), and paging before any line is laid out looks
-    up a line that isn't there (``KeyError``). Either would end the app. Here the list
-    instead stays as it is until the terminal is big enough to lay it out again. Only
-    those two failures are caught; the class is patched once, for the whole process.
-    """
-    if getattr(OptionList, "_followup_hardened", False):
-        return
-    update_lines = OptionList._update_lines
-    content_height = OptionList.get_content_height
-    move_page = OptionList._move_page
-
-    def _update_lines(self: OptionList) -> None:
-        try:
-            update_lines(self)
-        except ValueError:  # no width to lay options out in: done again on the next resize
-            return
-
-    def get_content_height(self: OptionList, container: Size, viewport: Size, width: int) -> int:
-        try:
-            return content_height(self, container, viewport, width)
-        except ValueError:  # no width to lay options out in
-            return 0
-
-    def _move_page(self: OptionList, direction: Literal[-1, 1]) -> None:
-        try:
-            move_page(self, direction)
-        except KeyError:  # nothing laid out yet, so no page to move by
-            return
-
-    OptionList._update_lines = _update_lines  # type: ignore[method-assign]
-    OptionList.get_content_height = get_content_height  # type: ignore[method-assign]
-    OptionList._move_page = _move_page  # type: ignore[method-assign]
-    OptionList._followup_hardened = True  # type: ignore[attr-defined]
