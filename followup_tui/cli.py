@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from followup_tui import __version__
 from followup_tui.clock import Clock, ClockError, clock_from_env
@@ -32,9 +33,41 @@ class CliError(Exception):
     """A problem to report in one line, with exit code 2."""
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own help layout, for the same terminal width.
+
+    argparse imports ``shutil`` (and with it bz2 and lzma: 1.6 ms of `followup status`) to
+    learn the width whenever a parser is built, even when no help is shown.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_terminal_columns() - 2)  # argparse's own margin
+
+
+def _terminal_columns() -> int:
+    """What ``shutil.get_terminal_size().columns`` says, without importing shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser (and its subcommands' parsers) using :class:`_HelpFormatter`."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_HelpFormatter, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``followup`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="followup",
         description="Know when to follow up after a job interview, and what to say.",
         epilog="With no command, opens the app on your data file.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
 import os
@@ -14,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from followup_tui.cli import main
+from followup_tui.cli import build_parser, main
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.codec import interviews_to_document
 from followup_tui.demo import load_demo
@@ -190,7 +191,7 @@ def test_status_does_not_load_textual(tmp_path: Path) -> None:
 
 def test_status_loads_nothing_only_a_writer_or_another_command_needs(tmp_path: Path) -> None:
     # The benchmark's case: the data file and settings named, no settings file.
-    writer_only = ["tinydb", "tomllib", "platformdirs", "tempfile", "secrets", "textual"]
+    writer_only = ["tinydb", "tomllib", "platformdirs", "tempfile", "secrets", "shutil", "textual"]
     probe = (
         "import sys\nfrom followup_tui.cli import main\nmain(['status'])\n"
         f"print(sorted(m for m in {writer_only!r} if m in sys.modules))\n"
@@ -222,3 +223,17 @@ def test_status_pauses_the_garbage_collector_and_turns_it_back_on(
     assert code == 0 and "Acme Robotics" in out
     assert seen == [False]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("columns", ["50", "120"])
+def test_help_is_laid_out_as_argparse_lays_it_out(
+    columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    parser = build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for each in (parser, commands.choices["status"], commands.choices["export"]):
+        ours = each.format_help()
+        each.formatter_class = argparse.HelpFormatter
+        assert each.format_help() == ours
+    assert max(len(line) for line in ours.splitlines()) <= int(columns) - 2
