@@ -554,6 +554,18 @@ def test_the_quick_reader_accepts_only_what_the_careful_one_reads_the_same(
 def test_the_quick_reader_takes_the_usual_record() -> None:
     from followup_tui.core import codec
 
-    record = ISSUE_EXAMPLE["interviews"][0]
+    # Every field set, and to a value no other field has: a mix-up can't go unseen.
+    record = ISSUE_EXAMPLE["interviews"][0] | {
+        "round": "onsite",
+        "check_in_on": "2026-11-10",
+        "policy": "patient",
+        "posting_url": "https://acme.example/jobs/1",
+        "notes": "talked about the roadmap",
+        "archived": True,
+        "duration_minutes": 45,
+    }
+    record["interviewers"] = [
+        {"name": "Dana Ruiz", "title": "PM lead", "email": "dana@acme.example", "phone": "555"}
+    ]
     quick = codec._quick_interview(record, lambda: "fresh")
     assert repr(quick) == repr(codec._careful_interview(record, 1, lambda: "fresh"))

@@ -279,23 +279,25 @@ def _quick_interview(data: object, make_id: Callable[[], str]) -> Interview:
     if form is None or channel is None:
         raise _Unusual
     people, events = get("interviewers"), get("events")
+    # Arguments by position, in the model's field order: a quarter quicker than by keyword.
+    # The tests that compare this reader with the careful one (by keyword) catch a reorder.
     return Interview(
-        id=_quick_text(get("id")).strip() or make_id(),
-        company=company,
-        role=role,
-        start=_quick_instant(get("start")),
-        round=_quick_text(get("round")),
-        duration_minutes=duration,
-        format=form,
-        interviewers=() if people is None else tuple(map(_quick_interviewer, _quick_list(people))),
-        decision_by=_quick_day(get("decision_by")),
-        check_in_on=_quick_day(get("check_in_on")),
-        channel=channel,
-        policy=policy,
-        posting_url=_quick_text(get("posting_url")),
-        notes=_quick_text(get("notes")),
-        archived=archived,
-        events=() if events is None else tuple(map(_quick_event, _quick_list(events))),
+        _quick_text(get("id")).strip() or make_id(),
+        company,
+        role,
+        _quick_instant(get("start")),
+        _quick_text(get("round")),
+        duration,
+        form,
+        () if people is None else tuple(map(_quick_interviewer, _quick_list(people))),
+        _quick_day(get("decision_by")),
+        _quick_day(get("check_in_on")),
+        channel,
+        policy,
+        _quick_text(get("posting_url")),
+        _quick_text(get("notes")),
+        archived,
+        () if events is None else tuple(map(_quick_event, _quick_list(events))),
     )
 
 
@@ -345,10 +347,7 @@ def _quick_interviewer(data: object) -> Interviewer:
     if not name.strip():
         raise _Unusual
     return Interviewer(
-        name=name,
-        title=_quick_text(get("title")),
-        email=_quick_text(get("email")),
-        phone=_quick_text(get("phone")),
+        name, _quick_text(get("title")), _quick_text(get("email")), _quick_text(get("phone"))
     )
 
 
@@ -377,14 +376,14 @@ def _quick_event(data: object) -> Event:
         if channel is None:
             raise _Unusual
     return Event(
-        kind=kind,
-        at=_quick_instant(get("at")),
-        to=_quick_text(get("to")),
-        channel=channel,
-        outcome=outcome,
-        decision_by=decision_by,
-        until=until,
-        text=_quick_text(get("text")),
+        kind,
+        _quick_instant(get("at")),
+        _quick_text(get("to")),
+        channel,
+        outcome,
+        decision_by,
+        until,
+        _quick_text(get("text")),
     )
 
 
