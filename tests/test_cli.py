@@ -189,12 +189,12 @@ def test_status_does_not_load_textual(tmp_path: Path) -> None:
     assert out.strip().endswith("CLEAN")
 
 
-def test_status_loads_nothing_only_a_writer_or_another_command_needs(tmp_path: Path) -> None:
+def test_status_loads_nothing_only_a_writer_another_command_or_help_needs(tmp_path: Path) -> None:
     # The benchmark's case: the data file and settings named, no settings file.
-    writer_only = ["tinydb", "tomllib", "platformdirs", "tempfile", "secrets", "shutil", "textual"]
+    unneeded = ["tinydb", "tomllib", "platformdirs", "tempfile", "secrets", "shutil", "textual"]
     probe = (
         "import sys\nfrom followup_tui.cli import main\nmain(['status'])\n"
-        f"print(sorted(m for m in {writer_only!r} if m in sys.modules))\n"
+        f"print(sorted(m for m in {unneeded!r} if m in sys.modules))\n"
         "print(sorted(m for m in sys.modules if m.startswith('followup_tui.storage.')))"
     )
     out = subprocess.run(
