@@ -66,6 +66,7 @@ class InterviewForm(Screen["Interview | None"]):
         super().__init__()
         self.original = interview
         """The interview being edited, or None for a new one."""
+        self._saving = False
 
     @property
     def followup(self) -> FollowupApp:
@@ -242,6 +243,8 @@ class InterviewForm(Screen["Interview | None"]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Save if every field reads cleanly; otherwise show what is wrong, save nothing."""
+        if self._saving:
+            return  # ctrl+s again while the save is on its way: one is enough (no second copy)
         interview = self.read()
         if interview is None:
             self.notify("Not saved yet: fix the fields marked in red", severity="warning")
@@ -257,13 +260,17 @@ class InterviewForm(Screen["Interview | None"]):
         async def run() -> None:
             button = self.query_one("#save", Button)
             button.disabled = True
-            saved = await self.followup.write(write)
-            button.disabled = False
+            try:
+                saved = await self.followup.write(write)
+            finally:
+                self._saving = False
+                button.disabled = False
             if saved.ok and saved.value is not None:
                 verb = "added" if self.original is None else "saved"
                 self.notify(f"{saved.value.company}: {verb}", markup=False)
                 self.dismiss(saved.value)
 
+        self._saving = True
         self.run_worker(run(), group="save", exclusive=True)
 
 
