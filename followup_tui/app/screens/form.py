@@ -194,7 +194,8 @@ class InterviewForm(Screen["Interview | None"]):
         """Add an empty interviewer row and go to it."""
         row = InterviewerRow()
         await self.query_one("#people").mount(row)
-        row.query_one(Input).focus()
+        if inputs := row.query(Input):  # none if a finished save closed the form meanwhile
+            inputs.first().focus()
 
     @on(Button.Pressed, "#discard")
     def action_discard(self) -> None:
