@@ -97,3 +97,34 @@ async def test_quitting_the_moment_a_screen_opens_is_a_clean_exit(
     assert app.return_code == 0
     assert "unexpected error" not in capsys.readouterr().err
     assert not (tmp_path / "logs" / "crash.log").exists()
+
+
+EARLY_KEYS: dict[str, tuple[Callable[[FollowupApp], Screen[Any]], str]] = {
+    "form save": (lambda app: InterviewForm(None), "save"),
+    "form add person": (lambda app: InterviewForm(None), "add_person"),
+    "snooze log it": (lambda app: EventDialog(acme(app), EventKind.SNOOZED), "submit"),
+    "reply log it": (lambda app: EventDialog(acme(app), EventKind.REPLY), "submit"),
+    "composer mark sent": (lambda app: ComposerScreen(acme(app).id), "mark_sent"),
+}
+"""A screen, and a key of its own pressed before it has appeared."""
+
+
+@pytest.mark.parametrize("case", list(EARLY_KEYS))
+async def test_a_key_for_a_screen_not_yet_shown_does_nothing(
+    make_app: AppFactory, case: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Typed fast (or pasted), the key after the one that opens a screen reaches that
+    # screen's bindings before the screen has made its widgets.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    app = make_app()
+    before = stored(app.store.path)
+    opened, action = EARLY_KEYS[case]
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        screen = opened(app)
+        app.push_screen(screen)
+        await app.run_action(action, screen)  # as the key's binding does
+        await settle(pilot)
+        assert app.return_code is None  # still running
+        assert app.screen is screen  # and the screen came up as usual
+    assert stored(app.store.path) == before

@@ -24,13 +24,14 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.geometry import Size
 from textual.keys import _character_to_key
-from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
 from followup_tui.app import clipboard
 from followup_tui.app.app import FollowupApp
 from followup_tui.app.screens.composer import ComposerScreen
+from followup_tui.app.screens.main import MainScreen
 from followup_tui.demo import load_demo
 from followup_tui.storage.store import Store
 from tests.app.conftest import NOW, SETTINGS, FixedAt
@@ -147,23 +148,35 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, NAMED_CHARACTERS.get(key))
 
 
-async def visit(pilot: Pilot[None], key: str, tally: Tally) -> None:
-    """Back to the board (escape, as often as it takes), then ``key``."""
-    keys = ["escape", "escape", "escape", key]
-    await pilot.resize_terminal(120, 40)
-    await pilot.press(*keys)
-    tally.keys += len(keys)
-    tally.recent.extend(keys)
+def resize(app: FollowupApp, size: tuple[int, int], tally: Tally) -> None:
+    """Resize the terminal, as the driver reports it."""
+    app.post_message(events.Resize(Size(*size), Size(*size)))
+    tally.resizes += 1
+    tally.recent.append(f"{size[0]}x{size[1]}")
+
+
+async def visit(app: FollowupApp, key: str, tally: Tally) -> None:
+    """A usable size, back to the board (escape, as often as it takes), then ``key``."""
+    resize(app, (120, 40), tally)
+    for name in ["escape", "escape", "escape", key]:
+        app.post_message(key_event(name))
+        tally.keys += 1
+        tally.recent.append(name)
+        await asyncio.sleep(0.01)
+    for _ in range(100):  # until the key's screen is up (or a second has gone)
+        if app.return_code is not None or not isinstance(app.screen, MainScreen):
+            break
+        await asyncio.sleep(0.01)
     assert tally.screens is not None
-    tally.screens.add(type(pilot.app.screen).__name__)
+    tally.screens.add(type(app.screen).__name__)
 
 
 async def monkey_run(app: FollowupApp, rng: random.Random, budget: int, tally: Tally) -> None:
     """Press keys until ``budget`` is spent or the app quits; resize now and then.
 
-    Keys are posted as the terminal driver posts them, a few at a time before the app
-    catches up (as fast typing does); Pilot.press would wait for idle after each one,
-    which is ten times slower.
+    Keys and resizes are posted as the terminal driver posts them, a few at a time before
+    the app catches up (as fast typing does). Pilot.press would wait for idle after each
+    one (ten times slower), and wait forever for a screen opened just as a key quits.
     """
     assert tally.screens is not None
     app.animation_level = "none"  # the keys come faster than any animation could play
@@ -173,11 +186,10 @@ async def monkey_run(app: FollowupApp, rng: random.Random, budget: int, tally: T
         while tally.keys < budget and app.return_code is None:
             if rng.random() < 0.03:
                 size = rng.choice(SIZES) if size[0] > 30 else (120, 40)
-                await pilot.resize_terminal(*size)
-                tally.resizes += 1
-                tally.recent.append(f"{size[0]}x{size[1]}")
+                resize(app, size, tally)
             if tally.keys % 100 == 99:
-                await visit(pilot, VISITS[tally.keys // 100 % len(VISITS)], tally)
+                await visit(app, VISITS[tally.keys // 100 % len(VISITS)], tally)
+                size = (120, 40)
                 continue
             key = pick(rng)
             tally.recent.append(key)
@@ -185,11 +197,12 @@ async def monkey_run(app: FollowupApp, rng: random.Random, budget: int, tally: T
             tally.keys += 1
             await asyncio.sleep(0)
             if tally.keys % rng.randint(1, 8) == 0:
-                await pilot.pause(0.002)  # caught up now and then
+                await asyncio.sleep(0.002)  # caught up now and then
                 tally.screens.add(type(app.screen).__name__)
-        with contextlib.suppress(WorkerCancelled):  # one quitting or replaced mid-way
-            await app.workers.wait_for_complete()
-        await pilot.pause()
+        if app.return_code is None:  # still running: let the saves asked for finish
+            with contextlib.suppress(WorkerCancelled):  # a save replaced by the next one
+                await app.workers.wait_for_complete()
+            await pilot.pause()
     assert app.return_code in (None, 0)  # still running, or quit by a key (q, ctrl+q...)
 
 
