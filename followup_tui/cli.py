@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = _COMMANDS[args.command or "app"]
         return handler(args, settings, clock)
     except (CliError, ClockError, SettingsError) as exc:
-        print(f"followup: {exc}", file=sys.stderr)
+        print(f"followup: {inert(str(exc))}", file=sys.stderr)  # it may quote a record
         return 2
     except KeyboardInterrupt:
         return 130
@@ -117,6 +117,36 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+# Characters that act on a terminal: C0 controls (but line breaks and tabs), DEL, C1
+# controls, line and paragraph separators, and bidi controls (they reorder the line).
+_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+
+
+def inert(text: str) -> str:
+    """``text`` safe to print: each character that acts on a terminal written as ``\\xNN``
+    (or ``\\uNNNN``), as ``followup status`` shows them."""
+    import re
+
+    return re.sub(
+        _UNSAFE,
+        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}",
+        text,
+    )
+
+
+def inert_json(document: object) -> str:
+    """``document`` as JSON that is safe to print, and reads back as the same data.
+
+    Non-ASCII text stays readable, but what ``json`` leaves raw and a terminal would act
+    on (DEL, C1 controls, separators, bidi controls) is written as ``\\uNNNN``.
+    """
+    import json
+    import re
+
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return re.sub(_UNSAFE, lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -159,9 +189,7 @@ def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     if not args.all:
         rows = [r for r in rows if r.is_open]
     if args.json:
-        import json
-
-        print(json.dumps(report.as_json(rows, now), ensure_ascii=False, indent=2))
+        print(inert_json(report.as_json(rows, now)))
     elif args.short:
         print(report.short(rows))
     else:
@@ -196,12 +224,10 @@ def cmd_import(args: argparse.Namespace, settings: Settings, clock: Clock) -> in
 
 def cmd_export(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """Write every interview in the interchange format."""
-    import json
-
     from followup_tui.core.codec import interviews_to_document
 
     store = _open(_db_path(args), read_only=True)
-    text = json.dumps(interviews_to_document(store.interviews()), ensure_ascii=False, indent=2)
+    text = inert_json(interviews_to_document(store.interviews()))
     if args.output is None:
         print(text)
         return 0
