@@ -81,9 +81,14 @@ class Session:
     """One program on its own pseudo-terminal; everything it writes is kept."""
 
     def __init__(
-        self, argv: Sequence[str], env: dict[str, str], columns: int = 120, lines: int = 36
+        self,
+        argv: Sequence[str],
+        env: dict[str, str],
+        columns: int = 120,
+        lines: int = 36,
+        umask: int | None = None,
     ) -> None:
-        """Start ``argv`` now."""
+        """Start ``argv`` now (with file creation mask ``umask``, if given)."""
         self.output = bytearray()
         """Everything the program wrote so far."""
         self.status: int | None = None
@@ -93,6 +98,8 @@ class Session:
             try:
                 size = struct.pack("HHHH", lines, columns, 0, 0)
                 fcntl.ioctl(1, termios.TIOCSWINSZ, size)  # fd 1 is the new terminal
+                if umask is not None:
+                    os.umask(umask)
                 os.execve(argv[0], list(argv), env)
             finally:
                 os._exit(127)
