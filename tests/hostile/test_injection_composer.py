@@ -89,11 +89,6 @@ async def show_an_article_box(pilot: Pilot[None]) -> Input:
     raise AssertionError("no wording asked for an article")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="composer.py (not ours to edit): the article and news boxes are plain Inputs, "
-    "which draw a pasted escape code raw; followup_tui.app.safety.SafeInput draws it visibly",
-)
 async def test_a_paste_into_the_article_box_is_drawn_inert(make_app: AppFactory) -> None:
     app = signed(make_app([hostile_interview()]))
     async with app.run_test(size=WIDE, notifications=True) as pilot:

@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from followup_tui.app import clipboard
 from followup_tui.app.drafts import Drafts, Edited, drafts_for
+from followup_tui.app.safety import SafeInput
 from followup_tui.app.screens.composer_choices import Selection, sent_event, sent_words
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.composer_heading import ComposerHeading
@@ -91,7 +92,7 @@ class ComposerScreen(Screen[None]):
         with Horizontal(id="composer-columns"):
             with Vertical(id="composer-editor"):
                 yield Static(id="composer-call")
-                yield Input(id="composer-subject", placeholder="subject")
+                yield SafeInput(id="composer-subject", placeholder="subject")
                 yield TextArea(id="composer-body", soft_wrap=True)
                 with Vertical(id="composer-extras"):
                     for name in EXTRA_PLACEHOLDERS:
@@ -101,7 +102,7 @@ class ComposerScreen(Screen[None]):
                             id=f"composer-label-{name}",
                             classes="composer-extra-label",
                         )
-                        yield Input(id=f"composer-extra-{name}", placeholder=name)
+                        yield SafeInput(id=f"composer-extra-{name}", placeholder=name)
             yield TonePanel(id="composer-tone")
         yield KeyBar(show_command_palette=False)
 
