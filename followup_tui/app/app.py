@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 import gc
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
@@ -150,13 +152,15 @@ class FollowupApp(App[None]):
         bookkeeping is Textual's own: the app ends with return code 1, and the first
         error is kept for ``run_test`` to raise.
         """
+        from textual.app import ScreenStackError
         from textual.css.query import NoMatches
 
         from followup_tui.crashlog import record_crash
 
-        if isinstance(error, NoMatches) and self._return_code is not None:
+        if isinstance(error, NoMatches | ScreenStackError) and self._return_code is not None:
             # Leaving already (a quit key, a stop signal): a screen opened a moment before
-            # mounts after its widgets were taken down, and finds none. Nothing is lost.
+            # mounts after its widgets were taken down and finds none, or a key typed just
+            # after the quit finds no screen left. Nothing is lost.
             self.log.warning(f"ignored while leaving: {error}")
             return
         where = record_crash(error)
@@ -180,6 +184,23 @@ class FollowupApp(App[None]):
     def on_unmount(self) -> None:
         """Let the writes already asked for reach the disk before the app goes."""
         self._saver.close()
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Run an action, unless it belongs to a screen that hasn't appeared yet.
+
+        Typed fast (or pasted), the key after the one that opens a screen reaches the new
+        screen's bindings before the screen has made its widgets, and its action would
+        find none (a save reading no fields, a row added to no list). Such a key does
+        nothing, as if typed a moment before the screen was there.
+        """
+        if isinstance(default_namespace, Screen) and not default_namespace.is_mounted:
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, with what it does."""
