@@ -199,6 +199,8 @@ class MainScreen(InterviewScreen):
         """Show the filter box and type into it."""
         box = self._filter_box()
         if box is None:
+            if not self.is_attached:
+                return  # the app is closing: no screen to put it on
             # Made on first use: most sessions never filter, and the first frame is
             # quicker without it (and without importing the safe text boxes).
             from followup_tui.app.safety import SafeInput
