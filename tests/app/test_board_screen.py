@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+from dataclasses import replace
 from pathlib import Path
 
+from textual.color import Color
 from textual.widgets import Static
 
 from followup_tui.app.screens.detail import DetailScreen
@@ -199,3 +201,13 @@ async def test_garbage_collection_is_back_on_once_the_board_is_drawn(
         await pilot.pause()
         assert order(app)  # the board is drawn
         assert gc.isenabled()
+
+
+async def test_the_theme_from_the_settings_styles_the_board(make_app: AppFactory) -> None:
+    app = make_app()
+    app.settings = replace(app.settings, theme="nord")
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+        summary = app.screen.query_one("#summary", Static)
+        assert summary.styles.background == Color.parse(app.current_theme.panel or "")
