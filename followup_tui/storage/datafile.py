@@ -113,9 +113,10 @@ def parse(raw: bytes) -> Loaded:
     reference cycles among them. Run as they are made, the cyclic garbage collector would
     walk them again and again and free none (two full collections, ~80 ms at 10,000
     interviews), so it is paused meanwhile. For a big file they are then frozen
-    (``gc.freeze``) so that no later full collection walks them either: another ~50 ms
-    before the app's first frame. Whatever else is alive then (mostly modules and classes)
-    is frozen with them; objects freed by reference counting are freed all the same.
+    (``gc.freeze``) so that no later collection walks them either: at 10,000 each full
+    one would take ~100 ms, and ranking them and drawing the app soon make several.
+    Whatever else is alive then (mostly modules and classes) is frozen with them; objects
+    freed by reference counting are freed all the same.
     """
     with _collector_paused():
         loaded = _parse(raw)
