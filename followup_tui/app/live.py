@@ -73,8 +73,8 @@ class LiveBoard:
         self._keys: dict[str, SortKey] = {}
         self._sorted: list[SortKey] = []
         self._view: list[str] = []
-        self._view_pos: dict[str, int] = {}
-        self._heap: list[tuple[float, str]] = []
+        self._view_pos: dict[str, int] | None = {}
+        self._heap: list[tuple[float, str]] | None = []
         self._haystacks: dict[str, str] = {}
         self._summary = ""
         self._closed = 0
@@ -94,6 +94,8 @@ class LiveBoard:
 
     def index_of(self, interview_id: str) -> int | None:
         """Where an interview is in the view, or None when it is not shown."""
+        if self._view_pos is None:  # made when first asked for, not on every rebuild
+            self._view_pos = {key: index for index, key in enumerate(self._view)}
         return self._view_pos.get(interview_id)
 
     def get(self, interview_id: str) -> Row | None:
@@ -136,12 +138,7 @@ class LiveBoard:
         self._rows = rows
         self._keys = {key: sort_key(row, self._calendar) for key, row in rows.items()}
         self._sorted = sorted(self._keys.values())
-        self._heap = [
-            (row.standing.changes_at.timestamp(), key)
-            for key, row in rows.items()
-            if row.standing.changes_at is not None
-        ]
-        heapq.heapify(self._heap)
+        self._heap = None  # made by the first tick: not needed for the first frame
         self._changed()
 
     def put(self, interview: Interview, now: datetime) -> Row:
@@ -175,7 +172,7 @@ class LiveBoard:
         """
         stamp = now.timestamp()
         changes: list[Change] = []
-        heap = self._heap
+        heap = self._change_heap()
         while heap and heap[0][0] <= stamp:
             due, key = heapq.heappop(heap)
             row = self._rows.get(key)
@@ -224,8 +221,20 @@ class LiveBoard:
         self._rows[key] = row
         sort = self._keys[key] = sort_key(row, self._calendar)
         bisect.insort(self._sorted, sort)
-        if row.standing.changes_at is not None:
+        # With no heap yet, the first tick makes it from the rows, this one included.
+        if row.standing.changes_at is not None and self._heap is not None:
             heapq.heappush(self._heap, (row.standing.changes_at.timestamp(), key))
+
+    def _change_heap(self) -> list[tuple[float, str]]:
+        """When each row's status may next change, earliest first."""
+        if self._heap is None:
+            self._heap = [
+                (row.standing.changes_at.timestamp(), key)
+                for key, row in self._rows.items()
+                if row.standing.changes_at is not None
+            ]
+            heapq.heapify(self._heap)
+        return self._heap
 
     def _unplace(self, key: str) -> None:
         old = self._keys.pop(key, None)
@@ -251,4 +260,4 @@ class LiveBoard:
         if self._query:
             view = [key for key in view if self._matches(key)]
         self._view = view
-        self._view_pos = {key: index for index, key in enumerate(self._view)}
+        self._view_pos = None

@@ -105,6 +105,15 @@ def test_a_replaced_interview_leaves_no_stale_change_behind() -> None:
     assert changed == {"Acme"}
 
 
+def test_an_interview_added_before_the_first_tick_is_watched_too() -> None:
+    board, _ = board_with_counter()
+    board.load(standard_board(), NOW)
+    board.put(make("Zeta", at(11, 4, 9), interviewers=(Interviewer("Ana Pérez"),)), NOW)
+    assert board.index_of(board.row_at(0).interview.id) == 0
+    changed = {c.after.interview.company for c in board.advance(at(11, 5, 11, 1))}
+    assert "Zeta" in changed  # its thank-you window closed overnight, as Acme's did
+
+
 def test_user_text_is_made_harmless() -> None:
     assert clean_line("Acme\x1b[31m\tCo\nLtd") == "Acme␛[31m    Co Ltd"
     assert clean_line("evil\u202eeman") == "evileman"  # a right-to-left override is dropped
