@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="machine-readable output")
     status.add_argument("--all", action="store_true", help="include closed and archived interviews")
     status.add_argument("--short", action="store_true", help="one line, for a shell prompt")
+    status.add_argument("--demo", action="store_true", help="the demo interviews instead of yours")
     imp = sub.add_parser("import", help="add interviews from an interchange file")
     imp.add_argument("file", type=Path, help="a followup interchange JSON file")
     exp = sub.add_parser("export", help="write every interview as an interchange file")
@@ -182,10 +183,15 @@ def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from followup_tui import report
     from followup_tui.core.board import rank
 
-    path = _db_path(args)
-    store = _open(path, read_only=True)
     now = clock.now()
-    rows = rank(store.interviews(), settings.policy, now, settings.calendar())
+    calendar = settings.calendar()
+    if getattr(args, "demo", False):
+        from followup_tui.demo import load_demo
+
+        interviews = load_demo(now, calendar)
+    else:
+        interviews = _open(_db_path(args), read_only=True).interviews()
+    rows = rank(interviews, settings.policy, now, calendar)
     if not args.all:
         rows = [r for r in rows if r.is_open]
     if args.json:

@@ -237,3 +237,11 @@ def test_help_is_laid_out_as_argparse_lays_it_out(
         each.formatter_class = argparse.HelpFormatter
         assert each.format_help() == ours
     assert max(len(line) for line in ours.splitlines()) <= int(columns) - 2
+
+
+def test_status_of_the_demo_without_touching_any_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "status", "--demo", "--json")
+    assert code == 0
+    statuses = {i["status"] for i in json.loads(out)["interviews"]}
+    assert {"overdue", "thank_you_due", "follow_up_due", "waiting", "upcoming"} <= statuses
+    assert not Path(os.environ["FOLLOWUP_DB"]).exists()
