@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from followup_tui.app.app import FollowupApp
+from followup_tui.app.palette import SteadyCommandPalette, _search
 from followup_tui.app.screens.composer import ComposerScreen
 from followup_tui.app.screens.detail import DetailScreen
 from followup_tui.app.screens.dialogs import ChooseInterviewer, EventDialog
@@ -127,4 +129,42 @@ async def test_a_key_for_a_screen_not_yet_shown_does_nothing(
         await settle(pilot)
         assert app.return_code is None  # still running
         assert app.screen is screen  # and the screen came up as usual
+    assert stored(app.store.path) == before
+
+
+async def test_a_palette_search_that_outlives_its_palette_stops_quietly(
+    make_app: AppFactory,
+) -> None:
+    # The monkey found it (seed 32): the palette closed while its search worker ran, and
+    # the search, finding none of the palette's widgets, ended the app.
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        closed = SteadyCommandPalette()  # never shown, as a closed one is: no widgets
+        with pytest.raises(NoMatches):
+            await _search(closed, "qu")  # Textual's own search fails...
+        await closed._search_while_open("qu")  # ...ours stops quietly
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, SteadyCommandPalette)  # and it is the app's palette
+
+
+@pytest.mark.parametrize("action", ["add_person", "save"])
+async def test_a_key_for_a_screen_just_closed_does_nothing(
+    make_app: AppFactory, action: str
+) -> None:
+    # The monkey found it: a key read while the form was still on top ran its action
+    # after a finished save had closed it and taken its widgets down.
+    app = make_app()
+    before = stored(app.store.path)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        form = InterviewForm(None)
+        await app.push_screen(form)
+        await settle(pilot)
+        form.dismiss(None)
+        await settle(pilot)
+        await app.run_action(action, form)  # as the key's binding does
+        await settle(pilot)
+        assert app.return_code is None and isinstance(app.screen, MainScreen)
     assert stored(app.store.path) == before
