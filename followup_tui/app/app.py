@@ -191,16 +191,27 @@ class FollowupApp(App[None]):
         default_namespace: DOMNode | None = None,
         namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
-        """Run an action, unless it belongs to a screen that hasn't appeared yet.
+        """Run an action, unless it belongs to a screen not yet shown, or already closed.
 
         Typed fast (or pasted), the key after the one that opens a screen reaches the new
-        screen's bindings before the screen has made its widgets, and its action would
-        find none (a save reading no fields, a row added to no list). Such a key does
-        nothing, as if typed a moment before the screen was there.
+        screen's bindings before the screen has made its widgets; and a key read while a
+        form was on top may run after a finished save has closed it. Either way the action
+        would find no widgets (a save reading no fields, a row added to no list). Such a
+        key does nothing, as if typed while that screen wasn't there.
         """
-        if isinstance(default_namespace, Screen) and not default_namespace.is_mounted:
+        screen = default_namespace
+        if isinstance(screen, Screen) and not (screen.is_mounted and screen.is_attached):
             return True
         return await super().run_action(action, default_namespace, namespaces)
+
+    def action_command_palette(self) -> None:
+        """Show the command palette (one that may close in the middle of a search)."""
+        from textual.command import CommandPalette
+
+        from followup_tui.app.palette import SteadyCommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(SteadyCommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, with what it does."""
