@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
@@ -124,15 +125,34 @@ class FollowupApp(App[None]):
             self.board.put(interview, self.now())
         self.board_changed.publish(interview.id if interview else None)
 
-    def on_mount(self) -> None:
-        """Apply the theme, read the interviews and show the board."""
+    def get_default_screen(self) -> Screen[None]:
+        """The board is the app's first screen: read and rank the interviews, then compose it.
+
+        As the default screen (not pushed over Textual's blank one from ``on_mount``) it is
+        styled and laid out once before the first frame, not twice.
+        """
         hold_collections()
         if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+            self.theme = self.settings.theme  # before any widget is styled
         self.board.load(self.store.interviews(), self.now())
         from followup_tui.app.screens.main import MainScreen
 
-        self.push_screen(MainScreen())
+        return MainScreen()
+
+    def pop_screen(self) -> AwaitComplete:
+        """Close the top screen, but never the board under everything.
+
+        A screen can be told to close after it already has (a second escape, typed before
+        the first was handled, still reaches it); Textual would then close whatever screen
+        is on top instead, and raise when only the board is left. That second close does
+        nothing here.
+        """
+        if len(self.screen_stack) <= 1:
+            return AwaitComplete()  # nothing to wait for
+        return super().pop_screen()
+
+    def on_mount(self) -> None:
+        """Leave cleanly if the terminal closes."""
         if not self.is_headless:  # a real terminal: it may close under us
             signals.watch(asyncio.get_running_loop(), self._leave_on_signal)
 

@@ -211,3 +211,18 @@ async def test_the_theme_from_the_settings_styles_the_board(make_app: AppFactory
         assert app.theme == "nord"
         summary = app.screen.query_one("#summary", Static)
         assert summary.styles.background == Color.parse(app.current_theme.panel or "")
+
+
+async def test_a_screen_told_to_close_twice_leaves_the_board_showing(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        help_screen.dismiss()
+        help_screen.dismiss()  # as a second escape, queued before the first was handled
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert order(app) == ["Initech", "Acme", "Globex", "Umbrella"]
