@@ -69,3 +69,31 @@ async def test_a_crash_prints_one_line_and_logs_the_details(
     assert NOTES_SECRET not in text  # no local variables, even in the log
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     assert [i.notes for i in stored(data_file).values()] == [NOTES_SECRET]  # data untouched
+
+
+async def test_a_crash_in_a_background_worker_logs_where_it_happened(
+    make_app: AppFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    crash_folder: Path,
+) -> None:
+    # Saves and the composer's sends run in workers; Textual wraps what they raise in a
+    # WorkerFailed that carries no traceback of its own.
+    async def broken_worker() -> None:
+        raise ValueError(MESSAGE_SECRET)
+
+    def help_in_a_worker(self: MainScreen) -> None:
+        self.run_worker(broken_worker())
+
+    monkeypatch.setattr(MainScreen, "action_help", help_in_a_worker)
+    app = make_app()
+    with pytest.raises(Exception, match=MESSAGE_SECRET):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            await settle(pilot)
+    assert app.return_code == 1
+    _, err = capsys.readouterr()
+    assert MESSAGE_SECRET not in err and "unexpected error" in err
+    text = (crash_folder / "crash.log").read_text(encoding="utf-8")
+    assert "broken_worker" in text and MESSAGE_SECRET in text  # the worker's own traceback
