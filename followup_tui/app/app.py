@@ -174,9 +174,12 @@ class FollowupApp(App[None]):
         """
         from textual.app import ScreenStackError
         from textual.css.query import NoMatches
+        from textual.worker import WorkerFailed
 
         from followup_tui.crashlog import record_crash
 
+        if isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
+            error = error.error  # what the worker raised, with its traceback (the wrapper has none)
         if isinstance(error, NoMatches | ScreenStackError) and self._return_code is not None:
             # Leaving already (a quit key, a stop signal): a screen opened a moment before
             # mounts after its widgets were taken down and finds none, or a key typed just
