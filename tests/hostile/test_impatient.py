@@ -168,3 +168,39 @@ async def test_a_key_for_a_screen_just_closed_does_nothing(
         await settle(pilot)
         assert app.return_code is None and isinstance(app.screen, MainScreen)
     assert stored(app.store.path) == before
+
+
+async def test_archiving_then_leaving_the_detail_at_once_still_archives(
+    make_app: AppFactory,
+) -> None:
+    # The monkey found it (seed 52): x on the detail, escape before the save ran; the
+    # save, running on its own thread, asked the closed screen for the app and failed.
+    app = make_app()
+    store = app.store
+    update = store.update
+    busy, go_on = threading.Event(), threading.Event()
+
+    def held_update(interview: Interview) -> None:
+        if not busy.is_set():  # the first save holds the save thread (a slow disk)...
+            busy.set()
+            go_on.wait(WAIT)
+        update(interview)
+
+    store.update = held_update  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")  # archive the first interview: the save thread is held
+        while not busy.is_set():
+            await pilot.pause()
+        await pilot.press("enter")  # the next one's detail
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        archived = app.screen.current()
+        assert archived is not None
+        await pilot.press("x", "escape")  # ...so this save waits until the detail is gone
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        go_on.set()
+        await settle(pilot)
+        assert app.return_code is None
+    assert stored(store.path)[archived.id].archived
