@@ -19,6 +19,7 @@ from followup_tui.core.standing import Status, Step
 
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
+    from followup_tui.storage.store import Store
 
 T = TypeVar("T")
 
@@ -106,11 +107,6 @@ class InterviewScreen(Screen[None]):
         """Append an event to an interview's log."""
         store = self.followup.store
         self.commit(lambda: store.log(interview.id, event), f"{interview.company}: {message}")
-
-    def _update(self, interview: Interview) -> Interview:
-        store = self.followup.store
-        store.update(interview)
-        return store.get(interview.id)
 
     # ---- actions
 
@@ -202,7 +198,10 @@ class InterviewScreen(Screen[None]):
             return
         changed = replace(interview, archived=not interview.archived)
         verb = "archived" if changed.archived else "unarchived"
-        self.commit(lambda: self._update(changed), f"{interview.company}: {verb}")
+        # The store is taken here: the save runs on its own thread, where this screen may
+        # be closed by then and can no longer reach the app.
+        store = self.followup.store
+        self.commit(lambda: _updated(store, changed), f"{interview.company}: {verb}")
 
     def action_undo(self) -> None:
         """Undo the last change to the data file."""
@@ -230,6 +229,12 @@ class InterviewScreen(Screen[None]):
             self.notify("The composer is not available yet", severity="warning")
             return
         self.app.push_screen(module.ComposerScreen(key))
+
+
+def _updated(store: Store, interview: Interview) -> Interview:
+    """Save ``interview`` over the stored one; it as stored (runs on the save thread)."""
+    store.update(interview)
+    return store.get(interview.id)
 
 
 def _thanked(to: str) -> str:
