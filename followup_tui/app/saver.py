@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 T = TypeVar("T")
 
@@ -36,10 +38,15 @@ class Saver:
 
     def __init__(self) -> None:
         """A saver with its thread started on first use."""
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="followup-save")
+        self._pool: ThreadPoolExecutor | None = None
 
     async def run(self, write: Callable[[], T], errors: tuple[type[Exception], ...]) -> Saved[T]:
         """Run ``write`` on the save thread; an exception of ``errors`` becomes ``Saved.error``."""
+        if self._pool is None:
+            # Made (and its module imported) on the first write: not before the first frame.
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="followup-save")
         loop = asyncio.get_running_loop()
         try:
             value = await loop.run_in_executor(self._pool, write)
@@ -49,4 +56,5 @@ class Saver:
 
     def close(self) -> None:
         """Wait for the writes already asked for, then stop the thread."""
-        self._pool.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
