@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
@@ -26,7 +27,7 @@ from followup_tui.app.screens.form import InterviewForm
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.core.model import EventKind, Interview
-from tests.app.conftest import AppFactory, stored
+from tests.app.conftest import AppFactory, at, make, stored
 from tests.app.helpers import fill, settle
 
 WAIT = 10.0
@@ -204,3 +205,20 @@ async def test_archiving_then_leaving_the_detail_at_once_still_archives(
         await settle(pilot)
         assert app.return_code is None
     assert stored(store.path)[archived.id].archived
+
+
+@pytest.mark.parametrize("quit_key", ["q", "ctrl+q"])
+async def test_a_change_typed_just_before_quitting_is_saved(
+    make_app: AppFactory, quit_key: str
+) -> None:
+    # The quit key's tooltip says every change is already saved; typed fast, "t" then "q"
+    # quit before the thank-you's save had started, and it was dropped.
+    app = make_app([make("Acme", at(11, 4))])
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        app.post_message(events.Key("t", "t"))
+        app.post_message(events.Key(quit_key, "q" if quit_key == "q" else None))
+        await pilot.pause()
+    assert app.return_code == 0
+    (acme,) = stored(app.store.path).values()
+    assert [e.kind for e in acme.events] == [EventKind.THANK_YOU_SENT]
