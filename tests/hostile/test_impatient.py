@@ -207,17 +207,16 @@ async def test_archiving_then_leaving_the_detail_at_once_still_archives(
     assert stored(store.path)[archived.id].archived
 
 
-@pytest.mark.parametrize("quit_key", ["q", "ctrl+q"])
-async def test_a_change_typed_just_before_quitting_is_saved(
-    make_app: AppFactory, quit_key: str
-) -> None:
+async def test_a_change_typed_just_before_quitting_is_saved(make_app: AppFactory) -> None:
     # The quit key's tooltip says every change is already saved; typed fast, "t" then "q"
-    # quit before the thank-you's save had started, and it was dropped.
+    # quit before the thank-you's save had started, and it was dropped. (ctrl+q is a
+    # priority key: Textual runs it before a key already on its way to the screen, so
+    # "t" then ctrl+q at once never logs anything, and nothing is shown as logged.)
     app = make_app([make("Acme", at(11, 4))])
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
         app.post_message(events.Key("t", "t"))
-        app.post_message(events.Key(quit_key, "q" if quit_key == "q" else None))
+        app.post_message(events.Key("q", "q"))
         await pilot.pause()
     assert app.return_code == 0
     (acme,) = stored(app.store.path).values()
