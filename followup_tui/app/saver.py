@@ -40,19 +40,30 @@ class Saver:
         """A saver with its thread started on first use."""
         self._pool: ThreadPoolExecutor | None = None
 
-    async def run(self, write: Callable[[], T], errors: tuple[type[Exception], ...]) -> Saved[T]:
-        """Run ``write`` on the save thread; an exception of ``errors`` becomes ``Saved.error``."""
+    def run(
+        self, write: Callable[[], T], errors: tuple[type[Exception], ...]
+    ) -> asyncio.Future[Saved[T]]:
+        """Queue ``write`` on the save thread now; await the result for how it went.
+
+        It is queued at once, not when the caller gets round to awaiting it, so a quit
+        typed right after still finds it queued, and :meth:`close` waits for it. An
+        exception of ``errors`` becomes ``Saved.error``.
+        """
         if self._pool is None:
             # Made (and its module imported) on the first write: not before the first frame.
             from concurrent.futures import ThreadPoolExecutor
 
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="followup-save")
-        loop = asyncio.get_running_loop()
-        try:
-            value = await loop.run_in_executor(self._pool, write)
-        except errors as exc:
-            return Saved(None, str(exc) or type(exc).__name__)
-        return Saved(value)
+        job = asyncio.get_running_loop().run_in_executor(self._pool, write)
+
+        async def outcome() -> Saved[T]:
+            try:
+                value = await job
+            except errors as exc:
+                return Saved(None, str(exc) or type(exc).__name__)
+            return Saved(value)
+
+        return asyncio.ensure_future(outcome())
 
     def close(self) -> None:
         """Wait for the writes already asked for, then stop the thread."""
