@@ -85,15 +85,25 @@ class FollowupApp(App[None]):
         except ValueError:  # the interview names a policy this version doesn't know
             return standing_of(replace(interview, policy=None), self._policy, now, self.calendar)
 
-    async def write(self, change: Callable[[], T]) -> Saved[T]:
-        """Run a store change off the UI thread; a store error is shown, never raised."""
+    def write(self, change: Callable[[], T]) -> asyncio.Future[Saved[T]]:
+        """Queue a store change on the save thread now; await it for the outcome.
+
+        A store error is shown, never raised. Queued at once (ask for it before starting
+        the worker that awaits it): a quit typed right after still finds it queued, and
+        the app waits for it before leaving.
+        """
         from followup_tui.core.codec import CodecError
         from followup_tui.storage.store import StoreError
 
-        saved = await self._saver.run(change, (StoreError, CodecError))
-        if not saved.ok:
-            self.notify(f"Not saved: {saved.error}", severity="error", timeout=8, markup=False)
-        return saved
+        pending = self._saver.run(change, (StoreError, CodecError))
+
+        async def outcome() -> Saved[T]:
+            saved = await pending
+            if not saved.ok:
+                self.notify(f"Not saved: {saved.error}", severity="error", timeout=8, markup=False)
+            return saved
+
+        return asyncio.ensure_future(outcome())
 
     def notify(
         self,
