@@ -94,9 +94,10 @@ class InterviewScreen(Screen[None]):
 
     def commit(self, change: Callable[[], Interview | None], message: str) -> None:
         """Run a store change in the background; on success update the board and say so."""
+        pending = self.followup.write(change)  # queued now: a quit right after still saves it
 
         async def run() -> None:
-            saved = await self.followup.write(change)
+            saved = await pending
             if saved.ok:
                 self.followup.changed(saved.value)
                 self.app.notify(f"{message} · u undoes it", markup=False)
@@ -210,8 +211,10 @@ class InterviewScreen(Screen[None]):
             self.notify("Nothing to undo")
             return
 
+        pending = self.followup.write(store.undo)  # queued now, as commit does
+
         async def run() -> None:
-            saved = await self.followup.write(store.undo)
+            saved = await pending
             if saved.ok:
                 self.followup.changed(None)
                 text = saved.value or "undone"
