@@ -258,11 +258,13 @@ class InterviewForm(Screen["Interview | None"]):
             store.update(interview)
             return store.get(interview.id)
 
+        pending = self.followup.write(write)  # queued now: a quit right after still saves it
+
         async def run() -> None:
             button = self.query_one("#save", Button)
             button.disabled = True
             try:
-                saved = await self.followup.write(write)
+                saved = await pending
             finally:
                 self._saving = False
                 button.disabled = False
