@@ -245,3 +245,35 @@ async def test_marking_sent_just_before_quitting_is_saved(
     assert app.return_code == 0
     (acme,) = stored(app.store.path).values()
     assert [e.kind for e in acme.events] == [EventKind.THANK_YOU_SENT]
+
+
+async def test_escape_while_the_form_is_saving(make_app: AppFactory) -> None:
+    # The monkey found it (seed 72): escape closed the form while its save was on the
+    # way; the finished save closed it again (InvalidStateError), and the board never
+    # heard of the interview it had added.
+    app = make_app()
+    store = app.store
+    add = store.add
+    started, go_on = threading.Event(), threading.Event()
+
+    def held_add(interview: Interview) -> Interview:
+        started.set()
+        go_on.wait(WAIT)
+        return add(interview)
+
+    store.add = held_add  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"Wayne", "tab", *"Analyst")
+        await fill(pilot, "when", "fri 6 nov 2pm")
+        await pilot.press("ctrl+s")
+        while not started.is_set():
+            await pilot.pause()
+        await pilot.press("escape")
+        go_on.set()
+        await settle(pilot)
+        assert app.return_code is None
+        assert isinstance(app.screen, MainScreen)
+        shown = [app.board.row_at(i).interview.company for i in range(len(app.board))]
+        assert "Wayne" in shown  # on the board
+    assert [i.company for i in stored(store.path).values()].count("Wayne") == 1
