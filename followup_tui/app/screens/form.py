@@ -199,7 +199,9 @@ class InterviewForm(Screen["Interview | None"]):
 
     @on(Button.Pressed, "#discard")
     def action_discard(self) -> None:
-        """Close without saving."""
+        """Close without saving (not while a save is on its way: that closes the form)."""
+        if self._saving:
+            return  # too late to discard, and closing now would hide the saved interview
         self.dismiss(None)
 
     def read(self) -> Interview | None:
