@@ -223,12 +223,6 @@ async def test_a_change_typed_just_before_quitting_is_saved(make_app: AppFactory
     assert [e.kind for e in acme.events] == [EventKind.THANK_YOU_SENT]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="composer.py (not ours to edit): mark sent calls followup.write() inside its "
-    "worker, so a quit right after drops the save; ask for the write before run_worker, "
-    "as actions.commit does",
-)
 async def test_marking_sent_just_before_quitting_is_saved(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

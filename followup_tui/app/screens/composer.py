@@ -401,8 +401,10 @@ class ComposerScreen(Screen[None]):
                 return None  # removed meanwhile (an undo): nothing to log it on
             return store.log(interview.id, event)
 
+        pending = self.followup.write(change)  # queued now: a quit right after still saves it
+
         async def run() -> None:
-            saved = await self.followup.write(change)
+            saved = await pending
             self._sending = False
             if not saved.ok:
                 return  # the app said why; the draft stays
