@@ -271,3 +271,28 @@ async def test_escape_while_the_form_is_saving(make_app: AppFactory) -> None:
         shown = [app.board.row_at(i).interview.company for i in range(len(app.board))]
         assert "Wayne" in shown  # on the board
     assert [i.company for i in stored(store.path).values()].count("Wayne") == 1
+
+
+async def test_saving_again_as_the_saved_form_closes(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The monkey found it (seed 72 again): ctrl+s read after the first save had finished
+    # but before the form was gone saved the interview a second time, and closed the
+    # form a second time (InvalidStateError).
+    app = make_app()
+    dismiss = InterviewForm.dismiss
+
+    def dismiss_then_save_again(self: InterviewForm, result: Any = None) -> Any:
+        done = dismiss(self, result)
+        self.action_save()  # the next ctrl+s, read before the form is off the screen
+        return done
+
+    monkeypatch.setattr(InterviewForm, "dismiss", dismiss_then_save_again)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("a", *"Wayne", "tab", *"Analyst")
+        await fill(pilot, "when", "fri 6 nov 2pm")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.return_code is None and isinstance(app.screen, MainScreen)
+    assert [i.company for i in stored(app.store.path).values()].count("Wayne") == 1
