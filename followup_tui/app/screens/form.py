@@ -267,13 +267,17 @@ class InterviewForm(Screen["Interview | None"]):
             button.disabled = True
             try:
                 saved = await pending
-            finally:
+            except BaseException:
                 self._saving = False
                 button.disabled = False
+                raise
             if saved.ok and saved.value is not None:
                 verb = "added" if self.original is None else "saved"
                 self.notify(f"{saved.value.company}: {verb}", markup=False)
                 self.dismiss(saved.value)
+                return  # still "saving" until it is gone: no key acts on a form closing
+            self._saving = False
+            button.disabled = False
 
         self._saving = True
         self.run_worker(run(), group="save", exclusive=True)
