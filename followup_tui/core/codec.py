@@ -41,6 +41,11 @@ E = TypeVar("E", Format, Channel, EventKind, Outcome)
 _FORMATS = {f.value: f for f in Format} | {"on-site": Format.ONSITE}
 _CHANNELS = {c.value: c for c in Channel}
 _KINDS = {k.value: k for k in EventKind}
+FIRST_YEAR = 1900
+"""The earliest year a date or instant may have: older ones are typos."""
+LAST_YEAR = 2999
+"""The latest year: far enough, and nowhere near the calendar's end, where adding days or
+moving to another time zone would overflow."""
 _OUTCOMES = {o.value: o for o in Outcome}
 _INTERVIEW_FIELDS = frozenset(
     {
@@ -182,6 +187,8 @@ class _Reader:
             parsed = datetime.fromisoformat(value.strip())
         except ValueError:
             raise self.fail(field, f"not an ISO 8601 instant: {_show(value)}") from None
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            raise self.fail(field, f"year {parsed.year} is outside {FIRST_YEAR} to {LAST_YEAR}")
         # An instant without an offset is read in the machine's time zone.
         return parsed if parsed.tzinfo is not None else parsed.astimezone()
 
@@ -192,9 +199,12 @@ class _Reader:
         if not isinstance(value, str) or not _DATE.fullmatch(value):
             raise self.fail(field, f"expected a date as YYYY-MM-DD, got {_show(value)}")
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise self.fail(field, f"not a real date: {_show(value)}") from None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise self.fail(field, f"year {day.year} is outside {FIRST_YEAR} to {LAST_YEAR}")
+        return day
 
     def choice(self, field: str, members: Mapping[str, E], default: E | None) -> E:
         value = self.data.get(field)
@@ -325,6 +335,8 @@ def _quick_instant(value: object) -> datetime:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         raise _Unusual from None
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise _Unusual
     return parsed if parsed.tzinfo is not None else parsed.astimezone()
 
 
@@ -334,9 +346,12 @@ def _quick_day(value: object) -> date | None:
     if type(value) is not str or not _DATE.fullmatch(value):
         raise _Unusual
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise _Unusual from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise _Unusual
+    return day
 
 
 def _quick_interviewer(data: object) -> Interviewer:

@@ -15,12 +15,6 @@ from followup_tui.core.codec import CodecError, document_to_interviews
 from followup_tui.core.dates import describe_datetime
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="codec.py (core, not in this task): instants at the ends of the calendar are "
-    "accepted, then showing them in a zone ahead of (or behind) UTC raises OverflowError in the "
-    "board; the codec should bound the years it accepts (its owner's call which)",
-)
 @pytest.mark.parametrize(
     "start", ["9999-12-31T23:00:00+00:00", "0001-01-01T00:30:00+00:00"], ids=["end", "start"]
 )
