@@ -7,7 +7,8 @@ millisecond instead of paying Python's start-up. It reads commands on stdin:
   it forever (adds, edits, logged events, removals, undos; notes from empty to hundreds of
   kilobytes, so the file grows and shrinks). Before each change the child prints
   ``try put ID V SIZE EVENTS`` or ``try del ID``; once the change is saved it prints ``ok``.
-- ``run stock PATH SEED``: the same kind of loop with stock TinyDB ``JSONStorage``.
+- ``run stock PATH SEED``: the same kind of loop with stock TinyDB ``JSONStorage`` (each
+  change announced by a bare ``try``).
 - ``reap PID``: wait for that child to die; prints ``reaped PID``.
 
 The server prints ``pid PID`` for each child it starts; a child prints ``ready`` once its
@@ -148,6 +149,7 @@ def run_stock(path: Path, seed: int) -> None:
     while True:
         ids = [doc.doc_id for doc in db.all()]
         op = _choose(rng, len(ids))
+        _say("try")
         if op == "del":
             db.remove(doc_ids=[rng.choice(ids)])
         elif op in ("edit", "log") and ids:

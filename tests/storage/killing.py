@@ -1,4 +1,9 @@
-"""Driving ``kill_child.py``: start victims, kill them at random moments, read what they said."""
+"""Driving ``kill_child.py``: start victims, kill them at chosen moments, read what they said.
+
+A moment is counted in the victim's own progress (so many changes saved, then the next one
+started), never in seconds alone: a slow or busy machine kills at the same points of the
+loop as a fast one, and the figures the tests assert on do not depend on its speed.
+"""
 
 from __future__ import annotations
 
@@ -111,17 +116,29 @@ class KillServer:
         return [line for line in said if not line.startswith(("pid", "reaped"))]
 
     def run_and_kill(
-        self, mode: str, path: Path, seed: int, delay: float | None, sig: int = signal.SIGKILL
+        self, mode: str, path: Path, seed: int, moment: Moment, sig: int = signal.SIGKILL
     ) -> list[str]:
-        """Start a victim, let it run ``delay`` seconds after ``ready`` (None: kill it at
-        once, maybe before it is ready), send ``sig``, and return every line it printed."""
+        """Start a victim, send ``sig`` at ``moment``, and return every line it printed."""
         said: list[str] = []
         pid = self.start(mode, path, seed, said)
-        if delay is not None:
+        if moment.saves is not None:
             if "ready" not in said:
                 self.read_through("ready", said)
-            said += self.lines(time.monotonic() + delay)
+            for _ in range(moment.saves):
+                self.read_through("ok", said)
+            self.read_through("try", said)  # mid-change from here on
+            said += self.lines(time.monotonic() + moment.jitter)
         return self.stop(pid, said, sig)
+
+
+@dataclass(frozen=True)
+class Moment:
+    """When a victim is killed, in its own progress."""
+
+    saves: int | None
+    """Changes it must report saved first (None: at once, maybe before its store is open)."""
+    jitter: float = 0.0
+    """Seconds to let it run once the next change has started (where in a save it dies)."""
 
 
 @dataclass

@@ -12,7 +12,7 @@ import pytest
 from followup_tui.storage import Store, StoreError, StoreLocked
 
 from .kill_child import expected, note_event
-from .killing import KillServer
+from .killing import PATIENCE, KillServer, Moment
 from .support import interview
 
 
@@ -59,8 +59,10 @@ def test_against_another_process_that_writes(tmp_path: Path) -> None:
             Store.open(path)
         states_seen: set[tuple[tuple[str, str, int], ...]] = set()
         # Read again and again while it saves: every read must find a whole, valid file
-        # (Store.open raises otherwise), and the reads must see it change.
-        while len(states_seen) < 20 and reads < 5000:
+        # (Store.open raises otherwise), and the reads must see it change. Bounded by time
+        # only as a guard against a hang, never reached when healthy however slow the machine.
+        deadline = time.monotonic() + PATIENCE
+        while len(states_seen) < 20 and time.monotonic() < deadline:
             with Store.open(path, read_only=True) as reader:
                 states_seen.add(tuple((i.id, i.notes, len(i.events)) for i in reader.interviews()))
             reads += 1
@@ -76,7 +78,7 @@ def test_a_dead_writer_never_blocks_the_next_start(tmp_path: Path, sig: int) -> 
     path = tmp_path / "followup.json"
     with KillServer() as server:
         for seed in range(3):
-            server.run_and_kill("store", path, seed, 0.01, sig)
+            server.run_and_kill("store", path, seed, Moment(1, 0.01), sig)
             with Store.open(path) as store:  # not blocked, and it can save
                 if not store.interviews():
                     store.add(expected("k1", 0, 0, 0))
