@@ -22,6 +22,8 @@ from followup_tui.core.board import rank
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.standing import Status
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
 NUMBER = r"[\d,]+\.\d"

@@ -36,6 +36,8 @@ from followup_tui.demo import load_demo
 from followup_tui.storage.store import Store
 from tests.app.conftest import NOW, SETTINGS, FixedAt
 
+pytestmark = pytest.mark.slow
+
 KEYS_PER_RUN = 1500
 """Keys pressed per seed (three seeds run by default)."""
 SEEDS = (

@@ -197,6 +197,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "first_save"), CASES)
 def test_a_failing_save_leaves_file_and_memory_as_they_were(
     monkeypatch: pytest.MonkeyPatch, base: Path, tmp_path: Path, name: str, first_save: bool
