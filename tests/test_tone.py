@@ -153,7 +153,7 @@ def test_shouting_is_one_finding_per_run() -> None:
 def test_placeholder_message_says_what_is_missing() -> None:
     [finding] = check("I enjoyed talking about [something we discussed].")
     assert finding.rule is Rule.UNFILLED
-    assert "the notes" in finding.message
+    assert "their topic" in finding.message
     [other] = check("See [insert link].")
     assert "placeholder" in other.message
 
