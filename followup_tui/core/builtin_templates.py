@@ -208,7 +208,7 @@ Best,
         "Following up: {role} position",
         """Dear {first_name},
 
-I am writing to follow up on our {meeting} about the {role} position {met_on}. I remain \
+I am writing to follow up on our {meeting} {met_on} about the {role} position. I remain \
 very interested in the role, and our conversation about {discussed} has stayed with me. \
 As a brief reminder of my background: {highlight}.
 
@@ -444,8 +444,8 @@ Best,
         "Saw this and thought of you",
         """Hi {first_name},
 
-This made me think of our talk about {discussed} when we met {met_on} about the {role} \
-role:
+We met {met_on} about the {role} role, and this made me think of our talk about \
+{discussed}:
 
 {article}
 
