@@ -16,6 +16,7 @@ from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import OUTREACH_KINDS, EventKind, Interview
 from followup_tui.core.names import names_person
 from followup_tui.core.policy import Policy
+from followup_tui.core.private import private_spans
 from followup_tui.core.standing import Step
 from followup_tui.core.templates import PLACEHOLDERS
 from followup_tui.core.tone_phrases import (
@@ -215,64 +216,16 @@ def _greeting_findings(text: str, names: tuple[str, ...], recipient: str) -> lis
     return findings
 
 
-_WORD = re.compile(r"[\w'\u2019]+")
-# Runs of this many words from the notes are too specific to be chance.
-_PRIVATE_RUN = 4
-_SMALL = frozenset(
-    (  # noqa: SIM905
-        "a an the and or but to of in on for with at by it is i i'm my me you your we our "
-        "this that was be so as"
-    ).split()
-)
-
-
-def _words(text: str) -> list[tuple[str, int, int]]:
-    return [
-        (m.group(0).casefold().replace("\u2019", "'"), m.start(), m.end())
-        for m in _WORD.finditer(text)
-    ]
-
-
 def _private_findings(text: str, notes: str, shared: tuple[str, ...]) -> list[Finding]:
-    runs: set[tuple[str, ...]] = set()
-    for line in re.split(r"[\n.;!?]|\s[-\u2013\u2014]\s", notes):
-        words = [w for w, _, _ in _words(line)]
-        size = min(_PRIVATE_RUN, len(words))
-        if size < 2:
-            continue
-        for i in range(len(words) - size + 1):
-            run = tuple(words[i : i + size])
-            if not _SMALL.issuperset(run):
-                runs.add(run)
-    if not runs:
-        return []
-    allowed = {tuple(w for w, _, _ in _words(said)) for said in shared}
-    found: list[Finding] = []
-    said = _words(text)
-    end_of_last = -1
-    for size in sorted({len(r) for r in runs}, reverse=True):
-        for i in range(len(said) - size + 1):
-            run = tuple(w for w, _, _ in said[i : i + size])
-            if run not in runs or said[i][1] < end_of_last:
-                continue
-            if any(_contains(whole, run) for whole in allowed):
-                continue
-            start, end = said[i][1], said[i + size - 1][2]
-            end_of_last = end
-            found.append(
-                Finding(
-                    Rule.PRIVATE,
-                    f'"{text[start:end]}" comes from your private notes: they are for you alone',
-                    (start, end),
-                    _line_of(text, start),
-                )
-            )
-    return found
-
-
-def _contains(whole: tuple[str, ...], run: tuple[str, ...]) -> bool:
-    size = len(run)
-    return any(whole[i : i + size] == run for i in range(len(whole) - size + 1))
+    return [
+        Finding(
+            Rule.PRIVATE,
+            f'"{text[start:end]}" comes from your private notes: they are for you alone',
+            (start, end),
+            _line_of(text, start),
+        )
+        for start, end in private_spans(text, notes, shared)
+    ]
 
 
 def _letter(text: str) -> str:
