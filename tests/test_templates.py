@@ -357,6 +357,10 @@ def test_signature_falls_back_to_the_name() -> None:
         ("Technical interview", "technical interview"),
         ("coffee chat", "coffee chat"),
         ("panel", "panel interview"),
+        ("Phone screen with recruiter", "phone screen with recruiter"),
+        ("Interview with the CTO", "interview with the CTO"),
+        ("final round with Dana", "final interview with Dana"),
+        ("The technical round", "technical interview"),
     ],
 )
 def test_meeting_reads_naturally_whatever_was_typed(round_: str, meeting: str) -> None:

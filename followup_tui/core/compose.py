@@ -102,6 +102,12 @@ def meeting_phrase(round_: str) -> str:
     order a person would say them; acronyms ("HR", "CTO") keep their capitals.
     """
     text = re.sub(r"\bon[ -]?site\b", "on-site", round_.strip(), flags=re.IGNORECASE)
+    # "with the CTO" says who it was with: kept as typed, after the noun.
+    text, sep, company = text.partition(" with ")
+    if not sep:
+        text, sep, company = text.partition(" With ")
+    if text.casefold() in ("", "interview"):
+        text = ""
     words = [w for w in re.split(r"[\s,;/|+&()]+|\s-\s", text) if w.strip(" -.:")]
     shouted = text.isupper() and len(words) > 1
     ordinal, rest = "", []
@@ -120,9 +126,10 @@ def meeting_phrase(round_: str) -> str:
     if ordinal and ordinal != "final":
         ordinal += "-round"
     body = " ".join(dict.fromkeys(rest))
-    if not any(body.casefold().endswith(noun) for noun in _NOUNS):
+    if not any(re.search(rf"\b{noun}\b", body.casefold()) for noun in _NOUNS):
         body = f"{body} interview".strip()
-    return f"{ordinal} {body}".strip()
+    tail = f" with {company.strip()}" if company.strip() else ""
+    return f"{ordinal} {body}".strip() + tail
 
 
 def _recipient(interview: Interview, action: Action | None, name: str | None) -> Interviewer | None:
