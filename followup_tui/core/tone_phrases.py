@@ -75,7 +75,10 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
         Rule.ULTIMATUM,
         _rx(
             r"\bunless I hear\b",
-            r"\bif I (?:don'?t|do not) hear (?:back|from you)\b",
+            r"\bif I (?:don'?t|do not) hear\b",
+            r"\bforced to (?:accept|take|go with)\b",
+            r"\blose me to\b",
+            r"\b(?:a shame|a pity) to lose\b",
             r"\b(?:accept|take|sign) the other offer\b",
             r"\b(?:otherwise|or else),? I(?:'ll| will| shall)\b",
             r"\bbefore I (?:accept|sign|take|commit)\b",
@@ -155,6 +158,15 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"(?:decide|hear|get back|let me know|have)\b",
             r"\bit'?s (?:now|already) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
             r"\btime[- ]sensitive\b",
+            r"\bI (?:just )?want to know (?:if|whether)\b",
+            r"\btaking (?:so|this|that) long\b",
+            r"\b(?:heard|had an answer|had a reply|decided) (?:something |anything )?by now\b",
+            r"\b(?:really|just) need to know\b",
+            r"\brefreshing my (?:inbox|e-?mail|phone)\b",
+            r"\bfollow(?:ing)? up on my (?:follow-?up|reminder)\b",
+            r"\bjust (?:give|send) me (?:an|a|your) (?:answer|decision|reply)\b",
+            r"\bthe (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time "
+            r"(?:I'?m|I am|I have|I'?ve)\b",
             r"\ba (?:reply|response|answer) would be nice\b",
             r"\b(?:quicker|faster|speedier) (?:reply|response|answer|turnaround)\b",
             r"\b(?:forgotten|forgot) (?:about )?me\b",
@@ -172,11 +184,12 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\bheartbroken\b",
             r"\bcrushed\b",
             r"\bI(?:'ll|'d| will| would)? do anything\b",
-            r"\b(?:really|so|very),? (?:really|so|very)\b",
+            r"\b(?:really|so|very|truly),? (?:really|so|very|truly)\b",
+            r"\bdon'?t mean to (?:be a pain|nag|pester|bother|push|chase)\b",
             r"\bI (?:really |truly |just )?need (?:this|the) (?:job|role|position)\b",
             r"\bmy (?:only|last) hope\b",
             r"\bplease give me a chance\b",
-            r"\b(?:so )?sorry to (?:bother|trouble|disturb|pester|keep bothering)\b",
+            r"\b(?:so )?sorry to (?:bother|trouble|disturb|pester|keep bothering|nag|chase|push)\b",
             r"\bI(?:'m| am) (?:losing sleep|not sleeping|begging)\b",
             r"\bmean (?:the world|everything) to me\b",
             r"\bcan'?t (?:stop thinking|afford not|imagine not)\b",
@@ -203,7 +216,8 @@ CAPS_RUN = re.compile(r"\b[A-Z][A-Z']+(?:[ \t]+[A-Z][A-Z']+){2,}\b")
 
 CAPS_WORD = re.compile(
     r"\b(?:PLEASE|REALLY|VERY|NEED|HOPE|THANK|THANKS|LOVE|ANYTHING|SO|MUCH|ANY|EXCITED"
-    r"|ALWAYS|NEVER|DREAM|PERFECT|DESPERATE|AGAIN|STILL|NOW|WHY|URGENT|EVER|ANSWER|REPLY)\b"
+    r"|ALWAYS|NEVER|DREAM|PERFECT|DESPERATE|AGAIN|STILL|NOW|WHY|URGENT|EVER|ANSWER|REPLY"
+    r"|TODAY|SOON|IMMEDIATELY|WAITING)\b"
 )
 """Single words that, in capitals, are raised voices rather than acronyms."""
 
@@ -232,6 +246,7 @@ TYPOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "you're",
         ),
         (r"\bthere (?:team|company|process|hiring|office)\b", "their"),
+        (r"\byou'?re (?:time|consideration|help|team|company|e-?mail|message|offer)\b", "your"),
         (r"\bthen (?:expected|anticipated|usual)\b", "than"),
         (r"\b(?:longer|more|sooner|better|rather|other|less|faster) then\b", "than"),
         (r"\bloose (?:touch|track|sight)\b", "lose"),
