@@ -11,7 +11,8 @@ from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.compose import (
     compose,
     context_for,
-    discussed_from_notes,
+    discussed_with,
+    meeting_phrase,
     review,
     switch,
     tone_context_for,
@@ -60,14 +61,13 @@ PANEL = Interview(
     role="Product Manager",
     start=datetime(2026, 11, 3, 10, tzinfo=NY),  # Tuesday
     round="panel",
-    interviewers=(Interviewer("Dana Ruiz", "Head of Product"), Interviewer("Sam Lee")),
+    interviewers=(
+        Interviewer("Dana Ruiz", "Head of Product", topic="pricing experiments for the new tier"),
+        Interviewer("Sam Lee", topic="your weekly release train"),
+    ),
     decision_by=date(2026, 11, 6),
     check_in_on=date(2026, 11, 13),
-    notes=(
-        "Discussed: the warehouse fleet dashboard and how to cut pick errors.\n"
-        "Dana: pricing experiments for the new tier\n"
-        "- Sam: their weekly release train; he runs it"
-    ),
+    notes="went ok I think - Sam seemed unsure about my dbt experience",
 )
 QUIET = Interview(
     id="quiet",
@@ -103,18 +103,44 @@ def test_built_in_renders_fully_and_passes_its_own_tone_checks(template: Templat
     assert review(draft.subject, draft.body, tone) == []
 
 
-def test_every_step_has_three_email_variants_and_a_call_script() -> None:
+NOT_A_CALL = ("closing_note", "keep_warm")
+"""Steps that should never be a phone call: a call to say goodbye, or weeks later, intrudes."""
+
+
+def test_every_step_has_three_email_variants_and_a_call_script_where_a_call_fits() -> None:
     for key in STEP_KEYS:
         emails = BUILT_INS.find(key)
         assert len(emails) >= 3, key
         assert len({t.variant for t in emails}) == len(emails), key
-        assert len(BUILT_INS.find(key, phone=True)) >= 1, key
+        calls = BUILT_INS.find(key, phone=True)
+        assert (not calls) if key in NOT_A_CALL else len(calls) >= 1, key
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "take the quiet",
+        "assume you have moved",
+        "inbox in peace",
+        "so here I am",
+        "You mentioned a decision",
+        "gone another way",
+    ],
+)
+def test_the_weak_wordings_are_gone(wording: str) -> None:
+    assert not any(wording in t.body for t in BUILT_INS.templates)
+
+
+def test_keep_warm_reminds_who_you_are_and_asks_nothing() -> None:
+    for template in BUILT_INS.find("keep_warm"):
+        assert "{role}" in template.body and "{met_on}" in template.body, template.variant
+        assert "?" not in template.body and "interested" not in template.body
 
 
 def test_built_ins_use_only_known_placeholders() -> None:
     used = {name for t in BUILT_INS.templates for name in t.placeholders}
     assert used <= set(PLACEHOLDERS)
-    assert {"first_name", "discussed", "highlight", "decision_date", "signature"} <= used
+    assert {"first_name", "discussed", "highlight", "decision_on", "met_on", "signature"} <= used
 
 
 def test_every_template_renders_for_every_demo_interview() -> None:
@@ -146,7 +172,7 @@ def test_every_template_renders_for_every_demo_interview() -> None:
 def test_thank_you_is_personal_to_each_interviewer() -> None:
     for name, first, topic in (
         ("Dana Ruiz", "Dana", "pricing experiments for the new tier"),
-        ("Sam Lee", "Sam", "their weekly release train"),
+        ("Sam Lee", "Sam", "your weekly release train"),
     ):
         action = Action(Step.THANK_YOU, f"thank-you to {name}", True, recipient=name)
         for template in templates_for(Step.THANK_YOU):
@@ -155,16 +181,107 @@ def test_thank_you_is_personal_to_each_interviewer() -> None:
             assert topic in draft.body
 
 
-def test_missing_notes_stay_marked_and_are_flagged() -> None:
+def thank_yous(interview: Interview, variant: str) -> list[str]:
+    """The thank-you bodies in ``variant`` for each interviewer, on the interview's day."""
+    template = next(t for t in templates_for(Step.THANK_YOU) if t.variant == variant)
+    today = CAL.day_of(interview.start)
+    return [
+        render(
+            template,
+            context_for(
+                interview,
+                Action(Step.THANK_YOU, "thanks", True, recipient=p.name),
+                SENDER,
+                today,
+                CAL,
+            ),
+        ).body
+        for p in interview.interviewers
+    ]
+
+
+@pytest.mark.parametrize("variant", ["warm", "formal", "short"])
+def test_panel_thank_yous_differ_even_with_no_topics(variant: str) -> None:
+    bare = Interview(
+        "bare",
+        "Acme",
+        "PM",
+        PANEL.start,
+        interviewers=tuple(Interviewer(n) for n in ("Dana Ruiz", "Sam Lee", "Lee Park")),
+    )
+    bodies = thank_yous(bare, variant)
+    # Each greets its own person, and differs from the others beyond the greeting.
+    rest = [body.split("\n", 1)[1] for body in bodies]
+    assert len(set(rest)) == len(rest)
+    for body in bodies:
+        assert "[" not in body and "]" not in body
+
+
+def test_private_notes_never_reach_a_message() -> None:
+    notes = "went ok I think - Priya seemed unsure about my dbt experience"
+    interview = Interview(
+        "n",
+        "Acme",
+        "Data Engineer",
+        PANEL.start,
+        interviewers=(Interviewer("Priya Shah"),),
+        notes=notes,
+    )
+    context = context_for(interview, None, SENDER, TODAY, CAL, extras=EXTRAS)
+    for template in BUILT_INS.templates:
+        draft = render(template, context)
+        for word in ("went ok", "unsure", "dbt"):
+            assert word not in draft.subject + draft.body, (template.key, template.variant)
+        findings = review(draft.subject, draft.body, tone_context_for(template, context))
+        # Only the dates this record lacks are marked; nothing is flagged as private.
+        assert all(f.rule is Rule.UNFILLED for f in findings), findings
+
+
+def test_the_tone_check_catches_notes_pasted_into_a_message() -> None:
+    context = context_for(PANEL, None, SENDER, TODAY, CAL)
+    tone = tone_context_for(templates_for(Step.THANK_YOU)[0], context, NO_GAPS)
+    body = "Hi Dana,\n\nI really enjoyed our conversation about went ok I think.\n\nBest,\nAlex"
+    [finding] = review("Thanks", body, tone)
+    assert finding.rule is Rule.PRIVATE and finding.line == 3
+    assert finding.span is not None and body[slice(*finding.span)] == "went ok I think"
+    assert "private notes" in finding.message
+    # A topic the user also jotted in the notes is theirs to say.
+    jotted = Interview(
+        "j",
+        "Acme",
+        "PM",
+        PANEL.start,
+        interviewers=(Interviewer("Dana Ruiz", topic="your pricing experiments this spring"),),
+        notes="Dana: your pricing experiments this spring",
+    )
+    context = context_for(jotted, None, SENDER, TODAY, CAL)
+    template = templates_for(Step.THANK_YOU)[0]
+    draft = render(template, context)
+    assert "pricing experiments" in draft.body
+    assert review(draft.subject, draft.body, tone_context_for(template, context, NO_GAPS)) == []
+
+
+def test_a_thank_you_already_sent_to_another_panelist_is_flagged_when_copied() -> None:
+    sent_text = "Hi Sam,\n\nThank you for today. I enjoyed it.\n\nBest,\nAlex"
+    sent = Event(EventKind.THANK_YOU_SENT, PANEL.start, to="Sam Lee", text=sent_text)
+    panel = PANEL.with_event(sent)
+    action = Action(Step.THANK_YOU, "thanks", True, recipient="Dana Ruiz")
+    context = context_for(panel, action, SENDER, TODAY, CAL)
+    template = templates_for(Step.THANK_YOU)[0]
+    tone = tone_context_for(template, context)
+    copied = sent_text.replace("Hi Sam,", "Hi Dana,")
+    assert [f.rule for f in review("Thanks", copied, tone)] == [Rule.SAME_LETTER]
+    own = render(template, context)
+    assert review(own.subject, own.body, tone) == []
+
+
+def test_no_topic_gives_a_general_line_not_a_marker() -> None:
     context = context_for(QUIET, None, SENDER, TODAY, CAL)
     template = templates_for(Step.THANK_YOU)[0]
     draft = render(template, context)
-    assert draft.missing == ("discussed",)
-    assert "[something we discussed]" in draft.body
-    findings = check(draft.body, context=tone_context_for(template, context))
-    assert [f.rule for f in findings] == [Rule.UNFILLED]
-    start, end = findings[0].span or (0, 0)
-    assert draft.body[start:end] == "[something we discussed]"
+    assert draft.missing == ()
+    assert discussed_with(QUIET, QUIET.interviewers[0]) in draft.body
+    assert check(draft.body, context=tone_context_for(template, context)) == []
 
 
 def test_no_interviewer_or_name_on_record_is_marked() -> None:
@@ -173,9 +290,9 @@ def test_no_interviewer_or_name_on_record_is_marked() -> None:
     )
     assert draft.body.startswith("Hi [first name],")
     assert draft.body.rstrip().endswith("[your name]")
-    assert {"first_name", "signature", "discussed"} <= set(draft.missing)
+    assert {"first_name", "signature"} <= set(draft.missing)
     rules = [f.rule for f in check(draft.body)]
-    assert rules.count(Rule.UNFILLED) == 3
+    assert rules.count(Rule.UNFILLED) == len(draft.missing)
 
 
 def test_values_come_from_the_record_and_today() -> None:
@@ -190,7 +307,10 @@ def test_values_come_from_the_record_and_today() -> None:
     assert values["today"] == "Friday 13 November"
     assert values["highlight"] == "I led the checkout redesign that lifted conversion 12%"
     assert values["signature"] == SENDER.signature
-    assert values["meeting"] == "panel"
+    assert values["meeting"] == "panel interview"
+    assert values["met_on"] == "on 3 November"  # ten days ago: the date, not "on Tuesday"
+    assert values["decision_on"] == "on 6 November"  # a week ago: "on Friday" would mislead
+    assert values["check_in_on"] == "today"
     next_year = context_for(PANEL, None, SENDER, date(2027, 1, 4), CAL).values
     assert next_year["interview_date"] == "3 November 2026"
     assert next_year["days_since"] == "44 business days"
@@ -220,43 +340,31 @@ def test_signature_falls_back_to_the_name() -> None:
 
 
 @pytest.mark.parametrize(
-    ("notes", "expected"),
-    [
-        ("", ""),
-        ("The Rust migration. Also pay.", "the Rust migration"),
-        ("Kubernetes upgrades; on-call too", "Kubernetes upgrades"),
-        ("  * their hiring plan for Q3", "their hiring plan for Q3"),
-        (
-            "Prepare: the streaming pipeline rebuild; ask about on-call.",
-            "the streaming pipeline rebuild",
-        ),
-        ("salary talk\nTopic: how the team ships weekly", "how the team ships weekly"),
-        ("Dana: pricing experiments", "pricing experiments"),
-        ("Lee: data contracts", "data contracts"),  # only another interviewer's line: still used
-    ],
-)
-def test_discussed_phrase_from_notes(notes: str, expected: str) -> None:
-    interview = Interview(
-        "x",
-        "Acme",
-        "PM",
-        PANEL.start,
-        interviewers=(Interviewer("Dana Ruiz"), Interviewer("Lee Park")),
-    )
-    assert discussed_from_notes(notes, interview, interview.interviewers[0]) == expected
-
-
-@pytest.mark.parametrize(
     ("round_", "meeting"),
     [
         ("", "interview"),
         ("Final", "final interview"),
-        ("2", "round 2 interview"),
+        ("final round", "final interview"),
+        ("2", "second-round interview"),
+        ("Round 2 - technical", "second-round technical interview"),
+        ("2nd round", "second-round interview"),
         ("phone screen", "phone screen"),
+        ("PHONE SCREEN", "phone screen"),
+        ("HR screen", "HR screen"),
         ("hiring manager", "hiring manager interview"),
+        ("onsite, final round", "final on-site interview"),
+        ("On site", "on-site interview"),
+        ("Technical interview", "technical interview"),
+        ("coffee chat", "coffee chat"),
+        ("panel", "panel interview"),
+        ("Phone screen with recruiter", "phone screen with recruiter"),
+        ("Interview with the CTO", "interview with the CTO"),
+        ("final round with Dana", "final interview with Dana"),
+        ("The technical round", "technical interview"),
     ],
 )
-def test_meeting_reads_as_a_noun(round_: str, meeting: str) -> None:
+def test_meeting_reads_naturally_whatever_was_typed(round_: str, meeting: str) -> None:
+    assert meeting_phrase(round_) == meeting
     interview = Interview("x", "Acme", "PM", PANEL.start, round=round_)
     assert context_for(interview, None, SENDER, TODAY, CAL).values["meeting"] == meeting
 

@@ -20,6 +20,7 @@ from followup_tui.core.tone import (
     ToneContext,
     check,
     outreach_facts,
+    unfilled,
     word_count,
 )
 
@@ -153,7 +154,7 @@ def test_shouting_is_one_finding_per_run() -> None:
 def test_placeholder_message_says_what_is_missing() -> None:
     [finding] = check("I enjoyed talking about [something we discussed].")
     assert finding.rule is Rule.UNFILLED
-    assert "the notes" in finding.message
+    assert "their topic" in finding.message
     [other] = check("See [insert link].")
     assert "placeholder" in other.message
 
@@ -254,3 +255,85 @@ def test_outreach_facts_feed_the_check() -> None:
     context = ToneContext(Step.CHECK_IN, facts=outreach_facts(log, at(11), CAL, STANDARD))
     [finding] = check("Checking in.", context=context)
     assert finding.message == "the last update went out 1 business day ago; the minimum gap is 3"
+
+
+# Issue 10: every example the tone check missed, with the rule that should catch it.
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Just circling back again… Any update?", Rule.PUSHY),
+        (
+            "I have an offer that expires Friday, so I'd need to know where I stand by then",
+            Rule.ULTIMATUM,
+        ),
+        ("Just bumping this to the top of your inbox", Rule.PUSHY),
+        ("I'm following up for the third time", Rule.PUSHY),
+        ("I'd be devastated not to get it", Rule.DESPERATE),
+        ("let me know by end of day", Rule.ULTIMATUM),
+        ("Did you get my last three emails?", Rule.PUSHY),
+        ("a simple yes or no would be appreciated", Rule.PUSHY),
+        ("Just checking in AGAIN", Rule.PUSHY),
+        ("Just checking in AGAIN", Rule.DESPERATE),
+        ("I know your busy", Rule.TYPO),
+        ("Any update???", Rule.DESPERATE),
+        ("I'd appreciate a decision by Friday.", Rule.ULTIMATUM),
+    ],
+)
+def test_issue_examples_once_missed_are_caught(text: str, rule: Rule) -> None:
+    assert rule in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've shipped work on AWS, GCP, SQL and Terraform.",
+        "I was nervous, but then I thought about what we'd built.",
+        "I'm available to start immediately.",
+        "I spent three years building software for urgent care clinics.",
+    ],
+)
+def test_issue_examples_once_flagged_wrongly_are_quiet(text: str) -> None:
+    assert check(text, context=ToneContext(Step.CHECK_IN, interviewer_names=PANEL)) == []
+
+
+DANIEL = ToneContext(
+    Step.THANK_YOU, interviewer_names=("Daniel Ortiz", "Lee Park"), recipient="Daniel Ortiz"
+)
+
+
+@pytest.mark.parametrize("greeting", ["Hi Dan,", "Hi Danny,", "Dear Daniel,", "Dear Mr. Ortiz,"])
+def test_a_usual_short_form_of_the_recipients_name_is_fine(greeting: str) -> None:
+    assert check(f"{greeting}\n\nThank you for today.", context=DANIEL) == []
+
+
+def test_greeting_the_other_panelist_is_flagged() -> None:
+    text = "Hi Lee,\n\nThank you for today."
+    to_dana = ToneContext(Step.THANK_YOU, interviewer_names=PANEL, recipient="Dana Ruiz")
+    [finding] = check(text, context=to_dana)
+    assert finding.rule is Rule.UNFILLED
+    assert finding.message == "the greeting names Lee, but this message goes to Dana Ruiz"
+    assert check("Hi Dana and Sam,\n\nThanks.", context=to_dana) == []
+    # Not someone who is merely similar: "Dan" is not Dana's short form of Daniel's name.
+    assert rules("Hi Dana,\n\nThanks.", DANIEL) == [Rule.UNFILLED]
+
+
+def test_unfilled_lists_what_mark_sent_should_ask_about() -> None:
+    text = "Hi Lee,\n\nThanks for today. Please reply ASAP.\n\n[your name]"
+    to_dana = ToneContext(Step.THANK_YOU, interviewer_names=PANEL, recipient="Dana Ruiz")
+    findings = check(text, context=to_dana)
+    held = unfilled(findings)
+    assert [f.message.split(" ")[0] for f in held] == ["the", "[your"]
+    assert all(f.rule is Rule.UNFILLED for f in held) and len(findings) == 3
+    assert Rule.UNFILLED.label == "unfilled" and Rule.SAME_LETTER.label == "same letter twice"
+
+
+def test_private_notes_pasted_into_a_message_are_flagged() -> None:
+    notes = "went ok I think - Priya seemed unsure about my dbt experience"
+    context = ToneContext(private_notes=notes)
+    text = "I really enjoyed our conversation about went ok I think."
+    [finding] = check(text, context=context)
+    assert finding.rule is Rule.PRIVATE
+    assert finding.span is not None and text[slice(*finding.span)] == "went ok I think"
+    assert rules("I've kept thinking about Priya seemed unsure about my dbt experience.", context)
+    # Ordinary words the notes happen to share are not private.
+    assert check("I think the dbt work went well.", context=context) == []

@@ -8,15 +8,15 @@ row must pass the tone checks once filled (a test renders each one).
 from __future__ import annotations
 
 ROWS: tuple[tuple[str, str, bool, str, str], ...] = (
-    # -- thank-you: one per interviewer, naming something from the conversation ----------
+    # -- thank-you: one per interviewer, naming something from that person's topic -------
     (
         "thank_you",
         "warm",
         False,
-        "Thank you for {weekday}, {first_name}",
+        "Thank you, {first_name}",
         """Hi {first_name},
 
-Thank you for making time for the {meeting} on {weekday}. I really enjoyed our \
+Thank you for making time for the {meeting} {met_on}. I really enjoyed our \
 conversation about {discussed}, and it left me even keener on the {role} role at {company}.
 
 If anything else would help from my side, just let me know.
@@ -29,12 +29,12 @@ Best,
         "thank_you",
         "formal",
         False,
-        "Thank you for {weekday}'s {meeting}",
+        "Thank you for the {meeting}",
         """Dear {first_name},
 
-Thank you for meeting with me on {weekday}, {interview_date}, about the {role} position. \
-Our discussion of {discussed} gave me a clear picture of the work, and I would welcome \
-the chance to contribute to it at {company}.
+Thank you for meeting with me {met_on} about the {role} position. Our discussion of \
+{discussed} gave me a clearer picture of the work, and I would welcome the chance to \
+contribute to it at {company}.
 
 I appreciate the time you gave me.
 
@@ -46,10 +46,10 @@ Kind regards,
         "thank_you",
         "short",
         False,
-        "Thanks for {weekday}",
+        "Thanks for the {meeting}",
         """Hi {first_name},
 
-Thanks for {weekday}'s {meeting}. I liked hearing about {discussed}, and I'm very \
+Thanks for the {meeting} {met_on}. I liked hearing about {discussed}, and I'm very \
 interested in the {role} role. Happy to send anything else you need.
 
 Best,
@@ -61,7 +61,7 @@ Best,
         "call",
         True,
         "Call {interviewer}: thanks for the {meeting}",
-        """Hi {first_name}, it's {my_name}. We met on {weekday} about the {role} role.
+        """Hi {first_name}, it's {my_name}. We met {met_on} about the {role} role.
 I'm calling to say thank you for your time. I enjoyed talking about {discussed}.
 I'm very interested, and glad to send anything that would help. Have a good day.
 (Voicemail: the same in two sentences, then your name and number, slowly.)
@@ -75,9 +75,9 @@ I'm very interested, and glad to send anything that would help. Have a good day.
         "Checking in as agreed: {role}",
         """Hi {first_name},
 
-When we spoke on {weekday}, {interview_date}, you were happy for me to check in around \
-{check_in_date}, so here I am. I'm still very interested in the {role} role, and I'd be \
-glad to hear where things stand.
+When we spoke {met_on}, you kindly said I could check in {check_in_on}, so I'm writing \
+as we agreed. I'm still very interested in the {role} role, and I'd be glad to hear \
+where things stand whenever you have news.
 
 If anything would help from my side, I'm happy to send it.
 
@@ -89,12 +89,12 @@ Best,
         "check_in.agreed",
         "formal",
         False,
-        "{role}: checking in on {check_in_date}",
+        "{role} position: checking in as agreed",
         """Dear {first_name},
 
-As we agreed at the end of my {meeting} on {interview_date}, I am getting in touch today \
-about the {role} position. I remain very interested in joining {company}, and would \
-appreciate any news on the next steps when you have it.
+As we agreed at the end of my {meeting} {met_on}, I am getting in touch about the {role} \
+position. I remain very interested in joining {company}, and would appreciate any news \
+on the next steps when you have it.
 
 Kind regards,
 {signature}
@@ -107,7 +107,7 @@ Kind regards,
         "Checking in: {role}",
         """Hi {first_name},
 
-Checking in on {check_in_date}, as we agreed. I'm still keen on the {role} role. Is there \
+Checking in, as we agreed. I'm still keen on the {role} role at {company}. Is there \
 anything more you need from me?
 
 Thanks,
@@ -119,8 +119,8 @@ Thanks,
         "call",
         True,
         "Call {interviewer}: the agreed check-in",
-        """Hi {first_name}, it's {my_name}. We met on {weekday}, {interview_date}, about the \
-{role} role, and you said I could call around now.
+        """Hi {first_name}, it's {my_name}. We met {met_on} about the {role} role, and you \
+said I could call around now.
 I'm still very interested, and I wondered where things stand.
 Is there anything else you need from me?
 (Voicemail: your name and number, that you're still interested, and that you'll also email.)
@@ -134,9 +134,10 @@ Is there anything else you need from me?
         "Checking in: {role} at {company}",
         """Hi {first_name},
 
-I hope the past few days have gone well. You mentioned {company} hoped to decide on the \
-{role} role around {decision_date}, so I thought I'd check in. I'm still very interested, \
-and happy to provide anything that helps with the decision.
+I hope the past few days have gone well. You mentioned the team hoped to make a \
+decision {decision_on}, and I know these things often take longer than planned, so I \
+thought I'd check in. I'm still very interested in the {role} role, and happy to provide \
+anything that would help.
 
 Best,
 {signature}
@@ -149,9 +150,9 @@ Best,
         "{role} position: checking in",
         """Dear {first_name},
 
-Thank you again for the {meeting} on {interview_date}. I understand a decision on the \
-{role} position was planned for around {decision_date}, and I wanted to confirm that my \
-interest is as strong as ever. Please let me know if I can provide anything further.
+Thank you again for the {meeting} {met_on}. I understand the team hoped to reach a \
+decision {decision_on}, and I wanted to let you know that my interest in the {role} \
+position is as strong as ever. Please let me know if I can provide anything further.
 
 Kind regards,
 {signature}
@@ -164,8 +165,8 @@ Kind regards,
         "Checking in: {role}",
         """Hi {first_name},
 
-You mentioned a decision on the {role} role around {decision_date}. I'm still very \
-interested, and glad to help with anything you need.
+I know timelines can shift, so just a short note to say I'm still very interested in \
+the {role} role, and glad to help with anything you need.
 
 Best,
 {signature}
@@ -175,10 +176,9 @@ Best,
         "check_in.decision_date",
         "call",
         True,
-        "Call {interviewer}: check-in after {decision_date}",
-        """Hi {first_name}, it's {my_name}. We met on {weekday}, {interview_date}, about the \
-{role} role.
-You mentioned a decision around {decision_date}, so I thought I'd check in.
+        "Call {interviewer}: checking in on the {role} role",
+        """Hi {first_name}, it's {my_name}. We met {met_on} about the {role} role.
+I know the team hoped to decide around now, so I thought I'd check in.
 I'm still very interested. Is there anything you need from me?
 (Voicemail: your name and number, that you're still interested, and that you'll also email.)
 """,
@@ -191,9 +191,9 @@ I'm still very interested. Is there anything you need from me?
         "{role} at {company}: still very interested",
         """Hi {first_name},
 
-I hope your week is going well. Since our {meeting} on {weekday}, I've kept thinking \
-about {discussed}, and I'm as interested in the {role} role as ever. One thing I'd bring \
-to it: {highlight}.
+I hope your week is going well. Since our {meeting} {met_on}, I've kept thinking about \
+{discussed}, and I'm as interested in the {role} role as ever. One thing I'd bring to \
+it: {highlight}.
 
 Is there anything else you need from me? I'm happy to help.
 
@@ -208,9 +208,9 @@ Best,
         "Following up: {role} position",
         """Dear {first_name},
 
-I am writing to follow up on my {meeting} for the {role} position on {interview_date}. \
-I remain very interested in the role, and our conversation about {discussed} has stayed \
-with me. As a brief reminder of my background: {highlight}.
+I am writing to follow up on our {meeting} {met_on} about the {role} position. I remain \
+very interested in the role, and our conversation about {discussed} has stayed with me. \
+As a brief reminder of my background: {highlight}.
 
 If any further information would be useful, I would be glad to provide it.
 
@@ -237,8 +237,7 @@ Best,
         "call",
         True,
         "Call {interviewer}: first check-in",
-        """Hi {first_name}, it's {my_name}. We met on {weekday}, {interview_date}, about the \
-{role} role.
+        """Hi {first_name}, it's {my_name}. We met {met_on} about the {role} role.
 I'm calling to say I'm still very interested. In a sentence, what I'd bring: {highlight}.
 Is there anything else you need from me, and is there a good time to check in again?
 (Voicemail: your name and number, that you're still interested, and that you'll also email.)
@@ -300,20 +299,21 @@ I'm still very interested. Is there any news you can share, or anything you need
 (Voicemail: keep it to your name, number and continued interest; no need to email as well.)
 """,
     ),
-    # -- closing note: stop asking, keep the door open ----------------------------------
+    # -- closing note: a thank-you that keeps the door open (written, never a call) -----
     (
         "closing_note",
         "warm",
         False,
-        "Thank you, and the door's open",
+        "Thank you, {first_name}",
         """Hi {first_name},
 
-I haven't heard back about the {role} role, so I'll take it the timing isn't right and \
-leave your inbox in peace. I really enjoyed meeting you and learning about {discussed}. \
-If anything changes, or another role comes up where I could help, I'd be glad to hear \
-from you.
+I wanted to thank you again for your time, and for all I learned about {discussed}. \
+There's no need to reply to this; I simply wanted to say it.
 
-All the best,
+I'd still be glad to work with {company}, on the {role} role or another one, whenever \
+the timing is right. All the best to you and the team.
+
+Warm regards,
 {signature}
 """,
     ),
@@ -324,11 +324,11 @@ All the best,
         "{role} position: thank you",
         """Dear {first_name},
 
-Thank you again for considering me for the {role} position. As I have not heard back, I \
-will assume you have moved forward, and I will not take more of your time. I would still \
-welcome the chance to work with {company} in future, should a suitable role arise.
+Thank you again for considering me for the {role} position, and for the time you and \
+your colleagues gave me. I have enjoyed learning about {company}, and I would welcome \
+the chance to work with you, should this or another role be a fit in the future.
 
-Kind regards,
+With best wishes,
 {signature}
 """,
     ),
@@ -339,23 +339,12 @@ Kind regards,
         "Thank you, {first_name}",
         """Hi {first_name},
 
-I'll take the quiet to mean you've gone another way on the {role} role, and that's fine. \
-Thank you for your time; I'd be glad to stay in touch if something else comes up at \
-{company}.
+Just a note to thank you again for your time on the {role} role. I'd be very glad to \
+stay in touch, and if something comes up at {company} that fits, I'd love to hear \
+about it.
 
 Best,
 {signature}
-""",
-    ),
-    (
-        "closing_note",
-        "call",
-        True,
-        "Call {interviewer}: closing the loop",
-        """Hi {first_name}, it's {my_name}, about the {role} role.
-I haven't heard back, so I'll assume you've gone another way, and that's fine.
-Thank you for your time. If another role comes up at {company}, I'd be glad to hear from you.
-(Voicemail: the same, briefly; this is the last message, so no need to ask for a call back.)
 """,
     ),
     # -- thanks after a rejection -------------------------------------------------------
@@ -413,7 +402,7 @@ I enjoyed meeting the team and learning about {company}.
 If something else opens up that fits, I'd be glad to hear from you. Thanks again.
 """,
     ),
-    # -- keep-warm: something of value, no ask ------------------------------------------
+    # -- keep-warm: who you are, something of value, no ask (written, never a call) -----
     (
         "keep_warm",
         "article",
@@ -421,12 +410,12 @@ If something else opens up that fits, I'd be glad to hear from you. Thanks again
         "Thought of our conversation",
         """Hi {first_name},
 
-I came across this and thought of our conversation about {discussed}:
+We met {met_on} about the {role} role, and I came across a piece that made me think of \
+our conversation about {discussed}:
 
 {article}
 
-No reply needed; I thought you might find it useful. I'm still very interested in the \
-{role} role if it's open.
+No reply needed; I thought you might enjoy it. I hope all is well at {company}.
 
 Best,
 {signature}
@@ -439,10 +428,10 @@ Best,
         "A bit of news",
         """Hi {first_name},
 
-A bit of news I thought you'd like to hear: {news}. It made me think of the {role} role \
-at {company}, which I'd still love to be part of.
+Since we met about the {role} role {met_on}, {news}. Given our conversation about \
+{discussed}, I thought you might like to hear it.
 
-No need to reply. I hope things are going well.
+No need to reply. I hope things are going well at {company}.
 
 Best,
 {signature}
@@ -455,7 +444,8 @@ Best,
         "Saw this and thought of you",
         """Hi {first_name},
 
-Saw this and thought of you:
+We met {met_on} about the {role} role, and this made me think of our talk about \
+{discussed}:
 
 {article}
 
@@ -463,16 +453,6 @@ Hope all is well at {company}.
 
 Best,
 {signature}
-""",
-    ),
-    (
-        "keep_warm",
-        "call",
-        True,
-        "Call {interviewer}: keeping in touch",
-        """Hi {first_name}, it's {my_name}. We met about the {role} role a while back.
-I won't keep you long; I wanted to share some news: {news}.
-I'm still very interested in {company}, and I hope things are going well.
 """,
     ),
     # -- update: something changed (never an ultimatum) ---------------------------------

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from followup_tui.core.calendar import BusinessCalendar
+from followup_tui.core.dates import day_month, said_on
 from followup_tui.core.model import Channel, EventKind, Interview, Interviewer, Outcome
 from followup_tui.core.policy import Policy
 from followup_tui.core.standing import Action, Step
@@ -50,89 +51,85 @@ class Sender(Protocol):
         ...
 
 
-def day_month(day: date, today: date) -> str:
-    """The day and month ("3 November"), with the year only when it is not this year's."""
-    text = f"{day.day} {_cal.month_name[day.month]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
 def long_date(day: date, today: date) -> str:
     """Weekday, day and month ("Friday 6 November"), with the year when it is not this year's."""
     return f"{_cal.day_name[day.weekday()]} {day_month(day, today)}"
 
 
-# A sentence from the notes reads better mid-sentence with these words in lower case;
-# anything else (a product, a name, an acronym) keeps its capital.
-_LOWER_STARTS = frozenset(
-    (  # noqa: SIM905
-        "a an the their our your my his her its how what why when where which who we they "
-        "building moving scaling hiring working using"
-    ).split()
+GENERAL_TOPICS = (
+    "the work ahead for the team",
+    "how the team works day to day",
+    "what the team is building next",
+    "the problems the team is taking on",
+    "where the role fits in the team",
 )
-_TOPIC_PREFIXES = ("discussed", "topic", "talked about", "we discussed", "we talked about")
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
-_FIRST_CLAUSE = re.compile(r"(?<=[.!?])\s|;|\s[\u2013\u2014-]\s")
+"""What ``{discussed}`` says for someone with no topic on record: each panel member gets
+their own line (by their place on the panel), so no two letters read the same."""
 
 
-def _phrase(text: str) -> str:
-    clause = _FIRST_CLAUSE.split(text.strip(), maxsplit=1)[0]
-    clause = clause.strip().rstrip(".!?;:,").strip()
-    first = clause.split(" ", 1)[0]
-    if first.casefold() in _LOWER_STARTS and first[:1].isupper() and first[1:].islower():
-        clause = clause[0].lower() + clause[1:]
-    return clause
+def discussed_with(interview: Interview, recipient: Interviewer | None) -> str:
+    """The recipient's own topic, or a general line that differs between panel members.
 
-
-def discussed_from_notes(notes: str, interview: Interview, recipient: Interviewer | None) -> str:
-    """A short phrase from the notes for ``{discussed}``; "" when the notes have none.
-
-    In order of preference: a line starting with the recipient's name ("Dana: their on-call
-    rotation"), a line starting "Discussed:" (or "Topic:"), the first plain line, a line
-    with some other short label ("Prepare: the pipeline rebuild", label left out), then a
-    line about another interviewer. Only the first sentence or clause of it is used.
+    Never the interview's notes: those are private.
     """
-    names = {
-        key.casefold(): person
-        for person in interview.interviewers
-        for key in (person.name, person.first_name)
-        if key
-    }
-    mine: list[str] = []
-    topics: list[str] = []
-    general: list[str] = []
-    labelled: list[str] = []
-    others: list[str] = []
-    for raw in notes.splitlines():
-        line = _BULLET.sub("", raw).strip()
-        if not line:
+    if recipient is not None and recipient.topic.strip():
+        return recipient.topic.strip().rstrip(".!;:,").strip()
+    place = next((i for i, person in enumerate(interview.interviewers) if person == recipient), 0)
+    return GENERAL_TOPICS[place % len(GENERAL_TOPICS)]
+
+
+_ORDINALS = {
+    "1": "first",
+    "1st": "first",
+    "2": "second",
+    "2nd": "second",
+    "3": "third",
+    "3rd": "third",
+    "4": "fourth",
+    "4th": "fourth",
+    "5": "fifth",
+    "5th": "fifth",
+}
+_ORDINAL_WORDS = frozenset(("first", "second", "third", "fourth", "fifth", "final", "last"))
+_NOUNS = ("phone screen", "screen", "call", "chat", "conversation", "presentation", "interview")
+_DROPPED = frozenset(("round", "stage", "interview", "the", "a", "an", "of"))
+
+
+def meeting_phrase(round_: str) -> str:
+    """The round as it reads after "the": "onsite, final round" gives "final on-site interview".
+
+    Whatever was typed (commas, capitals, "round 2", "2nd round"), the words come out in an
+    order a person would say them; acronyms ("HR", "CTO") keep their capitals.
+    """
+    text = re.sub(r"\bon[ -]?site\b", "on-site", round_.strip(), flags=re.IGNORECASE)
+    # "with the CTO" says who it was with: kept as typed, after the noun.
+    text, sep, company = text.partition(" with ")
+    if not sep:
+        text, sep, company = text.partition(" With ")
+    if text.casefold() in ("", "interview"):
+        text = ""
+    words = [w for w in re.split(r"[\s,;/|+&()]+|\s-\s", text) if w.strip(" -.:")]
+    shouted = text.isupper() and len(words) > 1
+    ordinal, rest = "", []
+    for raw in words:
+        word = raw.strip(" -.:")
+        plain = word.casefold()
+        if plain in _ORDINALS or plain in _ORDINAL_WORDS:
+            ordinal = ordinal or _ORDINALS.get(plain, plain)
             continue
-        head, sep, rest = line.partition(":")
-        label = head.strip().casefold()
-        if sep and label in names:
-            (mine if names[label] == recipient else others).append(rest)
-        elif sep and label in _TOPIC_PREFIXES:
-            topics.append(rest)
-        elif sep and len(label.split()) <= 2:
-            labelled.append(rest)
-        else:
-            general.append(line)
-    for line in (*mine, *topics, *general, *labelled, *others):
-        phrase = _phrase(line)
-        if phrase:
-            return phrase
-    return ""
-
-
-def _meeting(round_: str) -> str:
-    text = round_.strip()
-    if not text:
-        return "interview"
-    if text[:1].isupper() and text[1:2].islower():
-        text = text[0].lower() + text[1:]
-    if text.isdigit():
-        return f"round {text} interview"
-    nouns = ("interview", "screen", "call", "chat", "conversation", "onsite", "on-site", "panel")
-    return text if any(noun in text.casefold() for noun in nouns) else f"{text} interview"
+        if plain in _DROPPED:
+            continue
+        keep = word.isupper() and 2 <= len(word) <= 4 and not shouted
+        rest.append(word if keep else plain)
+    if ordinal == "last":
+        ordinal = "final"
+    if ordinal and ordinal != "final":
+        ordinal += "-round"
+    body = " ".join(dict.fromkeys(rest))
+    if not any(re.search(rf"\b{noun}\b", body.casefold()) for noun in _NOUNS):
+        body = f"{body} interview".strip()
+    tail = f" with {company.strip()}" if company.strip() else ""
+    return f"{ordinal} {body}".strip() + tail
 
 
 def _recipient(interview: Interview, action: Action | None, name: str | None) -> Interviewer | None:
@@ -156,6 +153,18 @@ def _timeline(interview: Interview) -> tuple[date | None, date | None]:
         ):
             decision, agreed = event.decision_by, None
     return decision, agreed
+
+
+def _letters_to_others(interview: Interview, person: Interviewer | None) -> tuple[str, ...]:
+    """Thank-yous already sent to the rest of the panel, as sent (for "same letter twice")."""
+    me = person.name.casefold() if person else ""
+    return tuple(
+        event.text
+        for event in interview.events
+        if event.kind is EventKind.THANK_YOU_SENT
+        and event.text.strip()
+        and event.to.strip().casefold() != me
+    )
 
 
 def context_for(
@@ -185,16 +194,19 @@ def context_for(
         "company": interview.company.strip(),
         "role": interview.role.strip(),
         "round": interview.round.strip(),
-        "meeting": _meeting(interview.round),
+        "meeting": meeting_phrase(interview.round),
         "weekday": _cal.day_name[interview_day.weekday()],
         "interview_date": day_month(interview_day, today),
+        "met_on": said_on(interview_day, today),
         "decision_date": long_date(decision, today) if decision else "",
+        "decision_on": said_on(decision, today) if decision else "",
         "check_in_date": long_date(agreed, today) if agreed else "",
+        "check_in_on": said_on(agreed, today) if agreed else "",
         "days_since": f"{since} business day{'' if since == 1 else 's'}",
         "my_name": sender.name.strip(),
         "signature": signature,
         "highlight": sender.highlight.strip().rstrip(".").strip(),
-        "discussed": discussed_from_notes(interview.notes, interview, person),
+        "discussed": discussed_with(interview, person),
         "today": long_date(today, today),
     }
     values = {name: text for name, text in candidates.items() if text}
@@ -203,6 +215,9 @@ def context_for(
         tuple(p.name for p in interview.interviewers if p.name.strip()),
         person.name if person else "",
         signature,
+        interview.notes,
+        tuple(p.topic for p in interview.interviewers if p.topic.strip()),
+        _letters_to_others(interview, person),
     )
     return context.with_values(extras or {})
 
@@ -228,7 +243,15 @@ def tone_context_for(
 ) -> ToneContext:
     """The tone check's inputs for a message made from ``template``."""
     return ToneContext(
-        template.step, template.phone, context.interviewer_names, context.signature, facts
+        template.step,
+        template.phone,
+        context.interviewer_names,
+        context.signature,
+        facts,
+        recipient=context.recipient,
+        private_notes=context.private_notes,
+        shared=(*context.shared, *context.values.values()),
+        other_letters=context.other_letters if template.step is Step.THANK_YOU else (),
     )
 
 

@@ -370,3 +370,27 @@ def describe_duration(minutes: int) -> str:
     if hours and rest:
         return f"{hours}h {rest}m"
     return f"{hours}h" if hours else f"{rest}m"
+
+
+def day_month(day: date, today: date) -> str:
+    """The day and month ("26 November"), with the year only when it is not this year's."""
+    text = f"{day.day} {_cal.month_name[day.month]}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def said_on(day: date, today: date) -> str:
+    """When ``day`` is, as a person writing on ``today`` would put it after a verb.
+
+    "today", "yesterday", "tomorrow"; a weekday ("on Tuesday") only within six days either
+    side, where it cannot be mistaken for another week; otherwise the date ("on 26 November").
+    """
+    offset = (day - today).days
+    if offset == 0:
+        return "today"
+    if offset == -1:
+        return "yesterday"
+    if offset == 1:
+        return "tomorrow"
+    if -6 <= offset <= 6:
+        return f"on {_cal.day_name[day.weekday()]}"
+    return f"on {day_month(day, today)}"

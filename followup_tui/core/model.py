@@ -79,6 +79,8 @@ class Interviewer:
     """Email address, if known."""
     phone: str = ""
     """Phone number, if known."""
+    topic: str = ""
+    """What the user talked about with this person, as they would say it to them."""
 
     @property
     def first_name(self) -> str:
@@ -140,7 +142,7 @@ class Interview:
     posting_url: str = ""
     """Link to the job posting."""
     notes: str = ""
-    """What was discussed; it feeds the message templates."""
+    """Private notes, for the user alone: never written into a message."""
     archived: bool = False
     """Put away by the user: hidden unless asked for."""
     events: tuple[Event, ...] = field(default=())

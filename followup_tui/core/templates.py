@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from followup_tui.core import builtin_templates
 from followup_tui.core.standing import Action, Basis, Step
@@ -45,8 +45,23 @@ PLACEHOLDERS: Mapping[str, Placeholder] = {
         Placeholder("meeting", "the round as a noun ('phone screen', 'final interview')", ""),
         Placeholder("weekday", "the interview's weekday ('Tuesday')", ""),
         Placeholder("interview_date", "the interview's date ('3 November')", ""),
+        Placeholder(
+            "met_on",
+            "when you met, as said today ('yesterday', 'on Tuesday', 'on 3 November')",
+            "",
+        ),
         Placeholder("decision_date", "the decision date they gave", "[decision date]"),
+        Placeholder(
+            "decision_on",
+            "their decision date, as said today ('on Friday', 'on 6 November')",
+            "[decision date]",
+        ),
         Placeholder("check_in_date", "the check-in date you agreed", "[agreed check-in date]"),
+        Placeholder(
+            "check_in_on",
+            "the agreed check-in date, as said today ('today', 'on Friday')",
+            "[agreed check-in date]",
+        ),
         Placeholder("days_since", "business days since the interview ('4 business days')", ""),
         Placeholder("my_name", "your name (the name setting)", "[your name]"),
         Placeholder("signature", "your sign-off (the signature or name setting)", "[your name]"),
@@ -57,7 +72,7 @@ PLACEHOLDERS: Mapping[str, Placeholder] = {
         ),
         Placeholder(
             "discussed",
-            "something you talked about (the first line of the notes)",
+            "what you talked about with this interviewer (their topic; a general line if none)",
             "[something we discussed]",
         ),
         Placeholder("today", "today's date ('Friday 13 November')", ""),
@@ -197,12 +212,18 @@ class Context:
     """The interviewer this message is addressed to, or "" when nobody is on record."""
     signature: str = ""
     """The sign-off block as filled in (so the tone check can leave it out of word counts)."""
+    private_notes: str = ""
+    """The interview's private notes: never filled in, only for the tone check to guard."""
+    shared: tuple[str, ...] = ()
+    """Every interviewer's topic: words meant to be said, even if the notes repeat them."""
+    other_letters: tuple[str, ...] = ()
+    """Thank-yous already sent to the rest of the panel (so a copy can be caught)."""
 
     def with_values(self, extra: Mapping[str, str]) -> Context:
         """A copy with more values (blank ones ignored), e.g. the article the user picked."""
         merged = dict(self.values)
         merged.update({k: v.strip() for k, v in extra.items() if v.strip()})
-        return Context(merged, self.interviewer_names, self.recipient, self.signature)
+        return replace(self, values=merged)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,26 +11,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import OUTREACH_KINDS, EventKind, Interview
+from followup_tui.core.names import names_person
 from followup_tui.core.policy import Policy
+from followup_tui.core.private import private_spans
 from followup_tui.core.standing import Step
 from followup_tui.core.templates import PLACEHOLDERS
+from followup_tui.core.tone_phrases import (
+    CAPS_RUN,
+    CAPS_WORD,
+    COMMON,
+    DEADLINE,
+    EXCLAIMS,
+    GENERIC,
+    GREETING,
+    HONORIFIC,
+    OTHER_OFFER,
+    PHRASES,
+    TYPOS,
+    Rule,
+)
 
-
-class Rule(StrEnum):
-    """What a finding is about."""
-
-    ULTIMATUM = "ultimatum"
-    PUSHY = "pushy"
-    DESPERATE = "desperate"
-    TOO_LONG = "too_long"
-    UNFILLED = "unfilled"
-    TOO_SOON = "too_soon"
-    TOO_MANY = "too_many"
-    TYPO = "typo"
+__all__ = [
+    "PHONE_WORD_LIMIT",
+    "WORD_LIMITS",
+    "Finding",
+    "OutreachFacts",
+    "Rule",
+    "ToneContext",
+    "check",
+    "outreach_facts",
+    "unfilled",
+    "word_count",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +96,14 @@ class ToneContext:
     """The sign-off block, left out of the word count."""
     facts: OutreachFacts | None = None
     """Earlier messages, for "too soon" and "too many"; None: not checked."""
+    recipient: str = ""
+    """Who the message goes to; a greeting to anyone else is flagged. "": not checked."""
+    private_notes: str = ""
+    """The interview's private notes: any run of their words in the message is flagged."""
+    shared: tuple[str, ...] = ()
+    """Text meant to be said (topics, the highlight): notes that repeat it are not private."""
+    other_letters: tuple[str, ...] = ()
+    """Thank-yous already sent to the rest of the panel: the same text again is flagged."""
 
 
 _OUTREACH_LABELS = {
@@ -143,131 +166,7 @@ PHONE_WORD_LIMIT = 90
 _GAP_STEPS = frozenset({Step.CHECK_IN, Step.CLOSING_NOTE, Step.KEEP_WARM})
 
 
-def _rx(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-# A deadline is only an ultimatum beside another offer: "by Friday" alone is often innocent.
-_DEADLINE = re.compile(
-    rf"\b(?:by|before|until) (?:the )?(?:end of (?:the )?(?:day|week)|eod|tomorrow|tonight|{_DAYS}"
-    r"|next week|\d{1,2}(?:st|nd|rd|th)\b)",
-    re.IGNORECASE,
-)
-_ELSEWHERE = r"(?:companies|organi[sz]ations|employers|firms|teams)\b"
-_OTHER_OFFER = _rx(
-    r"\b(?:another|other|competing|second|rival) (?:job )?offers?\b", r"\boffers? from\b"
-)
-_PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
-    (
-        Rule.ULTIMATUM,
-        _rx(
-            r"\bunless I hear\b",
-            r"\bif I (?:don'?t|do not) hear (?:back )?(?:from you )?(?:by|before|soon)\b",
-            r"\b(?:otherwise|or else),? I(?:'ll| will| shall)\b",
-            r"\bbefore I (?:accept|sign|take|commit)\b",
-            r"\b(?:need|want) (?:an answer|a decision|your decision|to know|to hear)"
-            r"(?: back)? (?:by|before|within)\b",
-            r"\b(?:interviewing|talking|speaking|in talks|in discussions|interest) (?:with|in) "
-            r"(?:several|many|multiple|a few|other) (?:other )?" + _ELSEWHERE,
-            r"\b(?:several|many|multiple|a few|other) (?:other )?"
-            + _ELSEWHERE
-            + r" (?:are|have)\b",
-            r"\b(?:considering|exploring|pursuing|weighing) (?:my|other|several|multiple) "
-            r"(?:options|offers|opportunities)\b",
-            r"\b(?:last|final) chance\b",
-            r"\bthe clock is ticking\b",
-        ),
-        "puts pressure on them to answer; an ultimatum can end the conversation",
-    ),
-    (
-        Rule.PUSHY,
-        _rx(
-            r"\bas I (?:said|told you|already (?:said|mentioned|told you|explained))\b",
-            r"\b(?:as )?per my (?:last|previous|earlier) (?:e-?mail|message|note|call)\b",
-            r"\basap\b",
-            r"\burgent(?:ly)?\b",
-            r"\bimmediate(?:ly)?\b",
-            r"\bwithout (?:further )?delay\b",
-            r"\bas soon as possible\b",
-            r"\b(?:I|we) (?:need|expect|require|demand) (?:an? |your )?"
-            r"(?:answer|response|reply|update|decision)\b",
-            r"\byou (?:need to|have to|must) "
-            r"(?:reply|respond|answer|get back|let me know|decide)\b",
-            r"\bwhy (?:haven'?t|have not|hasn'?t|didn'?t) (?:you|anyone)\b",
-            r"\b(?:still|been|I'?m|am) waiting (?:for|on|to)\b",
-            r"\b(?:you )?(?:still )?(?:haven'?t|have not|never) (?:replied|responded|answered"
-            r"|gotten back|got back)\b",
-            r"\b(?:second|third|final|another|friendly|gentle) reminder\b",
-            r"\bchas(?:e|ing) (?:you|this|up)\b",
-            r"\bfollowing up (?:again|once more|yet again)\b",
-            r"\bprompt (?:reply|response|answer)\b",
-        ),
-        "reads as chasing or demanding; a cordial note gets a better hearing",
-    ),
-    (
-        Rule.DESPERATE,
-        _rx(
-            r"\bplease,? please\b",
-            r"\b(?:I )?beg(?:ging)?(?: you)?\b",
-            r"\bdesperate(?:ly)?\b",
-            r"\bI(?:'ll|'d| will| would)? do anything\b",
-            r"\b(?:really|so|very),? (?:really|so|very)\b",
-            r"\bI (?:really |truly )?need (?:this|the) (?:job|role|position)\b",
-            r"\bmy (?:only|last) hope\b",
-            r"\bplease give me a chance\b",
-            r"\b(?:so )?sorry to (?:bother|trouble|disturb|pester|keep bothering)\b",
-        ),
-        "sounds like pleading; calm confidence reads better",
-    ),
-)
-
-# Two or more of ! and ? in a row, at least one of them "!".
-_EXCLAIMS = re.compile(r"(?=[!?]*!)[!?]{2,}")
-# Three capitalised words in a row on one line: acronyms rarely come in threes.
-_CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t,]+[A-Z]{2,}){2,}\b")
-_CAPS_WORD = re.compile(
-    r"\b(?:PLEASE|REALLY|VERY|NEED|HOPE|THANK|THANKS|LOVE|ANYTHING|SO|MUCH|ANY|EXCITED"
-    r"|ALWAYS|NEVER|DREAM|PERFECT|DESPERATE)\b"
-)
-
-# (pattern, correction): homophones and slips that spell-checkers let through.
-_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), fix)
-    for pattern, fix in (
-        (r"\b(?:to|forward to|hope to|glad to|eager to|keen to) here\b", "hear"),
-        (r"\bhere (?:back|from you|anything)\b", "hear"),
-        (r"\b(?:hear|hearing|heard) form\b", "from"),
-        (r"\byour (?:welcome|still|not|the best)\b", "you're"),
-        (r"\bthere (?:team|company|process|hiring|office)\b", "their"),
-        (r"\bthen (?:expected|planned|anticipated|I thought|usual)\b", "than"),
-        (r"\b(?:longer|more|sooner|better|rather|other) then\b", "than"),
-        (r"\bloose (?:touch|track|sight)\b", "lose"),
-        (r"\bdefin(?:ately|atly|itly|etly)\b", "definitely"),
-        (r"\bwont\b", "won't"),
-        (r"\bits (?:been|a pleasure|great to)\b", "it's"),
-        (r"\bapart of (?:the|your|this|a)\b", "a part of"),
-        (r"\bexcept (?:your|the|an|this) (?:offer|invitation)\b", "accept"),
-        (r"\bfor you (?:time|consideration|help)\b", "your"),
-        (r"\bweather or not\b", "whether"),
-        (r"\bpeaked my (?:interest|curiosity)\b", "piqued"),
-        (r"\bthe roll\b(?!-)", "role"),
-        (r"\brecieve[ds]?\b", "receive"),
-        (r"\bop(?:per|pur|pu)tunit(?:y|ies)\b", "opportunity"),
-    )
-)
-
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\](?!\()|\{[A-Za-z_][A-Za-z0-9_ ]{0,40}\}")
-_GREETING = re.compile(
-    r"^[ \t]*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))[ \t]+"
-    r"((?:(?:mr|mrs|ms|mx|dr|prof)\.[ \t]*)?[^\n,!:;.]+?)[ \t]*(?=[,!:;.\n]|$)",
-    re.IGNORECASE | re.MULTILINE,
-)
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|mx|miss|dr|prof)\.?\s+", re.IGNORECASE)
-# A greeting with one of these words is to a group or a role, not to a person's name.
-_GENERIC = frozenset(
-    "there all everyone everybody team folks both you manager recruiter sir madam".split()  # noqa: SIM905
-)
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -285,30 +184,69 @@ def _marker_message(token: str) -> str:
     return f"{token} looks like a placeholder left in: fill it in or cut it"
 
 
-def _greeting_findings(text: str, names: tuple[str, ...]) -> list[Finding]:
-    known = {word.casefold() for name in names for word in name.replace("-", " ").split()}
+def _greeting_findings(text: str, names: tuple[str, ...], recipient: str) -> list[Finding]:
+    panel = tuple(dict.fromkeys((*names, recipient) if recipient else names))
     findings = []
-    for match in _GREETING.finditer(text):
+    for match in GREETING.finditer(text):
         addressee = match.group(1).strip()
         if "[" in addressee or "{" in addressee:
             continue  # an unfilled placeholder: flagged as such
+        greeted: list[tuple[str, str | None]] = []
         for one in re.split(r"\s+(?:and|&)\s+|\s*&\s*", addressee):
-            who = _HONORIFIC.sub("", one.strip())
-            words = [w.casefold() for w in who.replace("-", " ").split()]
-            if not words or _GENERIC.intersection(words):
+            who = HONORIFIC.sub("", one.strip())
+            words = who.replace("-", " ").split()
+            if words and not GENERIC.intersection(w.casefold() for w in words):
+                greeted.append((who, next((p for p in panel if names_person(words, p)), None)))
+        people = {person for _, person in greeted}
+        for who, person in greeted:
+            if person is None:
+                why = f"the greeting names {who}, who is not on the panel ({', '.join(panel)})"
+            elif recipient and recipient not in people:
+                why = f"the greeting names {who}, but this message goes to {recipient}"
+            else:
                 continue
-            if all(word in known for word in words):
-                continue
-            panel = ", ".join(names)
             findings.append(
                 Finding(
                     Rule.UNFILLED,
-                    f"the greeting names {who}, who is not on the panel ({panel})",
+                    why,
                     (match.start(1), match.end(1)),
                     _line_of(text, match.start(1)),
                 )
             )
     return findings
+
+
+def _private_findings(text: str, notes: str, shared: tuple[str, ...]) -> list[Finding]:
+    return [
+        Finding(
+            Rule.PRIVATE,
+            f'"{text[start:end]}" comes from your private notes: they are for you alone',
+            (start, end),
+            _line_of(text, start),
+        )
+        for start, end in private_spans(text, notes, shared)
+    ]
+
+
+def _letter(text: str) -> str:
+    """A letter reduced to what makes it personal: no greeting line, case or spacing."""
+    lines = text.strip().splitlines()
+    if lines and GREETING.match(lines[0]):
+        lines = lines[1:]
+    return " ".join(" ".join(lines).casefold().split())
+
+
+def _same_letter_findings(text: str, others: tuple[str, ...]) -> list[Finding]:
+    mine = _letter(text)
+    if not mine or not any(_letter(other) == mine for other in others):
+        return []
+    return [
+        Finding(
+            Rule.SAME_LETTER,
+            "another interviewer on this panel already got this same letter;"
+            " name something from your talk with this one",
+        )
+    ]
 
 
 def _timing_findings(context: ToneContext) -> list[Finding]:
@@ -362,11 +300,14 @@ def check(text: str, *, context: ToneContext | None = None) -> list[Finding]:
     if words > limit:
         kind = "a call script" if context.phone else "this note"
         whole.append(Finding(Rule.TOO_LONG, f"{words} words; {kind} reads best under {limit}"))
+    whole += _same_letter_findings(text, context.other_letters)
     found: list[Finding] = []
-    for rule, pattern, why in _PHRASES:
+    for rule, pattern, why in PHRASES:
         found += [_found(rule, text, m, f'"{m.group(0)}" {why}') for m in pattern.finditer(text)]
-    if offer := _OTHER_OFFER.search(text):
-        for m in _DEADLINE.finditer(text):
+    if offer := OTHER_OFFER.search(text):
+        for m in DEADLINE.finditer(text):
+            if any(f.span and f.span[0] <= m.start() < f.span[1] for f in found):
+                continue
             found.append(
                 _found(
                     Rule.ULTIMATUM,
@@ -378,12 +319,12 @@ def check(text: str, *, context: ToneContext | None = None) -> list[Finding]:
             )
     found += [
         _found(Rule.DESPERATE, text, m, f'"{m.group(0)}": stacked marks read as anxious')
-        for m in _EXCLAIMS.finditer(text)
+        for m in EXCLAIMS.finditer(text)
     ]
-    runs = list(_CAPS_RUN.finditer(text))
+    runs = [m for m in CAPS_RUN.finditer(text) if _shouted(m.group(0))]
     shouted = runs + [
         m
-        for m in _CAPS_WORD.finditer(text)
+        for m in CAPS_WORD.finditer(text)
         if not any(r.start() <= m.start() < r.end() for r in runs)
     ]
     found += [
@@ -394,12 +335,25 @@ def check(text: str, *, context: ToneContext | None = None) -> list[Finding]:
         _found(Rule.UNFILLED, text, m, _marker_message(m.group(0)))
         for m in _PLACEHOLDER.finditer(text)
     ]
-    if context.interviewer_names:
-        found += _greeting_findings(text, context.interviewer_names)
-    for pattern, fix in _TYPOS:
+    if context.interviewer_names or context.recipient:
+        found += _greeting_findings(text, context.interviewer_names, context.recipient)
+    if context.private_notes.strip():
+        found += _private_findings(text, context.private_notes, context.shared)
+    for pattern, fix in TYPOS:
         found += [
             _found(Rule.TYPO, text, m, f'"{m.group(0)}": did you mean "{fix}"?')
             for m in pattern.finditer(text)
         ]
     found.sort(key=lambda f: f.span or (0, 0))
     return whole + found
+
+
+def _shouted(run: str) -> bool:
+    """A run of capitals is shouting when two of its words are ordinary ones."""
+    return sum(word in COMMON for word in run.split()) >= 2
+
+
+def unfilled(findings: list[Finding]) -> list[Finding]:
+    """The findings that mean the message is not ready to send as it is: a placeholder
+    left in, or a greeting to the wrong name (what "mark sent" should ask about)."""
+    return [f for f in findings if f.rule is Rule.UNFILLED]
