@@ -12,19 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from followup_tui.app.text import clean_line
-from followup_tui.core.tone import Finding, Rule
-
-RULE_WORDS: dict[Rule, str] = {
-    Rule.ULTIMATUM: "ultimatum",
-    Rule.PUSHY: "pushy",
-    Rule.DESPERATE: "desperate",
-    Rule.TOO_LONG: "too long",
-    Rule.UNFILLED: "unfilled",
-    Rule.TOO_SOON: "too soon",
-    Rule.TOO_MANY: "too many",
-    Rule.TYPO: "typo?",
-}
-"""Each rule's tag, as the panel shows it."""
+from followup_tui.core.tone import Finding
 
 ALL_CLEAR = "Nothing to flag: short, warm and filled in."
 """What the panel says when the check finds nothing."""
@@ -44,7 +32,7 @@ def finding_text(finding: Finding) -> Content:
     """One finding as a line: its tag, where it is, and why it matters (user text literal)."""
     place = where(finding)
     return Content.assemble(
-        (RULE_WORDS[finding.rule], "bold $text-warning"),
+        (finding.rule.label, "bold $text-warning"),
         (f" · {place}" if place else "", "$text-muted"),
         "  ",
         clean_line(finding.message),
