@@ -52,15 +52,25 @@ def quiet_desktop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[l
     yield opened
 
 
-NOTES = {
-    "Acme": "Dana: the onboarding funnel\nSam: their on-call rota",
-    "Initech": "Discussed: moving reports off the nightly batch",
+TOPICS = {
+    "Acme": {"Dana Ruiz": "the onboarding funnel", "Sam Lee": "their on-call rota"},
+    "Initech": {"": "moving reports off the nightly batch"},
 }
+"""What the user talked about with each interviewer ("" is anyone on that panel)."""
 
 
 def noted(board: list[Interview] | None = None) -> list[Interview]:
-    """The standard board (or ``board``) with notes, so every template has its topic."""
-    return [replace(i, notes=NOTES.get(i.company, i.notes)) for i in board or standard_board()]
+    """The standard board (or ``board``) with topics, so every template has its own."""
+
+    def topical(interview: Interview) -> Interview:
+        topics = TOPICS.get(interview.company, {})
+        people = tuple(
+            replace(p, topic=topics.get(p.name, topics.get("", p.topic)))
+            for p in interview.interviewers
+        )
+        return replace(interview, interviewers=people)
+
+    return [topical(i) for i in board or standard_board()]
 
 
 def signed(app: FollowupApp) -> FollowupApp:
