@@ -19,7 +19,7 @@ import pytest
 from followup_tui.core.model import EventKind, Interview
 from followup_tui.storage.store import Store
 from tests.support.board import at, make
-from tests.support.store import read_back
+from tests.support.store import read_back, write_data_file
 from tests.support.terminal import TIMEOUT, PtySession
 
 from .terminal import Home, followup_argv
@@ -32,8 +32,7 @@ ALT_SCREEN_OFF = b"\x1b[?1049l"
 def home(tmp_path: Path) -> Home:
     """A data file holding one interview that owes a thank-you to one person."""
     home = Home(tmp_path)
-    with Store.open(home.db) as store:
-        store.import_interviews([make("Acme", at(11, 4))])
+    write_data_file(home.db, [make("Acme", at(11, 4))])
     return home
 
 
@@ -175,8 +174,7 @@ def test_a_crash_in_a_real_terminal_prints_one_line_and_keeps_the_data(
 ) -> None:
     home = Home(tmp_path)
     notes = "private: salary floor 95k"
-    with Store.open(home.db) as store:
-        store.import_interviews([make("Acme", at(11, 4), notes=notes)])
+    write_data_file(home.db, [make("Acme", at(11, 4), notes=notes)])
     secret = "secret-in-the-message"
     app = PtySession([sys.executable, "-c", PLANTED.format(secret=secret)], home.env())
     sessions.append(app)

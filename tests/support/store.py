@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from followup_tui.core.model import Interview
@@ -17,3 +18,9 @@ def read_back(path: Path) -> list[Interview]:
 def stored(path: Path) -> dict[str, Interview]:
     """What the data file at ``path`` holds now, read afresh, by interview id."""
     return {interview.id: interview for interview in read_back(path)}
+
+
+def write_data_file(path: Path, interviews: Sequence[Interview]) -> None:
+    """A data file at ``path`` holding ``interviews``, its store closed again (lock free)."""
+    with Store.open(path) as store:
+        store.import_interviews(interviews)
