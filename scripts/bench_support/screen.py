@@ -12,11 +12,19 @@ measure that uses it include Textual's 100 ms wait for a following byte.
 
 from __future__ import annotations
 
+import sys
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bench_support.stats import alternate
-from bench_support.terminal import SYNC_END, SYNC_START, PtySession, Response
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # the pseudo-terminal harness is the tests' own
+
+from tests.support.terminal import SYNC_END, SYNC_START, PtySession, Response  # noqa: E402
 
 ESCAPE = b"\x1b[27u"
 """The escape key, unambiguous (kitty keyboard protocol)."""
@@ -66,8 +74,8 @@ def _frame_showing(session: PtySession, markers: Sequence[bytes], start: int = 0
 
 def _until_shown(session: PtySession, keys: bytes, markers: Sequence[bytes]) -> float:
     """Type ``keys``; seconds until a frame shows one of ``markers``; then let it settle."""
-    start = len(session.buffer)
-    sent = session.send(keys)
+    sent = time.perf_counter()
+    start = session.send(keys)
     shown = _frame_showing(session, markers, start)
     session.settle(QUIET, START_TIMEOUT)
     return shown - sent
@@ -87,7 +95,7 @@ def start_once(program: Program) -> Start:
         peak = session.peak_rss_kib()
         session.finish()
     except BaseException:
-        session.kill()
+        session.close()
         raise
     return Start(painted - session.started, peak, session.started)
 
@@ -174,7 +182,7 @@ def key_session(
             session.press(b"g", QUIET)
         session.finish()
     except BaseException:
-        session.kill()
+        session.close()
         raise
     return keys
 
@@ -195,6 +203,6 @@ def idle_cpu(program: Program, seconds: float) -> float:
         used = session.cpu_seconds() - before
         session.finish()
     except BaseException:
-        session.kill()
+        session.close()
         raise
     return 100.0 * used / seconds

@@ -7,7 +7,6 @@ Initech has an overdue check-in, Acme owes thank-yous to Dana Ruiz and Sam Lee.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from followup_tui.app import clipboard
 from followup_tui.app.app import FollowupApp
 from followup_tui.app.drafts import drafts_for, drafts_path
 from followup_tui.app.screens.composer import ComposerScreen
@@ -29,6 +27,7 @@ from followup_tui.core.model import Channel, Event, EventKind, Interview, Interv
 from followup_tui.core.standing import Status
 from followup_tui.core.tone import Rule
 from followup_tui.storage.store import Store
+from tests.support.desktop import Desktop
 
 from .conftest import NOW, SETTINGS, AppFactory, at, make, standard_board, stored
 from .helpers import settle
@@ -36,20 +35,7 @@ from .helpers import settle
 ME = replace(SETTINGS, name="Alex Morgan", highlight="I cut the release time in half")
 
 
-@pytest.fixture(autouse=True)
-def quiet_desktop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[str]]:
-    """No user template file, the tone check at once, and no real clipboard tool or opener."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setattr(ComposerScreen, "TONE_DELAY", 0.0)
-    monkeypatch.setattr(clipboard, "clipboard_tools", lambda: [])
-    opened: list[str] = []
-
-    async def fake_open(url: str, command: object = None) -> str:
-        opened.append(url)
-        return ""
-
-    monkeypatch.setattr(clipboard, "open_mail", fake_open)
-    yield opened
+pytestmark = pytest.mark.usefixtures("tone_at_once")
 
 
 TOPICS = {
@@ -350,14 +336,14 @@ async def test_copy_puts_the_message_on_the_terminal_clipboard(make_app: AppFact
 
 
 async def test_mail_opens_a_link_with_the_address_subject_and_body(
-    make_app: AppFactory, quiet_desktop: list[str]
+    make_app: AppFactory, quiet_desktop: Desktop
 ) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
         await open_on(pilot, 0)  # Initech: Dana Ruiz, dana@example.com
         await pilot.press("ctrl+o")
         await settle(pilot)
-        (url,) = quiet_desktop
+        (url,) = quiet_desktop.opened
         parts = urlsplit(url)
         fields = parse_qs(parts.query)
         assert unquote(parts.path) == "dana@example.com"
@@ -367,7 +353,7 @@ async def test_mail_opens_a_link_with_the_address_subject_and_body(
 
 
 async def test_a_hostile_address_is_refused_not_opened(
-    make_app: AppFactory, quiet_desktop: list[str]
+    make_app: AppFactory, quiet_desktop: Desktop
 ) -> None:
     board = standard_board()
     sneaky = Interviewer("Dana Ruiz", email="dana@example.com?bcc=spy@example.com")
@@ -377,7 +363,7 @@ async def test_a_hostile_address_is_refused_not_opened(
         await open_on(pilot, 0)
         await pilot.press("ctrl+o")
         await settle(pilot)
-    assert quiet_desktop == []
+    assert quiet_desktop.opened == []
     assert any("Not opened" in m and "question mark" in m for m in said(app))
 
 
@@ -398,9 +384,9 @@ async def test_a_failed_save_keeps_the_composer_and_the_draft(
 
 
 async def test_a_broken_template_file_is_reported_and_ours_still_work(
-    make_app: AppFactory, tmp_path: Path
+    make_app: AppFactory, quiet_desktop: Desktop
 ) -> None:
-    folder = tmp_path / "config" / "followup"
+    folder = quiet_desktop.config_home / "followup"
     folder.mkdir(parents=True)
     (folder / "templates.toml").write_text("[[template]\nstep = ", encoding="utf-8")
     app = signed(make_app(noted()))

@@ -16,19 +16,12 @@ import pytest
 from followup_tui.app.screens.main import MainScreen
 from tests.app.conftest import AppFactory, at, make, stored
 from tests.app.helpers import settle
+from tests.support.desktop import Desktop
 
 NOTES_SECRET = "salary floor 95k, do not share"
 """User data that Textual's traceback would print as a local variable."""
 MESSAGE_SECRET = "token-in-the-message"
 """Text in the exception message: it belongs in the log only."""
-
-
-@pytest.fixture
-def crash_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """Where the crash log goes during the test."""
-    folder = tmp_path / "logs"
-    monkeypatch.setattr("followup_tui.crashlog.log_dir", lambda: folder)
-    return folder
 
 
 def plant_failure(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -46,7 +39,7 @@ async def test_a_crash_prints_one_line_and_logs_the_details(
     make_app: AppFactory,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    crash_folder: Path,
+    quiet_desktop: Desktop,
     data_file: Path,
 ) -> None:
     plant_failure(monkeypatch)
@@ -61,7 +54,7 @@ async def test_a_crash_prints_one_line_and_logs_the_details(
     terminal = out + err
     assert NOTES_SECRET not in terminal and MESSAGE_SECRET not in terminal
     assert "Traceback" not in terminal and "locals" not in terminal
-    log = crash_folder / "crash.log"
+    log = quiet_desktop.crash_log
     lines = [line for line in terminal.splitlines() if line.strip()]
     assert lines == [f"followup: unexpected error (ValueError); details in {log}"]
     text = log.read_text(encoding="utf-8")
@@ -75,7 +68,7 @@ async def test_a_crash_in_a_background_worker_logs_where_it_happened(
     make_app: AppFactory,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
-    crash_folder: Path,
+    quiet_desktop: Desktop,
 ) -> None:
     # Saves and the composer's sends run in workers; Textual wraps what they raise in a
     # WorkerFailed that carries no traceback of its own.
@@ -95,5 +88,5 @@ async def test_a_crash_in_a_background_worker_logs_where_it_happened(
     assert app.return_code == 1
     _, err = capsys.readouterr()
     assert MESSAGE_SECRET not in err and "unexpected error" in err
-    text = (crash_folder / "crash.log").read_text(encoding="utf-8")
+    text = quiet_desktop.crash_log.read_text(encoding="utf-8")
     assert "broken_worker" in text and MESSAGE_SECRET in text  # the worker's own traceback

@@ -29,6 +29,7 @@ from followup_tui.app.screens.main import MainScreen
 from followup_tui.core.model import EventKind, Interview
 from tests.app.conftest import AppFactory, at, make, stored
 from tests.app.helpers import fill, settle
+from tests.support.desktop import Desktop
 
 WAIT = 10.0
 """Longest a held save waits to be let go (only reached if the test is broken)."""
@@ -84,14 +85,11 @@ OPENED: dict[str, Callable[[FollowupApp], Screen[Any]]] = {
 async def test_quitting_the_moment_a_screen_opens_is_a_clean_exit(
     make_app: AppFactory,
     screen: str,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
+    quiet_desktop: Desktop,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     # A key opens it and ctrl+q follows before it is on screen: the app is leaving while
     # the screen mounts, its widgets already gone.
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setattr("followup_tui.crashlog.log_dir", lambda: tmp_path / "logs")
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
@@ -99,7 +97,7 @@ async def test_quitting_the_moment_a_screen_opens_is_a_clean_exit(
         app.exit()  # (no pause after it: Pilot would wait for a screen that never settles)
     assert app.return_code == 0
     assert "unexpected error" not in capsys.readouterr().err
-    assert not (tmp_path / "logs" / "crash.log").exists()
+    assert not quiet_desktop.crash_log.exists()
 
 
 EARLY_KEYS: dict[str, tuple[Callable[[FollowupApp], Screen[Any]], str]] = {
@@ -114,11 +112,10 @@ EARLY_KEYS: dict[str, tuple[Callable[[FollowupApp], Screen[Any]], str]] = {
 
 @pytest.mark.parametrize("case", list(EARLY_KEYS))
 async def test_a_key_for_a_screen_not_yet_shown_does_nothing(
-    make_app: AppFactory, case: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    make_app: AppFactory, case: str
 ) -> None:
     # Typed fast (or pasted), the key after the one that opens a screen reaches that
     # screen's bindings before the screen has made its widgets.
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     app = make_app()
     before = stored(app.store.path)
     opened, action = EARLY_KEYS[case]
@@ -224,9 +221,8 @@ async def test_a_change_typed_just_before_quitting_is_saved(make_app: AppFactory
 
 
 async def test_marking_sent_just_before_quitting_is_saved(
-    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    make_app: AppFactory,
 ) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     app = make_app([make("Acme", at(11, 4))])
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)

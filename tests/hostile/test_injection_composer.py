@@ -7,7 +7,6 @@ hostile names and text holds the address and at most a subject and a body.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,12 +16,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from followup_tui.app import clipboard
 from followup_tui.app.app import FollowupApp
 from followup_tui.app.screens.composer import ComposerScreen
 from followup_tui.core.model import Interviewer
 from tests.app.conftest import SETTINGS, AppFactory, stored
 from tests.app.helpers import settle
+from tests.support.desktop import Desktop
 
 from .screen import assert_inert, hostile, rendered
 from .test_injection import WIDE, hostile_interview, paste, said
@@ -31,20 +30,7 @@ INJECTED_HEADERS = "\r\nBcc: spy@evil.example\r\n?cc=spy@evil.example&bcc=spy@ev
 """Header injection, as a name or a line of text might carry it."""
 
 
-@pytest.fixture(autouse=True)
-def quiet_desktop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[str]]:
-    """No user templates, the tone check at once, no clipboard tool; links collected."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setattr(ComposerScreen, "TONE_DELAY", 0.0)
-    monkeypatch.setattr(clipboard, "clipboard_tools", lambda: [])
-    opened: list[str] = []
-
-    async def fake_open(url: str, command: object = None) -> str:
-        opened.append(url)
-        return ""
-
-    monkeypatch.setattr(clipboard, "open_mail", fake_open)
-    yield opened
+pytestmark = pytest.mark.usefixtures("tone_at_once")
 
 
 def signed(app: FollowupApp) -> FollowupApp:
@@ -113,7 +99,7 @@ async def test_pasted_into_the_message_it_is_drawn_inert(make_app: AppFactory) -
 
 
 async def test_a_link_from_hostile_names_adds_no_header(
-    make_app: AppFactory, quiet_desktop: list[str], data_file: Path
+    make_app: AppFactory, quiet_desktop: Desktop, data_file: Path
 ) -> None:
     sneaky = Interviewer("Dana" + INJECTED_HEADERS, email="dana@acme.example")
     interview = replace(
@@ -127,7 +113,7 @@ async def test_a_link_from_hostile_names_adds_no_header(
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert rendered(app).raw == []
-        (url,) = quiet_desktop
+        (url,) = quiet_desktop.opened
         parts = urlsplit(url)
         assert url.isascii() and url.isprintable()
         assert unquote(parts.path) == "dana@acme.example"
@@ -147,7 +133,7 @@ async def test_a_link_from_hostile_names_adds_no_header(
     "address", ["dana@acme.example" + INJECTED_HEADERS, "dana@acme.example?cc=spy@x.example"]
 )
 async def test_a_hostile_address_opens_nothing(
-    make_app: AppFactory, quiet_desktop: list[str], address: str
+    make_app: AppFactory, quiet_desktop: Desktop, address: str
 ) -> None:
     sneaky = Interviewer("Dana", email=address)
     app = signed(make_app([replace(hostile_interview(), interviewers=(sneaky,))]))
@@ -157,4 +143,4 @@ async def test_a_hostile_address_opens_nothing(
         await settle(pilot)
         assert any("Not opened" in m for m in said(app))
         assert_inert(app)
-    assert quiet_desktop == []
+    assert quiet_desktop.opened == []

@@ -18,7 +18,6 @@ import contextlib
 import os
 import random
 from collections import deque
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,13 +27,12 @@ from textual.geometry import Size
 from textual.keys import _character_to_key
 from textual.worker import WorkerCancelled
 
-from followup_tui.app import clipboard
 from followup_tui.app.app import FollowupApp
-from followup_tui.app.screens.composer import ComposerScreen
 from followup_tui.app.screens.main import MainScreen
-from followup_tui.demo import load_demo
 from followup_tui.storage.store import Store
-from tests.app.conftest import NOW, SETTINGS, FixedAt
+from tests.support.board import demo_board
+from tests.support.desktop import Desktop
+from tests.support.factory import open_app
 
 pytestmark = pytest.mark.slow
 
@@ -105,21 +103,7 @@ class Tally:
     """The last keys and resizes, to say what led to a failure."""
 
 
-@pytest.fixture(autouse=True)
-def quiet_desktop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
-    """No user templates, no clipboard tool, no mail client, screenshots and crash log in
-    the test's folder; yields where the crash log would be."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.chdir(tmp_path)  # the palette's "save screenshot" writes here
-    monkeypatch.setattr(ComposerScreen, "TONE_DELAY", 0.0)
-    monkeypatch.setattr(clipboard, "clipboard_tools", lambda: [])
-
-    async def no_mail(url: str, command: object = None) -> str:
-        return ""
-
-    monkeypatch.setattr(clipboard, "open_mail", no_mail)
-    monkeypatch.setattr("followup_tui.crashlog.log_dir", lambda: tmp_path / "logs")
-    yield tmp_path / "logs" / "crash.log"
+pytestmark = pytest.mark.usefixtures("tone_at_once")
 
 
 def pick(rng: random.Random) -> str:
@@ -227,7 +211,7 @@ async def one_start(
     tally.starts += 1
     store = Store.open(data_file)
     try:
-        app = FollowupApp(store, SETTINGS, FixedAt(NOW))
+        app = open_app(store)
         try:
             async with asyncio.timeout(RUN_SECONDS):
                 await monkey_run(app, rng, budget, tally)
@@ -240,18 +224,18 @@ async def one_start(
 
 @pytest.mark.parametrize("seed", SEEDS)
 async def test_random_keys_and_resizes_break_nothing(
-    seed: int, tmp_path: Path, quiet_desktop: Path
+    seed: int, tmp_path: Path, quiet_desktop: Desktop
 ) -> None:
     print(f"monkey seed {seed} (FOLLOWUP_MONKEY_SEED={seed} replays it)")
     data_file = tmp_path / "followup.json"
     with Store.open(data_file) as store:
-        store.import_interviews(load_demo(NOW, SETTINGS.calendar()))
+        store.import_interviews(demo_board())
     rng = random.Random(seed)
     tally = Tally(screens=set())
     while tally.keys < KEYS_PER_RUN:
         await one_start(data_file, rng, tally, KEYS_PER_RUN, seed)
-        assert not quiet_desktop.exists(), (
-            f"seed {seed}: an error after {tally.keys} keys:\n{quiet_desktop.read_text()}"
+        assert not quiet_desktop.crash_log.exists(), (
+            f"seed {seed}: an error after {tally.keys} keys:\n{quiet_desktop.crash_log.read_text()}"
         )
     assert tally.screens is not None
     for name, key in REACHED.items():  # a screen the dice and the visits both missed
@@ -259,7 +243,7 @@ async def test_random_keys_and_resizes_break_nothing(
             tally.starts += 1
             store = Store.open(data_file)
             try:
-                app = FollowupApp(store, SETTINGS, FixedAt(NOW))
+                app = open_app(store)
                 async with app.run_test(size=(120, 40)) as pilot:
                     await pilot.pause()
                     await visit(app, key, tally)
@@ -268,7 +252,7 @@ async def test_random_keys_and_resizes_break_nothing(
                 store.close()
     print(f"seed {seed}: {tally.keys} keys, {tally.resizes} resizes, {tally.starts} starts")
     print(f"screens seen: {sorted(tally.screens)}")
-    assert not quiet_desktop.exists(), quiet_desktop.read_text()
+    assert not quiet_desktop.crash_log.exists(), quiet_desktop.crash_log.read_text()
     with Store.open(data_file) as store:  # the file is valid and nobody holds it
         assert store.interviews()
     assert set(REACHED) <= tally.screens, f"seed {seed}: never reached: {tally.screens}"

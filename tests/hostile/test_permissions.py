@@ -14,7 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .terminal import Home, Session, followup_argv
+from tests.support.terminal import PtySession
+
+from .terminal import Home, followup_argv
 from .test_terminal import PLANTED
 
 DOCUMENT = {
@@ -50,23 +52,23 @@ def test_everything_written_is_private_even_with_umask_zero(tmp_path: Path) -> N
         capture_output=True,
         preexec_fn=lambda: os.umask(0),
     )
-    app = Session(followup_argv(), env, umask=0)
+    app = PtySession(followup_argv(), env, umask=0)
     try:
-        app.wait_for("Acme")
+        app.wait_for_text("Acme")
         mark = app.send("t")  # a second save: the backup of the first
-        app.wait_for("logged", start=mark)
+        app.wait_for_text("logged", start=mark)
         mark = app.send("c")  # the composer, and a draft
-        app.wait_for("Mark sent", start=mark)
+        app.wait_for_text("Mark sent", start=mark)
         app.send("x")
         mark = app.send(b"\x1b")
-        app.wait_for("Draft kept", start=mark)
+        app.wait_for_text("Draft kept", start=mark)
         app.send("q")
         assert os.WIFEXITED(app.wait_exit())
     finally:
         app.close()
-    crash = Session([sys.executable, "-c", PLANTED.format(secret="s")], env, umask=0)
+    crash = PtySession([sys.executable, "-c", PLANTED.format(secret="s")], env, umask=0)
     try:
-        crash.wait_for("Acme")
+        crash.wait_for_text("Acme")
         crash.send("?")
         crash.wait_exit()
     finally:

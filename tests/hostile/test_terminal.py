@@ -18,9 +18,11 @@ import pytest
 
 from followup_tui.core.model import EventKind, Interview
 from followup_tui.storage.store import Store
-from tests.app.conftest import at, make
+from tests.support.board import at, make
+from tests.support.store import read_back, write_data_file
+from tests.support.terminal import TIMEOUT, PtySession
 
-from .terminal import TIMEOUT, Home, Session, followup_argv
+from .terminal import Home, followup_argv
 
 ALT_SCREEN_OFF = b"\x1b[?1049l"
 """What Textual writes last when it gives the terminal back."""
@@ -30,36 +32,34 @@ ALT_SCREEN_OFF = b"\x1b[?1049l"
 def home(tmp_path: Path) -> Home:
     """A data file holding one interview that owes a thank-you to one person."""
     home = Home(tmp_path)
-    with Store.open(home.db) as store:
-        store.import_interviews([make("Acme", at(11, 4))])
+    write_data_file(home.db, [make("Acme", at(11, 4))])
     return home
 
 
 @pytest.fixture
-def sessions() -> Iterator[list[Session]]:
+def sessions() -> Iterator[list[PtySession]]:
     """Programs started by the test; any still running at the end are killed."""
-    started: list[Session] = []
+    started: list[PtySession] = []
     yield started
     for session in started:
         session.close()
 
 
-def start(sessions: list[Session], home: Home, *args: str) -> Session:
+def start(sessions: list[PtySession], home: Home, *args: str) -> PtySession:
     """``followup`` (with ``args``) on ``home``'s files, its board on screen."""
-    session = Session(followup_argv(*args), home.env())
+    session = PtySession(followup_argv(*args), home.env())
     sessions.append(session)
-    session.wait_for("Acme")
+    session.wait_for_text("Acme")
     return session
 
 
 def on_disk(home: Home) -> Interview:
     """The interview as the data file holds it now (read without taking the lock)."""
-    with Store.open(home.db, read_only=True) as store:
-        (interview,) = store.interviews()
+    (interview,) = read_back(home.db)
     return interview
 
 
-def wait_until(session: Session, check: Callable[[], bool]) -> None:
+def wait_until(session: PtySession, check: Callable[[], bool]) -> None:
     """Keep the terminal read until ``check()`` holds."""
     deadline = time.monotonic() + TIMEOUT
     while not check():
@@ -72,10 +72,10 @@ def thanked(home: Home) -> bool:
     return any(e.kind is EventKind.THANK_YOU_SENT for e in on_disk(home).events)
 
 
-def log_a_thank_you(session: Session, home: Home) -> None:
+def log_a_thank_you(session: PtySession, home: Home) -> None:
     """``t`` on the board, then wait until the data file has it."""
     mark = session.send("t")
-    session.wait_for("logged", start=mark)
+    session.wait_for_text("logged", start=mark)
     wait_until(session, lambda: thanked(home))
 
 
@@ -91,20 +91,22 @@ def assert_a_writer_opens_at_once(home: Home) -> None:
         assert not store.read_only
 
 
-def test_sigterm_leaves_cleanly_with_the_change_saved(home: Home, sessions: list[Session]) -> None:
+def test_sigterm_leaves_cleanly_with_the_change_saved(
+    home: Home, sessions: list[PtySession]
+) -> None:
     app = start(sessions, home)
     log_a_thank_you(app, home)
-    mark = len(app.output)
+    mark = len(app.buffer)
     os.kill(app.pid, signal.SIGTERM)
     assert left_by_itself(app.wait_exit()) == 128 + signal.SIGTERM
-    assert ALT_SCREEN_OFF in app.output[mark:]  # the terminal was given back
+    assert ALT_SCREEN_OFF in app.buffer[mark:]  # the terminal was given back
     assert thanked(home)
     assert_a_writer_opens_at_once(home)
     assert not home.crash_log.exists()  # it left by itself, not by the deadline
 
 
 def test_closing_the_terminal_loses_nothing_and_leaves_no_lock(
-    home: Home, sessions: list[Session]
+    home: Home, sessions: list[PtySession]
 ) -> None:
     app = start(sessions, home)
     log_a_thank_you(app, home)
@@ -115,7 +117,7 @@ def test_closing_the_terminal_loses_nothing_and_leaves_no_lock(
     assert not home.crash_log.exists()  # it left by itself, not by the deadline
 
 
-def test_sighup_with_a_save_just_asked_for_keeps_it(home: Home, sessions: list[Session]) -> None:
+def test_sighup_with_a_save_just_asked_for_keeps_it(home: Home, sessions: list[PtySession]) -> None:
     app = start(sessions, home)
     app.send("t")  # no waiting: the hang-up may come while the save is still running
     app.hang_up()
@@ -126,26 +128,26 @@ def test_sighup_with_a_save_just_asked_for_keeps_it(home: Home, sessions: list[S
 
 
 def test_a_second_window_is_read_only_and_clobbers_nothing(
-    home: Home, sessions: list[Session]
+    home: Home, sessions: list[PtySession]
 ) -> None:
     first = start(sessions, home)
     second = start(sessions, home)
-    second.wait_for("read-only: another followup is writing")
+    second.wait_for_text("read-only: another followup is writing")
     assert "Opening read-only" in second.text()
 
     mark = second.send("t")  # would log a thank-you
-    second.wait_for("Not saved", start=mark)
-    second.wait_for("read-only", start=mark)
+    second.wait_for_text("Not saved", start=mark)
+    second.wait_for_text("read-only", start=mark)
     assert on_disk(home).events == ()
     mark = second.send("u")
-    second.wait_for("Nothing to undo", start=mark)
+    second.wait_for_text("Nothing to undo", start=mark)
 
     log_a_thank_you(first, home)  # the first window's change...
     second.send("q")
     assert left_by_itself(second.wait_exit()) == 0
     assert thanked(home)  # ...outlives the second window closing
     mark = first.send("x")  # and the first keeps writing
-    first.wait_for("archived", start=mark)
+    first.wait_for_text("archived", start=mark)
     wait_until(first, lambda: on_disk(home).archived)
     first.send("q")
     assert left_by_itself(first.wait_exit()) == 0
@@ -168,16 +170,15 @@ sys.exit(main())
 
 
 def test_a_crash_in_a_real_terminal_prints_one_line_and_keeps_the_data(
-    tmp_path: Path, sessions: list[Session]
+    tmp_path: Path, sessions: list[PtySession]
 ) -> None:
     home = Home(tmp_path)
     notes = "private: salary floor 95k"
-    with Store.open(home.db) as store:
-        store.import_interviews([make("Acme", at(11, 4), notes=notes)])
+    write_data_file(home.db, [make("Acme", at(11, 4), notes=notes)])
     secret = "secret-in-the-message"
-    app = Session([sys.executable, "-c", PLANTED.format(secret=secret)], home.env())
+    app = PtySession([sys.executable, "-c", PLANTED.format(secret=secret)], home.env())
     sessions.append(app)
-    app.wait_for("Acme")
+    app.wait_for_text("Acme")
     mark = app.send("?")
     assert left_by_itself(app.wait_exit()) == 1
     after = app.text(mark)

@@ -23,6 +23,7 @@ import pytest
 from followup_tui.core.model import Event, EventKind
 from followup_tui.storage import Store, StoreError
 from followup_tui.storage.datafile import backup_path_for
+from tests.support.store import read_back
 
 from .support import START, interview, temp_files
 
@@ -173,8 +174,7 @@ def _check_fault(
     # With the fault gone, the same change saves, and memory matches the file.
     change(store)
     assert store.revision == old_revision + 1
-    with Store.open(path, read_only=True) as again:
-        assert again.interviews() == store.interviews(), where
+    assert read_back(path) == store.interviews(), where
 
 
 def _save_calls(
@@ -267,5 +267,4 @@ def test_short_writes_still_save_the_whole_file(
     store.add(interview(9, notes="x" * 5000))
     monkeypatch.undo()
     assert calls["write"] > 50
-    with Store.open(store.path, read_only=True) as again:
-        assert again.interviews() == store.interviews()
+    assert read_back(store.path) == store.interviews()

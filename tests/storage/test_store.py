@@ -19,6 +19,7 @@ from followup_tui.core.model import Event, EventKind, Outcome
 from followup_tui.storage import Store, StoreError, default_db_path, tinystorage
 from followup_tui.storage.atomic import write_atomic
 from followup_tui.storage.datafile import backup_path_for
+from tests.support.store import read_back
 
 from .support import START, interview, mode_of, temp_files
 
@@ -88,8 +89,7 @@ def test_a_symlinked_data_file_is_written_through(tmp_path: Path) -> None:
         store.add(interview(2))
         assert store.path == real
     assert link.is_symlink()
-    with Store.open(real, read_only=True) as store:
-        assert len(store.interviews()) == 2
+    assert len(read_back(real)) == 2
 
 
 # --- changes ----------------------------------------------------------------------------
@@ -102,8 +102,7 @@ def test_changes_are_saved_before_the_call_returns(path: Path) -> None:
         logged = store.log("iv1", _event(to="Dana Ruiz"))
         store.update(replace(store.get("iv2"), notes="talked about the roadmap"))
         store.remove("iv2")
-        with Store.open(path, read_only=True) as reader:
-            assert reader.interviews() == [logged] == store.interviews()
+        assert read_back(path) == [logged] == store.interviews()
     assert added == interview(1)
     assert logged.events == (_event(to="Dana Ruiz"),)
 
@@ -162,8 +161,7 @@ def test_order_is_the_file_order_and_survives_reopening(path: Path) -> None:
         store.update(replace(store.get("iv3"), notes="edited"))
         order = [i.id for i in store.interviews()]
     assert order == ["iv3", "iv1", "iv2"]
-    with Store.open(path, read_only=True) as store:
-        assert [i.id for i in store.interviews()] == order
+    assert [i.id for i in read_back(path)] == order
 
 
 # --- import -------------------------------------------------------------------------------
@@ -267,8 +265,7 @@ def test_the_backup_is_the_file_as_the_session_found_it(path: Path) -> None:
         assert backup.read_bytes() == first
         store.add(interview(3))
         assert backup.read_bytes() == first  # once per session
-    with Store.open(backup, read_only=True) as old:
-        assert old.interviews() == [interview(1)]
+    assert read_back(backup) == [interview(1)]
 
 
 # --- memory, not disk --------------------------------------------------------------------
@@ -309,8 +306,7 @@ def test_changes_from_many_threads_are_all_saved(path: Path) -> None:
             thread.join()
         assert store.revision == 1 + 8 * 15
         assert sum(len(i.events) for i in store.interviews()) == 8 * 15
-        with Store.open(path, read_only=True) as reader:
-            assert reader.interviews() == store.interviews()
+        assert read_back(path) == store.interviews()
 
 
 def test_reads_answer_at_once_while_another_thread_saves(

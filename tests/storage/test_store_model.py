@@ -25,6 +25,7 @@ from hypothesis.stateful import (
 from followup_tui.core.codec import CodecError
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Outcome
 from followup_tui.storage import Store
+from tests.support.store import read_back, stored
 
 from .support import START, interview
 
@@ -167,9 +168,8 @@ class StoreMachine(RuleBasedStateMachine):
 
     @rule()
     def peek_from_another_process(self) -> None:
-        with Store.open(self.path, read_only=True) as reader:
-            assert {i.id: i for i in reader.interviews()} == self.model
-            assert reader.interviews() == self.store.interviews()  # same order too
+        assert read_back(self.path) == self.store.interviews()  # same order too
+        assert {i.id: i for i in self.store.interviews()} == self.model
 
     @invariant()
     def store_matches_model(self) -> None:
@@ -184,8 +184,7 @@ class StoreMachine(RuleBasedStateMachine):
     def teardown(self) -> None:
         self.store.close()
         if self.path.exists():
-            with Store.open(self.path, read_only=True) as reader:
-                assert {i.id: i for i in reader.interviews()} == self.model
+            assert stored(self.path) == self.model
         shutil.rmtree(self.folder)
 
 
