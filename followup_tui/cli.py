@@ -88,9 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--demo", action="store_true", help="the demo interviews instead of yours")
     imp = sub.add_parser("import", help="add interviews from an interchange file")
     imp.add_argument("file", type=Path, help="a followup interchange JSON file")
-    exp = sub.add_parser("export", help="write every interview as an interchange file")
+    exp = sub.add_parser(
+        "export", help="write every interview as an interchange file, or the steps as a calendar"
+    )
     exp.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="file to write (default: stdout)"
+    )
+    exp.add_argument(
+        "--ics",
+        action="store_true",
+        help="an iCalendar file of every step owed or coming, with reminders",
     )
     sub.add_parser("paths", help="where the data, backup and settings files are")
     return parser
@@ -102,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         clock = clock_from_env()
         settings = load_settings()
-        handler = _COMMANDS[args.command or "app"]
+        handler = _COMMANDS[_command_of(args)]
         return handler(args, settings, clock)
     except (CliError, ClockError, SettingsError) as exc:
         print(f"followup: {inert(str(exc))}", file=sys.stderr)  # it may quote a record
@@ -326,11 +333,33 @@ def _run_app(store: Store, settings: Settings, clock: Clock) -> int:
     return app.return_code or 0  # 1 after a crash, 128 + N after stop signal N
 
 
+def _command_of(args: argparse.Namespace) -> str:
+    """Which entry of the command table runs: a subcommand, or one of its variants."""
+    command: str = args.command or "app"
+    if command == "export" and args.ics:
+        return "export-ics"
+    return command
+
+
+def _export_ics(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui import ics
+
+    store = _open(_db_path(args), read_only=True)
+    try:
+        count = ics.export(store.interviews(), args.output, settings, clock)
+    except ics.ExportError as exc:
+        raise CliError(str(exc)) from None
+    if args.output is not None:
+        print(f"Wrote {count} step{'s' if count != 1 else ''} to {args.output}.", file=sys.stderr)
+    return 0
+
+
 _COMMANDS = {
     "app": cmd_app,
     "demo": cmd_demo,
     "status": cmd_status,
     "import": cmd_import,
     "export": cmd_export,
+    "export-ics": _export_ics,
     "paths": cmd_paths,
 }
