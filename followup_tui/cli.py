@@ -86,8 +86,25 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--all", action="store_true", help="include closed and archived interviews")
     status.add_argument("--short", action="store_true", help="one line, for a shell prompt")
     status.add_argument("--demo", action="store_true", help="the demo interviews instead of yours")
-    imp = sub.add_parser("import", help="add interviews from an interchange file")
-    imp.add_argument("file", type=Path, help="a followup interchange JSON file")
+    imp = sub.add_parser(
+        "import", help="add interviews from an interchange file or a spreadsheet (CSV)"
+    )
+    imp.add_argument("file", type=Path, help="a followup interchange JSON file, or a .csv file")
+    imp.add_argument("--csv", action="store_true", help="read the file as CSV, whatever its name")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="CSV: read FIELD (company, role, date, time, interviewer, email, stage, notes, "
+        "link) from COLUMN",
+    )
+    order = imp.add_mutually_exclusive_group()
+    order.add_argument("--day-first", action="store_true", help="CSV: 03/11/2026 is 3 November")
+    order.add_argument("--month-first", action="store_true", help="CSV: 03/11/2026 is 11 March")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="CSV: show what would be imported, write nothing"
+    )
     exp = sub.add_parser(
         "export", help="write every interview as an interchange file, or the steps as a calendar"
     )
@@ -338,6 +355,13 @@ def _command_of(args: argparse.Namespace) -> str:
     command: str = args.command or "app"
     if command == "export" and args.ics:
         return "export-ics"
+    if command == "import":
+        if args.csv or Path(args.file).suffix.lower() == ".csv":
+            return "import-csv"
+        if args.map or args.day_first or args.month_first or args.dry_run:
+            raise CliError(
+                "--map, --day-first, --month-first and --dry-run are for CSV (add --csv)"
+            )
     return command
 
 
@@ -354,6 +378,24 @@ def _export_ics(args: argparse.Namespace, settings: Settings, clock: Clock) -> i
     return 0
 
 
+def _import_csv(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui import spreadsheet
+
+    store = _open(_db_path(args), read_only=args.dry_run)
+    try:
+        order = "day" if args.day_first else "month" if args.month_first else ""
+        options = spreadsheet.Options(spreadsheet.parse_mapping(args.map), order)
+        lines = spreadsheet.import_file(
+            Path(args.file), store, options, clock.now(), settings.zone(), dry_run=args.dry_run
+        )
+    except spreadsheet.SheetError as exc:
+        raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+    finally:
+        store.close()
+    print("\n".join(lines))
+    return 0
+
+
 _COMMANDS = {
     "app": cmd_app,
     "demo": cmd_demo,
@@ -361,5 +403,6 @@ _COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "export-ics": _export_ics,
+    "import-csv": _import_csv,
     "paths": cmd_paths,
 }
