@@ -116,6 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="an iCalendar file of every step owed or coming, with reminders",
     )
+    remind = sub.add_parser(
+        "remind", help="announce each step that has newly fallen due (for a timer or cron)"
+    )
+    remind.add_argument(
+        "--print", action="store_true", help="print instead of showing desktop notifications"
+    )
     sub.add_parser("paths", help="where the data, backup and settings files are")
     return parser
 
@@ -396,6 +402,23 @@ def _import_csv(args: argparse.Namespace, settings: Settings, clock: Clock) -> i
     return 0
 
 
+def _remind(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui import remind
+    from followup_tui.core.agenda import agenda
+
+    path = _db_path(args)
+    now = clock.now()
+    entries = agenda(
+        _open(path, read_only=True).interviews(), settings.policy, now, settings.calendar()
+    )
+    channels = () if args.print else remind.CHANNELS
+    try:
+        remind.remind(entries, path, now, settings.zone(), channels=channels)
+    except OSError as exc:
+        raise CliError(f"{remind.state_path(path)}: can't be written ({exc.strerror})") from None
+    return 0
+
+
 _COMMANDS = {
     "app": cmd_app,
     "demo": cmd_demo,
@@ -404,5 +427,6 @@ _COMMANDS = {
     "export": cmd_export,
     "export-ics": _export_ics,
     "import-csv": _import_csv,
+    "remind": _remind,
     "paths": cmd_paths,
 }
