@@ -14,7 +14,7 @@ import logging
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime, tzinfo
+from datetime import datetime, time, tzinfo
 from pathlib import Path
 
 from followup_tui.core.agenda import Entry
@@ -27,6 +27,8 @@ MAX_SEPARATE = 3
 """More steps than this at once make one notification listing them, not a flood."""
 APP_NAME = "followup"
 """How notifications name their sender."""
+MORNING = time(9, 0)
+"""The local time a check-in or note is announced on its day."""
 
 
 def state_path(data_file: Path) -> Path:
@@ -52,10 +54,23 @@ def load_announced(path: Path) -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
 
 
-def fresh(entries: Iterable[Entry], now: datetime, announced: Mapping[str, str]) -> list[Entry]:
-    """The steps owed at ``now`` that were not announced for the instant they fell due."""
+def announce_from(entry: Entry, tz: tzinfo) -> datetime:
+    """When a step is announced: a thank-you as soon as it is owed, a step of a day at
+    :data:`MORNING` that day (as the calendar's reminder), not in the night."""
+    if entry.day is None:
+        return entry.owed_from
+    return datetime.combine(entry.day, MORNING, tzinfo=tz)
+
+
+def fresh(
+    entries: Iterable[Entry], now: datetime, tz: tzinfo, announced: Mapping[str, str]
+) -> list[Entry]:
+    """The steps to announce at ``now``: those not yet announced for the instant they
+    fell due."""
     return [
-        e for e in entries if e.is_owed(now) and announced.get(e.key) != e.owed_from.isoformat()
+        e
+        for e in entries
+        if announce_from(e, tz) <= now and announced.get(e.key) != e.owed_from.isoformat()
     ]
 
 
@@ -167,7 +182,7 @@ def remind(
     """
     path = state_path(data_file)
     announced = load_announced(path)
-    told = fresh(entries, now, announced)
+    told = fresh(entries, now, tz, announced)
     announce(messages(told, now, tz), channels, echo)
     keep = remembered(entries, announced, told)
     if keep != announced:

@@ -103,6 +103,8 @@ def test_a_step_whose_date_moves_is_announced_again_when_it_falls_due_again(
     load(tmp_path, snoozed)
     at(monkeypatch, "2026-11-13T09:00:00-05:00")
     assert reminders(capsys) == []
+    at(monkeypatch, "2026-11-16T08:59:00-05:00")
+    assert reminders(capsys) == []  # not in the night: from 9:00 on its day
     at(monkeypatch, "2026-11-16T09:00:00-05:00")
     assert reminders(capsys) == ["Check in with Dana Ruiz, Globex:"]
 
