@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -135,7 +136,9 @@ def _records(text: str) -> tuple[list[str], list[list[str]]]:
         score = (len(known), len(cells))
         if score > best_score:
             best, best_score = delimiter, score
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=best, strict=True)
+    # Not str.splitlines(): it also breaks at \x1c-\x1e, \x85 and \u2028, which a cell
+    # may hold; csv splits rows at line breaks alone.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=best, strict=True)
     rows: list[list[str]] = []
     try:
         for cells in reader:

@@ -268,3 +268,23 @@ def test_control_characters_never_reach_the_data_or_the_terminal(
     assert acme.company == "Ac[2Jme" and acme.role == "PM"
     assert acme.interviewers[0].name == "Dana"
     assert acme.notes == "a\nbc"  # line breaks kept in notes
+
+
+def test_line_separators_inside_cells_do_not_split_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = "Company,Role,Date,Notes\nAc\x1cme,P\u2028M,2026-11-03,one\x85two\u2029three\n"
+    code, out, err = run(capsys, "import", str(sheet(tmp_path, data)))
+    assert code == 0, err
+    assert "Imported 1 interview " in out
+    (acme,) = stored().values()
+    assert (acme.company, acme.role, acme.notes) == ("Acme", "PM", "onetwothree")
+
+
+def test_a_cell_too_long_for_csv_names_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = "Company,Role,Date,Notes\nAcme,PM,2026-11-03,short\nGlobex,PM,2026-11-04,"
+    code, _, err = run(capsys, "import", str(sheet(tmp_path, data + "x" * 200_000 + "\n")))
+    assert code == 2 and "row 3 can't be read as CSV" in err
+    assert not db().exists()
