@@ -86,11 +86,41 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--all", action="store_true", help="include closed and archived interviews")
     status.add_argument("--short", action="store_true", help="one line, for a shell prompt")
     status.add_argument("--demo", action="store_true", help="the demo interviews instead of yours")
-    imp = sub.add_parser("import", help="add interviews from an interchange file")
-    imp.add_argument("file", type=Path, help="a followup interchange JSON file")
-    exp = sub.add_parser("export", help="write every interview as an interchange file")
+    imp = sub.add_parser(
+        "import", help="add interviews from an interchange file or a spreadsheet (CSV)"
+    )
+    imp.add_argument("file", type=Path, help="a followup interchange JSON file, or a .csv file")
+    imp.add_argument("--csv", action="store_true", help="read the file as CSV, whatever its name")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="CSV: read FIELD (company, role, date, time, interviewer, email, stage, notes, "
+        "link) from COLUMN",
+    )
+    order = imp.add_mutually_exclusive_group()
+    order.add_argument("--day-first", action="store_true", help="CSV: 03/11/2026 is 3 November")
+    order.add_argument("--month-first", action="store_true", help="CSV: 03/11/2026 is 11 March")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="CSV: show what would be imported, write nothing"
+    )
+    exp = sub.add_parser(
+        "export", help="write every interview as an interchange file, or the steps as a calendar"
+    )
     exp.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="file to write (default: stdout)"
+    )
+    exp.add_argument(
+        "--ics",
+        action="store_true",
+        help="an iCalendar file of every step owed or coming, with reminders",
+    )
+    remind = sub.add_parser(
+        "remind", help="announce each step that has newly fallen due (for a timer or cron)"
+    )
+    remind.add_argument(
+        "--print", action="store_true", help="print instead of showing desktop notifications"
     )
     sub.add_parser("paths", help="where the data, backup and settings files are")
     return parser
@@ -102,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         clock = clock_from_env()
         settings = load_settings()
-        handler = _COMMANDS[args.command or "app"]
+        handler = _COMMANDS[_command_of(args)]
         return handler(args, settings, clock)
     except (CliError, ClockError, SettingsError) as exc:
         print(f"followup: {inert(str(exc))}", file=sys.stderr)  # it may quote a record
@@ -326,11 +356,77 @@ def _run_app(store: Store, settings: Settings, clock: Clock) -> int:
     return app.return_code or 0  # 1 after a crash, 128 + N after stop signal N
 
 
+def _command_of(args: argparse.Namespace) -> str:
+    """Which entry of the command table runs: a subcommand, or one of its variants."""
+    command: str = args.command or "app"
+    if command == "export" and args.ics:
+        return "export-ics"
+    if command == "import":
+        if args.csv or Path(args.file).suffix.lower() == ".csv":
+            return "import-csv"
+        if args.map or args.day_first or args.month_first or args.dry_run:
+            raise CliError(
+                "--map, --day-first, --month-first and --dry-run are for CSV (add --csv)"
+            )
+    return command
+
+
+def _export_ics(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui import ics
+
+    store = _open(_db_path(args), read_only=True)
+    try:
+        count = ics.export(store.interviews(), args.output, settings, clock)
+    except ics.ExportError as exc:
+        raise CliError(str(exc)) from None
+    if args.output is not None:
+        print(f"Wrote {count} step{'s' if count != 1 else ''} to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _import_csv(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui import spreadsheet
+
+    store = _open(_db_path(args), read_only=args.dry_run)
+    try:
+        order = "day" if args.day_first else "month" if args.month_first else ""
+        options = spreadsheet.Options(spreadsheet.parse_mapping(args.map), order)
+        lines = spreadsheet.import_file(
+            Path(args.file), store, options, clock.now(), settings.zone(), dry_run=args.dry_run
+        )
+    except spreadsheet.SheetError as exc:
+        raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+    finally:
+        store.close()
+    print("\n".join(lines))
+    return 0
+
+
+def _remind(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui import remind
+    from followup_tui.core.agenda import agenda
+
+    path = _db_path(args)
+    now = clock.now()
+    entries = agenda(
+        _open(path, read_only=True).interviews(), settings.policy, now, settings.calendar()
+    )
+    channels = () if args.print else remind.CHANNELS
+    try:
+        remind.remind(entries, path, now, settings.zone(), channels=channels)
+    except OSError as exc:
+        raise CliError(f"{remind.state_path(path)}: can't be written ({exc.strerror})") from None
+    return 0
+
+
 _COMMANDS = {
     "app": cmd_app,
     "demo": cmd_demo,
     "status": cmd_status,
     "import": cmd_import,
     "export": cmd_export,
+    "export-ics": _export_ics,
+    "import-csv": _import_csv,
+    "remind": _remind,
     "paths": cmd_paths,
 }
