@@ -20,7 +20,6 @@ from textual.widgets import Input, TextArea
 
 from followup_tui.app import clipboard
 from followup_tui.app.app import FollowupApp
-from followup_tui.app.drafts import drafts_for, drafts_path
 from followup_tui.app.screens.composer import ComposerScreen
 from followup_tui.app.screens.composer_choices import Selection
 from followup_tui.app.screens.main import MainScreen
@@ -28,6 +27,7 @@ from followup_tui.app.widgets.tone_panel import TonePanel
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Interviewer
 from followup_tui.core.standing import Status
 from followup_tui.core.tone import Rule
+from followup_tui.storage.drafts import drafts_for, drafts_path
 from followup_tui.storage.store import Store
 
 from .conftest import NOW, SETTINGS, AppFactory, at, make, standard_board, stored

@@ -195,7 +195,7 @@ def _same(a: Edited, b: Edited) -> bool:
     return a.subject.strip() == b.subject.strip() and a.body.rstrip() == b.body.rstrip()
 
 
-_FALLBACK: WeakKeyDictionary[object, Drafts] = WeakKeyDictionary()
+_BY_APP: WeakKeyDictionary[object, Drafts] = WeakKeyDictionary()
 
 
 def drafts_path(data_file: Path) -> Path:
@@ -204,16 +204,13 @@ def drafts_path(data_file: Path) -> Path:
 
 
 def drafts_for(app: object) -> Drafts:
-    """The drafts of one running app: its ``drafts`` attribute, or one kept beside it.
+    """The drafts of one running app, saved beside its data file.
 
-    Kept beside the app's data file when the app can write to it (in memory otherwise), and
-    keyed weakly by the app, so each app (each test) has its own and none outlives it.
+    In memory only when the app can't write to its data file. Keyed weakly by the app, so
+    each app (each test) has its own and none outlives it.
     """
-    own = getattr(app, "drafts", None)
-    if isinstance(own, Drafts):
-        return own
-    if app not in _FALLBACK:
+    if app not in _BY_APP:
         store = getattr(app, "store", None)
         data_file = None if getattr(store, "read_only", True) else getattr(store, "path", None)
-        _FALLBACK[app] = Drafts(drafts_path(Path(data_file)) if data_file else None)
-    return _FALLBACK[app]
+        _BY_APP[app] = Drafts(drafts_path(Path(data_file)) if data_file else None)
+    return _BY_APP[app]
