@@ -64,11 +64,6 @@ class WriterLock:
             os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         return cls(fd, path)
 
-    @property
-    def held(self) -> bool:
-        """True until released."""
-        return self._fd >= 0
-
     def release(self) -> None:
         """Give the lock up (idempotent)."""
         if self._fd < 0:
