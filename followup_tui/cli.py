@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from followup_tui import __version__
 from followup_tui.clock import Clock, ClockError, clock_from_env
-from followup_tui.settings import Settings, SettingsError, load_settings, settings_path
+from followup_tui.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from followup_tui.storage.store import Store
@@ -151,7 +151,7 @@ def inert_json(document: object) -> str:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    from followup_tui.storage.store import default_db_path
+    from followup_tui.paths import default_db_path
 
     return Path(args.db) if args.db else default_db_path()
 
@@ -249,14 +249,13 @@ def cmd_export(args: argparse.Namespace, settings: Settings, clock: Clock) -> in
 
 def cmd_paths(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """Show where everything lives."""
-    from followup_tui.crashlog import log_dir
-    from followup_tui.storage.datafile import backup_path_for
+    from followup_tui import paths
 
     path = _db_path(args)
     print(f"data file:  {path}")
-    print(f"backup:     {backup_path_for(path)}")
-    print(f"settings:   {settings_path()}")
-    print(f"crash log:  {log_dir() / 'crash.log'}")
+    print(f"backup:     {paths.backup_path_for(path)}")
+    print(f"settings:   {paths.settings_path()}")
+    print(f"crash log:  {paths.crash_log_path()}")
     return 0
 
 

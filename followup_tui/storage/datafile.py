@@ -26,6 +26,7 @@ import orjson
 
 from followup_tui.core.codec import CodecError, interview_from_dict, record_label
 from followup_tui.core.model import Interview
+from followup_tui.paths import backup_path_for
 from followup_tui.storage.errors import StoreError
 
 SCHEMA = 1
@@ -45,11 +46,6 @@ Tables = dict[str, dict[str, Any]]
 def empty_tables() -> Tables:
     """The content of a new data file."""
     return {META: {"1": {"schema": SCHEMA}}, INTERVIEWS: {}}
-
-
-def backup_path_for(path: Path) -> Path:
-    """Where the backup of ``path`` is kept."""
-    return path.with_name(path.name + ".bak")
 
 
 @dataclass

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from followup_tui.paths import drafts_path
 from followup_tui.storage.atomic import write_atomic
 
 
@@ -196,11 +197,6 @@ def _same(a: Edited, b: Edited) -> bool:
 
 
 _BY_APP: WeakKeyDictionary[object, Drafts] = WeakKeyDictionary()
-
-
-def drafts_path(data_file: Path) -> Path:
-    """Where the drafts for a data file are saved: beside it, ``<name>.drafts``."""
-    return data_file.with_name(data_file.name + ".drafts")
 
 
 def drafts_for(app: object) -> Drafts:

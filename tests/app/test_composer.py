@@ -27,7 +27,8 @@ from followup_tui.app.widgets.tone_panel import TonePanel
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Interviewer
 from followup_tui.core.standing import Status
 from followup_tui.core.tone import Rule
-from followup_tui.storage.drafts import drafts_for, drafts_path
+from followup_tui.paths import drafts_path
+from followup_tui.storage.drafts import drafts_for
 from followup_tui.storage.store import Store
 
 from .conftest import NOW, SETTINGS, AppFactory, at, make, standard_board, stored

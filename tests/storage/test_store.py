@@ -16,9 +16,9 @@ import pytest
 
 from followup_tui.core.codec import CodecError, document_to_interviews, interviews_to_document
 from followup_tui.core.model import Event, EventKind, Outcome
+from followup_tui.paths import backup_path_for
 from followup_tui.storage import Store, StoreError, default_db_path, tinystorage
 from followup_tui.storage.atomic import write_atomic
-from followup_tui.storage.datafile import backup_path_for
 
 from .support import START, interview, mode_of, temp_files
 
