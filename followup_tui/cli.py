@@ -120,21 +120,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-# Characters that act on a terminal: C0 controls (but line breaks and tabs), DEL, C1
-# controls, line and paragraph separators, and bidi controls (they reorder the line).
-_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-
-
 def inert(text: str) -> str:
     """``text`` safe to print: each character that acts on a terminal written as ``\\xNN``
     (or ``\\uNNNN``), as ``followup status`` shows them."""
-    import re
+    from followup_tui.terminal_text import SHELL, made_safe
 
-    return re.sub(
-        _UNSAFE,
-        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}",
-        text,
-    )
+    return made_safe(text, SHELL)
 
 
 def inert_json(document: object) -> str:
@@ -144,10 +135,10 @@ def inert_json(document: object) -> str:
     on (DEL, C1 controls, separators, bidi controls) is written as ``\\uNNNN``.
     """
     import json
-    import re
 
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return re.sub(_UNSAFE, lambda m: f"\\u{ord(m[0]):04x}", text)
+    from followup_tui.terminal_text import JSON, made_safe
+
+    return made_safe(json.dumps(document, ensure_ascii=False, indent=2), JSON)
 
 
 def _db_path(args: argparse.Namespace) -> Path:

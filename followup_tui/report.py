@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 from followup_tui.core.board import DUE_NOW, Row, next_step
 from followup_tui.core.standing import Status
+from followup_tui.terminal_text import SHELL_TABLE, made_safe
 
 _COLOURS = {
     Status.OVERDUE: "1;31",
@@ -31,10 +31,9 @@ def use_colour(stream_is_tty: bool) -> bool:
 
 
 def plain(text: str) -> str:
-    """Text safe to print: control characters (escape codes included) made visible."""
-    if text.isprintable():  # the common case, checked in C
-        return text
-    return "".join(ch if unicodedata.category(ch)[0] != "C" else f"\\x{ord(ch):02x}" for ch in text)
+    """Text safe to print in the table: control characters (escape codes included) made
+    visible."""
+    return made_safe(text, SHELL_TABLE)
 
 
 def _clip(text: str, width: int) -> str:
