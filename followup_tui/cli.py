@@ -34,11 +34,8 @@ class CliError(Exception):
 
 
 class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's own help layout, for the same terminal width.
-
-    argparse imports ``shutil`` (and with it bz2 and lzma: 1.6 ms of `followup status`) to
-    learn the width whenever a parser is built, even when no help is shown.
-    """
+    """argparse's own help layout, for the same terminal width, learnt without importing
+    ``shutil`` (argparse would, for every parser, slowing ``followup status``)."""
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=_terminal_columns() - 2)  # argparse's own margin
@@ -158,9 +155,7 @@ def _open(path: Path, *, read_only: bool) -> Store:
 
 def cmd_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """Print the standings of the open interviews (or all), most urgent first."""
-    # A short run that keeps all it reads until it prints: the cyclic garbage collector
-    # would walk the freshly read interviews again and again (~100 ms at 10,000 of them)
-    # and free nothing. It is back on before this returns, and what was read is freed.
+    # The collector would walk what was read again and again, and free none of it.
     was_on = gc.isenabled()
     gc.disable()
     try:

@@ -95,8 +95,6 @@ class Store:
         remove_stale_temps(path)
         return cls(path, loaded, lock)
 
-    # --- reading -----------------------------------------------------------------------
-
     def interviews(self) -> list[Interview]:
         """Every interview, in file order (new ones last). From memory: no disk read."""
         return list(self._by_id.values())
@@ -108,8 +106,6 @@ class Store:
     def can_undo(self) -> bool:
         """True when this session has a change to undo (never waits for a save)."""
         return bool(self._history) and not self.read_only and not self._closed
-
-    # --- changing ----------------------------------------------------------------------
 
     def add(self, interview: Interview) -> Interview:
         """Save a new interview and return it as stored (an empty id gets a fresh one).
@@ -200,8 +196,6 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-    # --- the one way a change is made --------------------------------------------------
 
     def _apply(
         self, puts: dict[str, Interview], removes: Iterable[str], what: str, record: bool = True
