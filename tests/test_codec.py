@@ -160,8 +160,6 @@ def test_a_zoneinfo_instant_round_trips_to_the_same_instant() -> None:
     assert interview_to_dict(again)["start"] == "2026-03-30T09:15:00+02:00"
 
 
-# --- property: export -> import -> export is the identity ----------------------------------
-
 _text = st.text(max_size=30)
 _name = _text.filter(lambda s: s.strip() != "")
 _zones = st.one_of(
@@ -229,8 +227,6 @@ def test_export_import_export_is_the_identity(batch: list[Interview]) -> None:
 def test_checked_leaves_a_valid_interview_equal(interview: Interview) -> None:
     assert checked(interview) == interview
 
-
-# --- malformed records -------------------------------------------------------------------
 
 _GOOD: dict[str, Any] = ISSUE_EXAMPLE["interviews"][0]
 
@@ -407,8 +403,6 @@ def test_a_bad_document_is_refused(document: object, problem: str) -> None:
 def test_an_empty_document_is_fine() -> None:
     assert document_to_interviews({"format": "followup", "version": 1, "interviews": []}) == []
 
-
-# --- writing refuses what it could not read back -------------------------------------------
 
 _BASE = Interview(id="x", company="Acme", role="PM", start=datetime(2026, 11, 3, 10, tzinfo=EST))
 

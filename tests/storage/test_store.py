@@ -33,9 +33,6 @@ def path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "followup.json"
 
 
-# --- where the file lives -----------------------------------------------------------------
-
-
 def test_the_default_path_is_in_the_user_data_folder() -> None:
     expected = platformdirs.user_data_path("followup") / "followup.json"
     assert default_db_path({}) == expected
@@ -90,9 +87,6 @@ def test_a_symlinked_data_file_is_written_through(tmp_path: Path) -> None:
     assert link.is_symlink()
     with Store.open(real, read_only=True) as store:
         assert len(store.interviews()) == 2
-
-
-# --- changes ----------------------------------------------------------------------------
 
 
 def test_changes_are_saved_before_the_call_returns(path: Path) -> None:
@@ -166,9 +160,6 @@ def test_order_is_the_file_order_and_survives_reopening(path: Path) -> None:
         assert [i.id for i in store.interviews()] == order
 
 
-# --- import -------------------------------------------------------------------------------
-
-
 def test_import_keeps_ids_replaces_clashes_and_saves_once(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -210,9 +201,6 @@ def test_export_import_export_through_the_store(path: Path, tmp_path: Path) -> N
         assert interviews_to_document(other.interviews()) == first
 
 
-# --- undo ---------------------------------------------------------------------------------
-
-
 def test_undo_describes_and_reverts_each_kind_of_change(path: Path) -> None:
     with Store.open(path) as store:
         assert store.undo() is None
@@ -250,9 +238,6 @@ def test_undo_is_saved_and_belongs_to_the_session(path: Path) -> None:
         assert store.undo() is None
 
 
-# --- backups ------------------------------------------------------------------------------
-
-
 def test_the_backup_is_the_file_as_the_session_found_it(path: Path) -> None:
     with Store.open(path) as store:
         store.add(interview(1))
@@ -269,9 +254,6 @@ def test_the_backup_is_the_file_as_the_session_found_it(path: Path) -> None:
         assert backup.read_bytes() == first  # once per session
     with Store.open(backup, read_only=True) as old:
         assert old.interviews() == [interview(1)]
-
-
-# --- memory, not disk --------------------------------------------------------------------
 
 
 def test_reads_and_changes_never_read_the_file_again(
@@ -343,9 +325,6 @@ def test_reads_answer_at_once_while_another_thread_saves(
         assert order == ["read", "saved"]
         assert seen == ([interview(1)], interview(1), True, 1)
         assert [i.id for i in store.interviews()] == ["iv1", "iv2"]
-
-
-# --- read-only and closed stores --------------------------------------------------------
 
 
 def test_a_read_only_store_refuses_changes(path: Path) -> None:
