@@ -20,22 +20,15 @@ from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
 from followup_tui.app.option_lists import harden_option_lists
-from followup_tui.terminal_text import BIDI_CONTROLS, TEXT_BOX, made_safe
+from followup_tui.terminal_text import TEXT_BOX, made_safe
 
 __all__ = [
-    "BIDI_CONTROLS",
     "SafeInput",
     "SafeTextArea",
     "harden_option_lists",
     "visible",
-    "visible_char",
     "visible_strip",
 ]
-
-
-def visible_char(ch: str) -> str:
-    """A control character's visible stand-in (one character); any other character as is."""
-    return TEXT_BOX.write(ch)
 
 
 def visible(text: str) -> str:
