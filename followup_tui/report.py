@@ -9,7 +9,6 @@ from typing import Any
 
 from followup_tui.core.board import DUE_NOW, Row, next_step
 from followup_tui.core.standing import Status
-from followup_tui.terminal_text import SHELL_TABLE, made_safe
 
 _COLOURS = {
     Status.OVERDUE: "1;31",
@@ -33,6 +32,10 @@ def use_colour(stream_is_tty: bool) -> bool:
 def plain(text: str) -> str:
     """Text safe to print in the table: control characters (escape codes included) made
     visible."""
+    if text.isprintable():  # as made_safe says, without importing it for every status
+        return text
+    from followup_tui.terminal_text import SHELL_TABLE, made_safe
+
     return made_safe(text, SHELL_TABLE)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import Enum
 
 __all__ = [
@@ -139,29 +138,39 @@ _LISTED: dict[Kind, str] = {
 }
 
 
-@dataclass(frozen=True)
 class Output:
-    """Where text is written, and so what each kind of character becomes there."""
+    """Where text is written, and so what each kind of character becomes there.
 
-    name: str
-    """What this output is, for messages and tests."""
-    treats: Mapping[Kind, Becomes]
-    """What each kind becomes; a kind not named is kept."""
-    json: bool = False
-    """Escapes spelled the JSON way (``\\uNNNN``)."""
-    windows_line_ends: bool = False
-    """``\\r\\n`` counts as one line break."""
-    _pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    """The characters to change, when they can all be listed (None when not)."""
+    A plain class, its regular expression compiled on first use: ``followup status``
+    imports this module and should not pay for what it does not use.
+    """
 
-    def __post_init__(self) -> None:
-        changed = {k for k, becomes in self.treats.items() if becomes is not Becomes.KEPT}
-        if changed <= _LISTED.keys():
-            listed = "".join(_LISTED[k] for k in Kind if k in changed)
-            pattern = re.compile(f"[{listed}]") if listed else None
-        else:
-            pattern = None
-        object.__setattr__(self, "_pattern", pattern)
+    __slots__ = ("_listed", "_pattern", "json", "name", "treats", "windows_line_ends")
+
+    def __init__(
+        self,
+        name: str,
+        treats: Mapping[Kind, Becomes],
+        *,
+        json: bool = False,
+        windows_line_ends: bool = False,
+    ) -> None:
+        self.name = name
+        """What this output is, for messages and tests."""
+        self.treats = treats
+        """What each kind becomes; a kind not named is kept."""
+        self.json = json
+        """Escapes spelled the JSON way (``\\uNNNN``)."""
+        self.windows_line_ends = windows_line_ends
+        """``\\r\\n`` counts as one line break."""
+        changed = {k for k, becomes in treats.items() if becomes is not Becomes.KEPT}
+        self._listed = (
+            "".join(_LISTED[k] for k in Kind if k in changed) if changed <= _LISTED.keys() else None
+        )
+        self._pattern: re.Pattern[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Output({self.name!r})"
 
     def becomes(self, ch: str) -> Becomes:
         """What ``ch`` becomes in this output."""
@@ -181,6 +190,15 @@ class Output:
             return TAB_STOP
         return " " if becomes is Becomes.SPACE else ""
 
+    def _changed(self, text: str) -> str:
+        if self._listed is None:  # some kinds are known by their Unicode category only
+            return "".join([self.write(ch) for ch in text])
+        if not self._listed:
+            return text
+        if self._pattern is None:
+            self._pattern = re.compile(f"[{self._listed}]")
+        return self._pattern.sub(lambda m: self.write(m[0]), text)
+
 
 def made_safe(text: str, output: Output) -> str:
     """``text`` as ``output`` writes it: nothing in it can act on the terminal."""
@@ -188,9 +206,7 @@ def made_safe(text: str, output: Output) -> str:
         return text  # the usual case, answered in C: no character here is of any kind
     if output.windows_line_ends:
         text = text.replace("\r\n", "\n")
-    if output._pattern is not None:
-        return output._pattern.sub(lambda m: output.write(m[0]), text)
-    return "".join([output.write(ch) for ch in text])
+    return output._changed(text)
 
 
 _SCREEN = {
