@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import unicodedata
 
 import pytest
@@ -144,3 +146,12 @@ def test_the_places_that_show_text_use_the_rule() -> None:
 def test_the_status_table_spells_a_bidi_control_as_the_shell_does() -> None:
     # It was written "\x202e", which reads as "\x20" followed by "2e".
     assert report.plain("evil\u202e") == inert("evil\u202e") == "evil\\u202e"
+
+
+def test_the_rule_loads_without_textual() -> None:
+    probe = (
+        "import sys\nimport followup_tui.terminal_text, followup_tui.report, followup_tui.cli\n"
+        "print('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
