@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from followup_tui import __version__
 from followup_tui.clock import Clock, ClockError, clock_from_env
-from followup_tui.settings import Settings, SettingsError, load_settings, settings_path
+from followup_tui.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from followup_tui.storage.store import Store
@@ -34,11 +34,8 @@ class CliError(Exception):
 
 
 class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's own help layout, for the same terminal width.
-
-    argparse imports ``shutil`` (and with it bz2 and lzma: 1.6 ms of `followup status`) to
-    learn the width whenever a parser is built, even when no help is shown.
-    """
+    """argparse's own help layout, for the same terminal width, learnt without importing
+    ``shutil`` (argparse would, for every parser, slowing ``followup status``)."""
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=_terminal_columns() - 2)  # argparse's own margin
@@ -150,21 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-# Characters that act on a terminal: C0 controls (but line breaks and tabs), DEL, C1
-# controls, line and paragraph separators, and bidi controls (they reorder the line).
-_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-
-
 def inert(text: str) -> str:
     """``text`` safe to print: each character that acts on a terminal written as ``\\xNN``
     (or ``\\uNNNN``), as ``followup status`` shows them."""
-    import re
+    from followup_tui.terminal_text import SHELL, made_safe
 
-    return re.sub(
-        _UNSAFE,
-        lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}",
-        text,
-    )
+    return made_safe(text, SHELL)
 
 
 def inert_json(document: object) -> str:
@@ -174,14 +162,14 @@ def inert_json(document: object) -> str:
     on (DEL, C1 controls, separators, bidi controls) is written as ``\\uNNNN``.
     """
     import json
-    import re
 
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return re.sub(_UNSAFE, lambda m: f"\\u{ord(m[0]):04x}", text)
+    from followup_tui.terminal_text import JSON, made_safe
+
+    return made_safe(json.dumps(document, ensure_ascii=False, indent=2), JSON)
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    from followup_tui.storage.store import default_db_path
+    from followup_tui.paths import default_db_path
 
     return Path(args.db) if args.db else default_db_path()
 
@@ -197,9 +185,7 @@ def _open(path: Path, *, read_only: bool) -> Store:
 
 def cmd_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """Print the standings of the open interviews (or all), most urgent first."""
-    # A short run that keeps all it reads until it prints: the cyclic garbage collector
-    # would walk the freshly read interviews again and again (~100 ms at 10,000 of them)
-    # and free nothing. It is back on before this returns, and what was read is freed.
+    # The collector would walk what was read again and again, and free none of it.
     was_on = gc.isenabled()
     gc.disable()
     try:
@@ -279,14 +265,13 @@ def cmd_export(args: argparse.Namespace, settings: Settings, clock: Clock) -> in
 
 def cmd_paths(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """Show where everything lives."""
-    from followup_tui.crashlog import log_dir
-    from followup_tui.storage.datafile import backup_path_for
+    from followup_tui import paths
 
     path = _db_path(args)
     print(f"data file:  {path}")
-    print(f"backup:     {backup_path_for(path)}")
-    print(f"settings:   {settings_path()}")
-    print(f"crash log:  {log_dir() / 'crash.log'}")
+    print(f"backup:     {paths.backup_path_for(path)}")
+    print(f"settings:   {paths.settings_path()}")
+    print(f"crash log:  {paths.crash_log_path()}")
     return 0
 
 

@@ -7,18 +7,18 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
+from followup_tui import paths
+
 
 def log_dir() -> Path:
-    """The folder crash logs are written to: the user's data folder."""
-    from platformdirs import user_data_path
-
-    return user_data_path("followup")
+    """The folder crash logs are written to: the user's data folder (tests point it away)."""
+    return paths.data_dir()
 
 
 def record_crash(exc: BaseException, folder: Path | None = None) -> Path:
     """Append ``exc`` with its traceback (no local variables) to ``crash.log``; its path."""
     folder = folder or log_dir()
-    path = folder / "crash.log"
+    path = paths.crash_log_path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         text = "".join(traceback.format_exception(exc))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -31,10 +30,13 @@ def use_colour(stream_is_tty: bool) -> bool:
 
 
 def plain(text: str) -> str:
-    """Text safe to print: control characters (escape codes included) made visible."""
-    if text.isprintable():  # the common case, checked in C
+    """Text safe to print in the table: control characters (escape codes included) made
+    visible."""
+    if text.isprintable():  # as made_safe says, without importing it for every status
         return text
-    return "".join(ch if unicodedata.category(ch)[0] != "C" else f"\\x{ord(ch):02x}" for ch in text)
+    from followup_tui.terminal_text import SHELL_TABLE, made_safe
+
+    return made_safe(text, SHELL_TABLE)
 
 
 def _clip(text: str, width: int) -> str:

@@ -23,10 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup_tui.core.calendar import BusinessCalendar, country_holidays
 from followup_tui.core.policy import DEFAULT_POLICY, POLICIES
-
-APP_NAME = "followup"
-ENV_CONFIG = "FOLLOWUP_CONFIG"
-"""Environment variable naming another settings file."""
+from followup_tui.paths import settings_path as settings_path  # screens name it from here
 
 
 class SettingsError(ValueError):
@@ -82,19 +79,6 @@ def local_zone() -> tzinfo:
 
     zone: tzinfo = tz.tzlocal()
     return zone
-
-
-def config_dir() -> Path:
-    """The platform's config folder for followup."""
-    from platformdirs import user_config_path
-
-    return user_config_path(APP_NAME)
-
-
-def settings_path() -> Path:
-    """Where the settings file lives (``FOLLOWUP_CONFIG`` overrides)."""
-    override = os.environ.get(ENV_CONFIG, "").strip()
-    return Path(override) if override else config_dir() / "settings.toml"
 
 
 def parse_settings(values: dict[str, Any], source: str = "settings") -> Settings:

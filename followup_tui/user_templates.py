@@ -50,7 +50,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from followup_tui import settings
 from followup_tui.core.templates import (
     BUILT_INS,
     PLACEHOLDERS,
@@ -59,8 +58,8 @@ from followup_tui.core.templates import (
     Template,
     placeholder_names,
 )
+from followup_tui.paths import templates_path
 
-FILE_NAME = "templates.toml"
 _FIELDS = ("step", "variant", "phone", "subject", "body")
 _TOP_LEVEL = ("template", "replace")
 _TOKEN_OR_ESCAPE = re.compile(r"\{\{|\}\}|\{[A-Za-z_][A-Za-z0-9_]*\}")
@@ -99,11 +98,6 @@ class UserTemplates:
     def library(self, base: Library = BUILT_INS) -> Library:
         """``base`` (our templates) with the user's added or put in place."""
         return base.extended(self.templates, self.replace)
-
-
-def templates_path() -> Path:
-    """Where the user's template file lives: ``templates.toml`` in the config folder."""
-    return settings.config_dir() / FILE_NAME
 
 
 def load_user_templates(path: Path | None = None) -> UserTemplates:

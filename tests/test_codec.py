@@ -160,8 +160,6 @@ def test_a_zoneinfo_instant_round_trips_to_the_same_instant() -> None:
     assert interview_to_dict(again)["start"] == "2026-03-30T09:15:00+02:00"
 
 
-# --- property: export -> import -> export is the identity ----------------------------------
-
 _text = st.text(max_size=30)
 _name = _text.filter(lambda s: s.strip() != "")
 _zones = st.one_of(
@@ -229,8 +227,6 @@ def test_export_import_export_is_the_identity(batch: list[Interview]) -> None:
 def test_checked_leaves_a_valid_interview_equal(interview: Interview) -> None:
     assert checked(interview) == interview
 
-
-# --- malformed records -------------------------------------------------------------------
 
 _GOOD: dict[str, Any] = ISSUE_EXAMPLE["interviews"][0]
 
@@ -408,8 +404,6 @@ def test_an_empty_document_is_fine() -> None:
     assert document_to_interviews({"format": "followup", "version": 1, "interviews": []}) == []
 
 
-# --- writing refuses what it could not read back -------------------------------------------
-
 _BASE = Interview(id="x", company="Acme", role="PM", start=datetime(2026, 11, 3, 10, tzinfo=EST))
 
 
@@ -455,117 +449,3 @@ def test_checked_refuses_what_could_not_be_read_back(bad: Interview) -> None:
 def test_checked_gives_an_interview_without_id_a_fresh_one() -> None:
     fresh = checked(Interview(id="", company="A", role="PM", start=_BASE.start))
     assert len(fresh.id) == 32
-
-
-# --- the quick reader agrees with the careful one ------------------------------------------
-
-#: Values a field may hold in a record read from a file someone edited: right, wrong, odd.
-ODD_VALUES: list[object] = [
-    None,
-    "",
-    "  ",
-    "Acme",
-    " Acme ",
-    "José Núñez",
-    "bad \ud800 surrogate",
-    0,
-    60,
-    -5,
-    2000,
-    True,
-    False,
-    1.5,
-    [],
-    {},
-    ["x"],
-    "video",
-    "on-site",
-    "email",
-    "standard",
-    "2026-11-03",
-    " 2026-11-03",
-    "2026-02-30",
-    "2026-W45-2",
-    "\u0662\u0660\u0662\u0666-\u0661\u0661-\u0660\u0663",  # Arabic-Indic digits
-    "2026-11-03T10:00:00+00:00",
-    "2026-11-03T10:00:00",
-    " 2026-11-03T10:00:00Z ",
-    "2026-11-03T10",
-    "2026-11-03T",
-    "still_deciding",
-    "rejected",
-    "thank_you_sent",
-    "reply",
-    "snoozed",
-    "note",
-]
-odd = st.sampled_from(ODD_VALUES)
-EVENT_KEYS = ["kind", "at", "text", "to", "channel", "outcome", "decision_by", "until", "x"]
-PERSON_KEYS = ["name", "title", "email", "phone", "x"]
-
-
-def _mutated(base: dict[str, Any], keys: list[str]) -> st.SearchStrategy[dict[str, Any]]:
-    """``base`` with some fields replaced by odd values, some removed, maybe an unknown one."""
-    return st.builds(
-        lambda changes, drops: {k: v for k, v in (base | changes).items() if k not in drops},
-        st.dictionaries(st.sampled_from(keys), odd, max_size=3),
-        st.sets(st.sampled_from(keys), max_size=2),
-    )
-
-
-_EVENT = {"kind": "reply", "at": "2026-11-04T09:00:00-05:00", "outcome": "still_deciding"}
-_PERSON = {"name": "Dana Ruiz", "title": "", "email": "dana@acme.example", "phone": ""}
-_RECORD = copy.deepcopy(ISSUE_EXAMPLE["interviews"][0])
-records = st.builds(
-    lambda record, people, events, shape: (
-        record | {"interviewers": people, "events": events}
-        if shape == "lists"
-        else record | {"interviewers": tuple(people)}
-        if shape == "tuple"
-        else record
-    ),
-    _mutated(_RECORD, [*_RECORD, "x"]),
-    st.lists(st.one_of(_mutated(_PERSON, PERSON_KEYS), odd), max_size=2),
-    st.lists(st.one_of(_mutated(_EVENT, EVENT_KEYS), odd), max_size=3),
-    st.sampled_from(["lists", "lists", "tuple", "as is"]),
-)
-
-
-@settings(max_examples=400)
-@given(records)
-def test_the_quick_reader_accepts_only_what_the_careful_one_reads_the_same(
-    record: dict[str, Any],
-) -> None:
-    from followup_tui.core import codec
-
-    try:
-        careful: Interview | None = codec._careful_interview(record, 1, lambda: "fresh")
-    except CodecError:
-        careful = None
-    try:
-        quick: Interview | None = codec._quick_interview(record, lambda: "fresh")
-    except codec._Unusual:
-        quick = None
-    if quick is not None:
-        # repr, not ==: a plain "video" equals Format.VIDEO, and the types must match too.
-        assert repr(quick) == repr(careful)
-
-
-def test_the_quick_reader_takes_the_usual_record() -> None:
-    from followup_tui.core import codec
-
-    # Every field set, and to a value no other field has: a mix-up can't go unseen.
-    record = ISSUE_EXAMPLE["interviews"][0] | {
-        "round": "onsite",
-        "check_in_on": "2026-11-10",
-        "policy": "patient",
-        "posting_url": "https://acme.example/jobs/1",
-        "notes": "talked about the roadmap",
-        "archived": True,
-        "duration_minutes": 45,
-    }
-    record["interviewers"] = [
-        {"name": "Dana Ruiz", "title": "PM lead", "email": "dana@acme.example", "phone": "555"}
-    ]
-    quick = codec._quick_interview(record, lambda: "fresh")
-    assert repr(quick) == repr(codec._careful_interview(record, 1, lambda: "fresh"))

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import followup_tui.user_templates as user_templates
-from followup_tui import settings
+from followup_tui import paths, settings
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.compose import context_for
 from followup_tui.core.model import Interview, Interviewer
@@ -20,7 +20,6 @@ from followup_tui.user_templates import (
     TemplateProblem,
     load_user_templates,
     parse_user_templates,
-    templates_path,
 )
 
 NY = ZoneInfo("America/New_York")
@@ -232,8 +231,8 @@ def test_wrong_shapes_are_reported(data: dict[str, object], fragment: str) -> No
 def test_default_path_is_in_the_config_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(settings, "config_dir", lambda: tmp_path)
-    assert templates_path() == tmp_path / "templates.toml"
+    monkeypatch.setattr(paths, "config_dir", lambda: tmp_path)
+    assert paths.templates_path() == tmp_path / "templates.toml"
     write(tmp_path, '[[template]]\nstep = "update"\nbody = "Hi {first_name}."\n')
     assert [t.key for t in load_user_templates().templates] == ["update"]
 

@@ -1,15 +1,8 @@
 """The board the app shows, kept current as time passes and as the user acts.
 
-Pure Python (no Textual): the screen asks it what to draw and tells it what changed.
-
-Cost model, so the app stays quick at 10,000 interviews:
-
-- standings are computed once when the data is loaded (and reused for interviews that did
-  not change on a reload), then only for an interview that was written;
-- each standing says when its status may next change (``changes_at``); those instants sit in
-  a heap, so a clock tick looks at the earliest one only (``advance``);
-- countdown text is refreshed only for the rows the screen says are visible (``refresh``);
-- the order and the summary are recomputed only when a status changes or data is written.
+Pure Python (no Textual): the screen asks it what to draw and tells it what changed. A
+standing, a place in the order or a count is recomputed only when it may have changed, so
+that a clock tick stays cheap however many interviews there are.
 """
 
 from __future__ import annotations
@@ -82,8 +75,6 @@ class LiveBoard:
         self.show_closed = False
         """Whether closed, offered and archived interviews are in the view."""
 
-    # ---- what the screen reads
-
     def __len__(self) -> int:
         """How many rows the view holds."""
         return len(self._view)
@@ -121,8 +112,6 @@ class LiveBoard:
     def query(self) -> str:
         """The text filter in force ("" for none)."""
         return " ".join(self._query)
-
-    # ---- what changes it
 
     def load(self, interviews: Iterable[Interview], now: datetime) -> None:
         """Replace everything; standings of unchanged interviews are kept, not recomputed."""
@@ -211,8 +200,6 @@ class LiveBoard:
         if changes:
             self._changed()
         return repaint, changes
-
-    # ---- inside
 
     def _place(self, row: Row) -> None:
         """Put ``row`` in (or back in) its place in the order and the change heap."""

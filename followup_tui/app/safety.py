@@ -8,56 +8,32 @@ the screen, set the window title, recolour everything after it. Screens that onl
 user text clean it first (:mod:`followup_tui.app.text`), but a text box must keep the value
 exactly as typed, or saving an untouched form would change the data.
 
-So these boxes change only the drawing: each line they draw has every control character
-swapped for its visible symbol (ESC becomes ␛) and every bidirectional override for �,
-one character for one, so the cursor and the selection still fall on the right
-characters. (Rich already drops BEL, BS, VT, FF and CR from what it draws.) The value
-itself is never touched.
+So these boxes change only the drawing, by the rule of :mod:`followup_tui.terminal_text`
+for a text box: one character for one (ESC becomes ␛, a bidi override �), so the cursor
+and the selection still fall on the right characters. The value itself is never touched.
 """
 
 from __future__ import annotations
-
-import unicodedata
 
 from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
 from followup_tui.app.option_lists import harden_option_lists
+from followup_tui.terminal_text import TEXT_BOX, made_safe
 
 __all__ = [
-    "BIDI_CONTROLS",
     "SafeInput",
     "SafeTextArea",
     "harden_option_lists",
     "visible",
-    "visible_char",
     "visible_strip",
 ]
-
-BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-"""Characters that reorder the text around them (embeddings, overrides, isolates, marks)."""
-
-
-def visible_char(ch: str) -> str:
-    """A control character's visible stand-in (one character); any other character as is."""
-    if ch in BIDI_CONTROLS:
-        return "\ufffd"
-    if unicodedata.category(ch) != "Cc":
-        return ch
-    code = ord(ch)
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control picture", e.g. ␛ for ESC
-    return "\u2421" if code == 0x7F else "\ufffd"  # ␡ for DEL; C1 controls have no picture
 
 
 def visible(text: str) -> str:
     """``text`` with every control character and bidi control made visible, one for one."""
-    if text.isascii() and text.isprintable():
-        return text  # the usual case, answered without looking at each character
-    return "".join(visible_char(ch) for ch in text)
+    return made_safe(text, TEXT_BOX)
 
 
 def visible_strip(strip: Strip) -> Strip:

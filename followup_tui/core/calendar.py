@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -97,9 +97,6 @@ class BusinessCalendar:
 def until(later: datetime, earlier: datetime) -> timedelta:
     """``later - earlier`` as elapsed time, whatever zones the two carry."""
     return later.astimezone(UTC) - earlier.astimezone(UTC)
-
-
-HolidayLoader = Callable[[str], Container[date]]
 
 
 def country_holidays(country: str) -> Container[date]:

@@ -5,7 +5,8 @@ process writes) and :func:`default_db_path`; every problem is a :class:`StoreErr
 text is ready to show the user.
 """
 
+from followup_tui.paths import ENV_DB, default_db_path
 from followup_tui.storage.errors import StoreError, StoreLocked
-from followup_tui.storage.store import ENV_DB, Store, default_db_path
+from followup_tui.storage.store import Store
 
 __all__ = ["ENV_DB", "Store", "StoreError", "StoreLocked", "default_db_path"]

@@ -26,6 +26,7 @@ import orjson
 
 from followup_tui.core.codec import CodecError, interview_from_dict, record_label
 from followup_tui.core.model import Interview
+from followup_tui.paths import backup_path_for
 from followup_tui.storage.errors import StoreError
 
 SCHEMA = 1
@@ -45,11 +46,6 @@ Tables = dict[str, dict[str, Any]]
 def empty_tables() -> Tables:
     """The content of a new data file."""
     return {META: {"1": {"schema": SCHEMA}}, INTERVIEWS: {}}
-
-
-def backup_path_for(path: Path) -> Path:
-    """Where the backup of ``path`` is kept."""
-    return path.with_name(path.name + ".bak")
 
 
 @dataclass
@@ -109,14 +105,9 @@ def _read_problem(path: Path, exc: OSError) -> str:
 def parse(raw: bytes) -> Loaded:
     """Check and decode the bytes of a data file. Raises ``_Bad`` with the problem.
 
-    Decoding makes hundreds of thousands of objects that live as long as the store, and no
-    reference cycles among them. Run as they are made, the cyclic garbage collector would
-    walk them again and again and free none (two full collections, ~80 ms at 10,000
-    interviews), so it is paused meanwhile. For a big file they are then frozen
-    (``gc.freeze``) so that no later collection walks them either: at 10,000 each full
-    one would take ~100 ms, and ranking them and drawing the app soon make several.
-    Whatever else is alive then (mostly modules and classes) is frozen with them; objects
-    freed by reference counting are freed all the same.
+    The cyclic garbage collector is paused meanwhile, and for a big file what was decoded
+    is frozen out of its sight (``gc.freeze``), because those objects live as long as the
+    store and hold no cycles: walking them again and again would free nothing.
     """
     with _collector_paused():
         loaded = _parse(raw)

@@ -12,13 +12,9 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
+from followup_tui.paths import lock_path_for
 from followup_tui.storage.atomic import FILE_MODE
 from followup_tui.storage.errors import StoreError, StoreLocked
-
-
-def lock_path_for(path: Path) -> Path:
-    """The lock file that guards the data file ``path``."""
-    return path.with_name(path.name + ".lock")
 
 
 class WriterLock:
@@ -63,11 +59,6 @@ class WriterLock:
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         return cls(fd, path)
-
-    @property
-    def held(self) -> bool:
-        """True until released."""
-        return self._fd >= 0
 
     def release(self) -> None:
         """Give the lock up (idempotent)."""

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING
 
 from followup_tui.core.codec import CodecError, checked, interview_to_dict
 from followup_tui.core.model import Event, Interview
+from followup_tui.paths import backup_path_for
 from followup_tui.storage import datafile, history
-from followup_tui.storage.datafile import INTERVIEWS, Loaded, backup_path_for
+from followup_tui.storage.datafile import INTERVIEWS, Loaded
 from followup_tui.storage.errors import StoreError, StoreLocked
 
 if TYPE_CHECKING:
@@ -33,20 +34,7 @@ if TYPE_CHECKING:
     from followup_tui.storage.lock import WriterLock
     from followup_tui.storage.tinystorage import AtomicJSONStorage
 
-__all__ = ["ENV_DB", "Store", "StoreError", "StoreLocked", "default_db_path"]
-
-ENV_DB = "FOLLOWUP_DB"
-"""Environment variable naming another data file."""
-
-
-def default_db_path(environ: Mapping[str, str] = os.environ) -> Path:
-    """The data file: ``$FOLLOWUP_DB``, else ``followup.json`` in the user data folder."""
-    override = environ.get(ENV_DB, "").strip()
-    if override:
-        return Path(override).expanduser()
-    import platformdirs  # only without an override: `followup status` in a script skips it
-
-    return platformdirs.user_data_path("followup") / "followup.json"
+__all__ = ["Store", "StoreError", "StoreLocked"]
 
 
 class Store:
@@ -107,8 +95,6 @@ class Store:
         remove_stale_temps(path)
         return cls(path, loaded, lock)
 
-    # --- reading -----------------------------------------------------------------------
-
     def interviews(self) -> list[Interview]:
         """Every interview, in file order (new ones last). From memory: no disk read."""
         return list(self._by_id.values())
@@ -120,8 +106,6 @@ class Store:
     def can_undo(self) -> bool:
         """True when this session has a change to undo (never waits for a save)."""
         return bool(self._history) and not self.read_only and not self._closed
-
-    # --- changing ----------------------------------------------------------------------
 
     def add(self, interview: Interview) -> Interview:
         """Save a new interview and return it as stored (an empty id gets a fresh one).
@@ -212,8 +196,6 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-    # --- the one way a change is made --------------------------------------------------
 
     def _apply(
         self, puts: dict[str, Interview], removes: Iterable[str], what: str, record: bool = True

@@ -136,11 +136,10 @@ class AtomicJSONStorage(Storage):
 class InPlaceTable(Table):
     """A TinyDB table whose changes touch only the documents they change.
 
-    Stock TinyDB copies the whole table into a new dict keyed by integer ids, applies the
-    change, and copies it back to text ids: two O(N) copies for one document, 3 ms of a
-    save at 10,000 interviews, all of it holding the GIL the UI thread waits for. Changing
-    the stored dict in place is safe here because :class:`AtomicJSONStorage` keeps the data
-    in memory and, when a batch fails half-way, reloads it from the bytes on disk.
+    Stock TinyDB copies the whole table twice for a change to one document, holding the GIL
+    the UI thread waits for. Changing the stored dict in place is safe here because
+    :class:`AtomicJSONStorage` keeps the data in memory and, when a batch fails half-way,
+    reloads it from the bytes on disk.
     """
 
     def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:

@@ -18,7 +18,6 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from followup_tui.app.app import FollowupApp
-from followup_tui.app.drafts import drafts_for, drafts_path
 from followup_tui.app.screens.composer import ComposerScreen
 from followup_tui.app.screens.composer_choices import Selection
 from followup_tui.app.screens.main import MainScreen
@@ -26,6 +25,8 @@ from followup_tui.app.widgets.tone_panel import TonePanel
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Interviewer
 from followup_tui.core.standing import Status
 from followup_tui.core.tone import Rule
+from followup_tui.paths import drafts_path
+from followup_tui.storage.drafts import drafts_for
 from followup_tui.storage.store import Store
 from tests.support.desktop import Desktop
 

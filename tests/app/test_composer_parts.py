@@ -18,12 +18,12 @@ from followup_tui.app.clipboard import (
     opener,
     run_tool,
 )
-from followup_tui.app.drafts import Drafts, Edited, Message, drafts_for
 from followup_tui.app.screens.composer_choices import choices_for, sent_event, sent_words
 from followup_tui.core.board import standing_of
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Outcome
 from followup_tui.core.standing import Step
+from followup_tui.storage.drafts import Drafts, Edited, Message, drafts_for
 
 from .conftest import NOW, NY, at, make, standard_board
 

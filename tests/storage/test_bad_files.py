@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 from followup_tui.core.codec import interview_to_dict
+from followup_tui.paths import backup_path_for
 from followup_tui.storage import Store, StoreError
-from followup_tui.storage.datafile import backup_path_for
 
 from .support import interview, open_unprivileged
 

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from followup_tui.core.model import Event, EventKind
+from followup_tui.paths import backup_path_for
 from followup_tui.storage import Store, StoreError
-from followup_tui.storage.datafile import backup_path_for
 from tests.support.store import read_back
 
 from .support import START, interview, temp_files

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from followup_tui.paths import backup_path_for
 from followup_tui.storage import Store
 from followup_tui.storage.atomic import stale_temp_paths
-from followup_tui.storage.datafile import backup_path_for
 
 from .killing import Expectation, KillServer, Moment
 

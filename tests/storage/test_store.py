@@ -16,9 +16,9 @@ import pytest
 
 from followup_tui.core.codec import CodecError, document_to_interviews, interviews_to_document
 from followup_tui.core.model import Event, EventKind, Outcome
+from followup_tui.paths import backup_path_for
 from followup_tui.storage import Store, StoreError, default_db_path, tinystorage
 from followup_tui.storage.atomic import write_atomic
-from followup_tui.storage.datafile import backup_path_for
 from tests.support.store import read_back
 
 from .support import START, interview, mode_of, temp_files
@@ -32,9 +32,6 @@ def _event(kind: EventKind = EventKind.THANK_YOU_SENT, **fields: Any) -> Event:
 def path(tmp_path: Path) -> Path:
     """Where the data file goes (not created yet)."""
     return tmp_path / "data" / "followup.json"
-
-
-# --- where the file lives -----------------------------------------------------------------
 
 
 def test_the_default_path_is_in_the_user_data_folder() -> None:
@@ -90,9 +87,6 @@ def test_a_symlinked_data_file_is_written_through(tmp_path: Path) -> None:
         assert store.path == real
     assert link.is_symlink()
     assert len(read_back(real)) == 2
-
-
-# --- changes ----------------------------------------------------------------------------
 
 
 def test_changes_are_saved_before_the_call_returns(path: Path) -> None:
@@ -164,9 +158,6 @@ def test_order_is_the_file_order_and_survives_reopening(path: Path) -> None:
     assert [i.id for i in read_back(path)] == order
 
 
-# --- import -------------------------------------------------------------------------------
-
-
 def test_import_keeps_ids_replaces_clashes_and_saves_once(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -208,9 +199,6 @@ def test_export_import_export_through_the_store(path: Path, tmp_path: Path) -> N
         assert interviews_to_document(other.interviews()) == first
 
 
-# --- undo ---------------------------------------------------------------------------------
-
-
 def test_undo_describes_and_reverts_each_kind_of_change(path: Path) -> None:
     with Store.open(path) as store:
         assert store.undo() is None
@@ -248,9 +236,6 @@ def test_undo_is_saved_and_belongs_to_the_session(path: Path) -> None:
         assert store.undo() is None
 
 
-# --- backups ------------------------------------------------------------------------------
-
-
 def test_the_backup_is_the_file_as_the_session_found_it(path: Path) -> None:
     with Store.open(path) as store:
         store.add(interview(1))
@@ -266,9 +251,6 @@ def test_the_backup_is_the_file_as_the_session_found_it(path: Path) -> None:
         store.add(interview(3))
         assert backup.read_bytes() == first  # once per session
     assert read_back(backup) == [interview(1)]
-
-
-# --- memory, not disk --------------------------------------------------------------------
 
 
 def test_reads_and_changes_never_read_the_file_again(
@@ -339,9 +321,6 @@ def test_reads_answer_at_once_while_another_thread_saves(
         assert order == ["read", "saved"]
         assert seen == ([interview(1)], interview(1), True, 1)
         assert [i.id for i in store.interviews()] == ["iv1", "iv2"]
-
-
-# --- read-only and closed stores --------------------------------------------------------
 
 
 def test_a_read_only_store_refuses_changes(path: Path) -> None:

@@ -22,7 +22,6 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
 from followup_tui.app import clipboard
-from followup_tui.app.drafts import Drafts, Edited, drafts_for
 from followup_tui.app.safety import SafeInput
 from followup_tui.app.screens.composer_choices import Selection, sent_event, sent_words
 from followup_tui.app.text import clean_block, clean_line
@@ -35,6 +34,7 @@ from followup_tui.core.model import Interview, Interviewer
 from followup_tui.core.policy import DEFAULT_POLICY, POLICIES, Policy, policy_named
 from followup_tui.core.templates import EXTRA_PLACEHOLDERS, PLACEHOLDERS, Library
 from followup_tui.settings import settings_path
+from followup_tui.storage.drafts import Drafts, Edited, drafts_for
 from followup_tui.user_templates import load_user_templates
 
 if TYPE_CHECKING:

@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from followup_tui.app.drafts import Message
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.compose import Composition, Sender, compose, switch
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Interviewer
 from followup_tui.core.policy import Policy
 from followup_tui.core.standing import Action, Standing, Status, Step
 from followup_tui.core.templates import Library, Template, action_key
+from followup_tui.storage.drafts import Message
 
 
 @dataclass(frozen=True, slots=True)

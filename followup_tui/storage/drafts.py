@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from followup_tui.paths import drafts_path
 from followup_tui.storage.atomic import write_atomic
 
 
@@ -195,25 +196,17 @@ def _same(a: Edited, b: Edited) -> bool:
     return a.subject.strip() == b.subject.strip() and a.body.rstrip() == b.body.rstrip()
 
 
-_FALLBACK: WeakKeyDictionary[object, Drafts] = WeakKeyDictionary()
-
-
-def drafts_path(data_file: Path) -> Path:
-    """Where the drafts for a data file are saved: beside it, ``<name>.drafts``."""
-    return data_file.with_name(data_file.name + ".drafts")
+_BY_APP: WeakKeyDictionary[object, Drafts] = WeakKeyDictionary()
 
 
 def drafts_for(app: object) -> Drafts:
-    """The drafts of one running app: its ``drafts`` attribute, or one kept beside it.
+    """The drafts of one running app, saved beside its data file.
 
-    Kept beside the app's data file when the app can write to it (in memory otherwise), and
-    keyed weakly by the app, so each app (each test) has its own and none outlives it.
+    In memory only when the app can't write to its data file. Keyed weakly by the app, so
+    each app (each test) has its own and none outlives it.
     """
-    own = getattr(app, "drafts", None)
-    if isinstance(own, Drafts):
-        return own
-    if app not in _FALLBACK:
+    if app not in _BY_APP:
         store = getattr(app, "store", None)
         data_file = None if getattr(store, "read_only", True) else getattr(store, "path", None)
-        _FALLBACK[app] = Drafts(drafts_path(Path(data_file)) if data_file else None)
-    return _FALLBACK[app]
+        _BY_APP[app] = Drafts(drafts_path(Path(data_file)) if data_file else None)
+    return _BY_APP[app]
