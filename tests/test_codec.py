@@ -48,7 +48,13 @@ ISSUE_EXAMPLE: dict[str, Any] = {
             "duration_minutes": 60,
             "format": "video",
             "interviewers": [
-                {"name": "Dana Ruiz", "title": "", "email": "dana@acme.example", "phone": ""}
+                {
+                    "name": "Dana Ruiz",
+                    "title": "",
+                    "email": "dana@acme.example",
+                    "phone": "",
+                    "topic": "the onboarding funnel",
+                }
             ],
             "decision_by": "2026-11-06",
             "check_in_on": None,
@@ -82,7 +88,8 @@ def test_the_issue_example_reads_as_written() -> None:
     [interview] = document_to_interviews(ISSUE_EXAMPLE)
     assert interview.id == "acme-pm"
     assert interview.start == datetime(2026, 11, 3, 15, 0, tzinfo=UTC)
-    assert interview.interviewers == (Interviewer("Dana Ruiz", email="dana@acme.example"),)
+    dana = Interviewer("Dana Ruiz", email="dana@acme.example", topic="the onboarding funnel")
+    assert interview.interviewers == (dana,)
     assert interview.decision_by == date(2026, 11, 6)
     assert interview.channel is Channel.EMAIL
     assert [e.kind for e in interview.events] == [
@@ -190,7 +197,9 @@ def _events(draw: st.DrawFn) -> Event:
     return Event(kind, at, text=text)
 
 
-_interviewers = st.builds(Interviewer, name=_name, title=_text, email=_text, phone=_text)
+_interviewers = st.builds(
+    Interviewer, name=_name, title=_text, email=_text, phone=_text, topic=_text
+)
 
 interviews = st.builds(
     Interview,

@@ -98,7 +98,7 @@ ODD_VALUES: list[object] = [
 odd = st.sampled_from(ODD_VALUES)
 RECORD_KEYS = [*RECORD, "x"]
 EVENT_KEYS = ["kind", "at", "text", "to", "channel", "outcome", "decision_by", "until", "x"]
-PERSON_KEYS = ["name", "title", "email", "phone", "x"]
+PERSON_KEYS = ["name", "title", "email", "phone", "topic", "x"]
 
 
 def _mutated(base: dict[str, Any], keys: list[str]) -> st.SearchStrategy[dict[str, Any]]:

@@ -67,7 +67,7 @@ _INTERVIEW_FIELDS = frozenset(
         "events",
     }
 )
-_INTERVIEWER_FIELDS = frozenset({"name", "title", "email", "phone"})
+_INTERVIEWER_FIELDS = frozenset({"name", "title", "email", "phone", "topic"})
 #: Beyond ``kind``, ``at`` and ``text``, the fields each kind of event may carry.
 _EVENT_EXTRAS: dict[EventKind, tuple[str, ...]] = {
     EventKind.THANK_YOU_SENT: ("to",),
@@ -362,7 +362,11 @@ def _quick_interviewer(data: object) -> Interviewer:
     if not name.strip():
         raise _Unusual
     return Interviewer(
-        name, _quick_text(get("title")), _quick_text(get("email")), _quick_text(get("phone"))
+        name,
+        _quick_text(get("title")),
+        _quick_text(get("email")),
+        _quick_text(get("phone")),
+        _quick_text(get("topic")),
     )
 
 
@@ -458,6 +462,7 @@ def _interviewers(r: _Reader) -> tuple[Interviewer, ...]:
                 title=p.text("title"),
                 email=p.text("email"),
                 phone=p.text("phone"),
+                topic=p.text("topic"),
             )
         )
     return tuple(result)
@@ -528,7 +533,13 @@ def interview_to_dict(interview: Interview) -> dict[str, Any]:
         "duration_minutes": interview.duration_minutes,
         "format": interview.format.value,
         "interviewers": [
-            {"name": p.name, "title": p.title, "email": p.email, "phone": p.phone}
+            {
+                "name": p.name,
+                "title": p.title,
+                "email": p.email,
+                "phone": p.phone,
+                "topic": p.topic,
+            }
             for p in interview.interviewers
         ],
         "decision_by": _day_text(interview.decision_by),
