@@ -224,16 +224,20 @@ class FollowupApp(App[None]):
         default_namespace: DOMNode | None = None,
         namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
-        """Run an action, unless it belongs to a screen not yet shown, or already closed.
+        """Run an action, unless it belongs to a screen not yet shown, closed, or covered.
 
         Typed fast (or pasted), the key after the one that opens a screen reaches the new
         screen's bindings before the screen has made its widgets; and a key read while a
         form was on top may run after a finished save has closed it. Either way the action
-        would find no widgets (a save reading no fields, a row added to no list). Such a
-        key does nothing, as if typed while that screen wasn't there.
+        would find no widgets (a save reading no fields, a row added to no list). And a
+        palette command runs a moment after the palette closes: another screen may be on
+        top by then, which the action would close in its screen's place. Such an action
+        does nothing, as if asked for while that screen wasn't there.
         """
         screen = default_namespace
-        if isinstance(screen, Screen) and not (screen.is_mounted and screen.is_attached):
+        if isinstance(screen, Screen) and not (
+            screen.is_mounted and screen.is_attached and screen is self.screen
+        ):
             return True
         return await super().run_action(action, default_namespace, namespaces)
 

@@ -1,0 +1,38 @@
+"""Crashes the monkey found, each replayed as the exact sequence that caused it."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+
+from followup_tui.app.screens.help import HelpScreen
+from followup_tui.app.screens.main import MainScreen
+from tests.app.conftest import AppFactory
+from tests.app.helpers import settle
+
+
+async def test_a_palette_command_for_a_screen_covered_meanwhile_leaves_the_top_one_alone(
+    make_app: AppFactory,
+) -> None:
+    # Seed 20261104: from the palette over the help screen, "Close" was picked; the palette
+    # runs a command a moment after it closes, and by then ctrl+p had opened it again. The
+    # help screen's close then closed the palette instead and kept the help screen with its
+    # result already given: the next escape crashed the app (InvalidStateError).
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        close = next(c for c in app.get_system_commands(help_screen) if "Close" in c.title)
+        close.callback()  # what the palette does once closed: the action runs a moment later
+        app.action_command_palette()  # ctrl+p, read before that moment
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)  # the palette is still up
+        assert help_screen in app.screen_stack
+        await pilot.press("escape")  # closes the palette
+        await pilot.pause()
+        assert app.screen is help_screen
+        await pilot.press("escape")  # closes the help screen (crashed here)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert app.return_code in (None, 0)
