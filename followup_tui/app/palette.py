@@ -39,5 +39,15 @@ class SteadyCommandPalette(CommandPalette):
         try:
             await _search(self, search_value)
         except NoMatches:
-            if self.is_attached:
+            if self.is_open:
                 raise  # a real fault, not a closed palette
+
+    @property
+    def is_open(self) -> bool:
+        """True while the palette is up with its widgets; False once it is closing.
+
+        Being taken down, it stays attached to the app for a while after its widgets are
+        gone (Textual marks it as pruning, then closes it).
+        """
+        closing = self._closing or self._closed or self._pruning
+        return self.is_attached and not closing and self in self.app.screen_stack

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from textual.command import CommandPalette
+import asyncio
+
+import pytest
+from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
+
+from followup_tui.app.palette import SteadyCommandPalette, _search
 
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.app.screens.main import MainScreen
@@ -34,5 +40,30 @@ async def test_a_palette_command_for_a_screen_covered_meanwhile_leaves_the_top_o
         assert app.screen is help_screen
         await pilot.press("escape")  # closes the help screen (crashed here)
         await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert app.return_code in (None, 0)
+
+
+async def test_a_palette_search_while_the_palette_is_taken_down_stops_quietly(
+    make_app: AppFactory,
+) -> None:
+    # Seeds 7 and 72, at quit: the palette was still attached to the app while its
+    # widgets were already gone, so its search, finding no command list, took the error
+    # for a real one and crashed the app on its way out (NoMatches('CommandList')).
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        palette = app.screen
+        assert isinstance(palette, SteadyCommandPalette)
+        app.pop_screen()  # closing: its widgets go first, then the palette itself
+        while palette.is_attached and palette.query(CommandList):
+            await asyncio.sleep(0)  # one step of the loop at a time, until they are gone
+        assert palette.is_attached  # the moment the search ran into
+        with pytest.raises(NoMatches):
+            await _search(palette, "qu")  # Textual's own search fails then...
+        await palette._search_while_open("qu")  # ...ours stops quietly
+        await settle(pilot)
         assert isinstance(app.screen, MainScreen)
     assert app.return_code in (None, 0)
