@@ -39,11 +39,11 @@ class SteadyCommandPalette(CommandPalette):
         try:
             await _search(self, search_value)
         except NoMatches:
-            if self.is_open:
+            if self.still_open:
                 raise  # a real fault, not a closed palette
 
     @property
-    def is_open(self) -> bool:
+    def still_open(self) -> bool:
         """True while the palette is up with its widgets; False once it is closing.
 
         Being taken down, it stays attached to the app for a while after its widgets are

@@ -9,7 +9,6 @@ from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
 
 from followup_tui.app.palette import SteadyCommandPalette, _search
-
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.app.screens.main import MainScreen
 from tests.app.conftest import AppFactory
