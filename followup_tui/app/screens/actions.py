@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from followup_tui.app import background
 from followup_tui.core.model import Event, EventKind, Interview
 from followup_tui.core.standing import Status, Step
 
@@ -102,7 +103,7 @@ class InterviewScreen(Screen[None]):
                 self.followup.changed(saved.value)
                 self.app.notify(f"{message} · u undoes it", markup=False)
 
-        self.app.run_worker(run(), group="write")
+        background.start(self.app, run, group="write")
 
     def log_event(self, interview: Interview, event: Event, message: str) -> None:
         """Append an event to an interview's log."""
@@ -220,7 +221,7 @@ class InterviewScreen(Screen[None]):
                 text = saved.value or "undone"
                 self.app.notify(text[:1].upper() + text[1:], markup=False)
 
-        self.app.run_worker(run(), group="write")
+        background.start(self.app, run, group="write")
 
     def action_compose(self) -> None:
         """Open the composer on the interview's next message."""
