@@ -53,7 +53,7 @@ class FollowupApp(App[None]):
         super().__init__()
         harden_option_lists()  # Textual's option lists crash in a tiny terminal otherwise
         self.store = store
-        """Where the interviews live; written only through :meth:`write`."""
+        """Where the interviews live; changed only through :meth:`save`."""
         self.settings = settings
         """The user's settings."""
         self.clock = clock
@@ -85,12 +85,17 @@ class FollowupApp(App[None]):
         except ValueError:  # the interview names a policy this version doesn't know
             return standing_of(replace(interview, policy=None), self._policy, now, self.calendar)
 
-    def write(self, change: Callable[[], T]) -> asyncio.Future[Saved[T]]:
-        """Queue a store change on the save thread now; await it for the outcome.
+    def save(
+        self, change: Callable[[], T], *, whole_board: bool = False
+    ) -> asyncio.Future[Saved[T]]:
+        """Change the data: queue ``change`` on the save thread now; await it for the outcome.
 
-        A store error is shown, never raised. Queued at once (ask for it before starting
-        the worker that awaits it): a quit typed right after still finds it queued, and
-        the app waits for it before leaving.
+        The one way a screen changes the data. Queued at once (ask for it before starting
+        the worker that awaits it): a quit typed right after still finds it queued, and the
+        app waits for it before leaving. Once it has run, a store error is shown, never
+        raised; a success goes onto the board (the interview ``change`` returned, or with
+        ``whole_board`` whatever the store now holds; a change that returned None changed
+        nothing) and ``board_changed`` tells every screen. Then the caller gets the outcome.
         """
         from followup_tui.core.codec import CodecError
         from followup_tui.storage.store import StoreError
@@ -101,6 +106,10 @@ class FollowupApp(App[None]):
             saved = await pending
             if not saved.ok:
                 self.notify(f"Not saved: {saved.error}", severity="error", timeout=8, markup=False)
+            elif whole_board:
+                self._show_saved(None)
+            elif isinstance(saved.value, Interview):
+                self._show_saved(saved.value)
             return saved
 
         return asyncio.ensure_future(outcome())
@@ -127,8 +136,8 @@ class FollowupApp(App[None]):
             markup=markup,
         )
 
-    def changed(self, interview: Interview | None) -> None:
-        """Take a write into the board: one interview, or (None) whatever the store now holds."""
+    def _show_saved(self, interview: Interview | None) -> None:
+        """Take a save into the board: one interview, or (None) whatever the store now holds."""
         if interview is None:
             self.board.load(self.store.interviews(), self.now())
         else:

@@ -401,7 +401,7 @@ class ComposerScreen(Screen[None]):
                 return None  # removed meanwhile (an undo): nothing to log it on
             return store.log(interview.id, event)
 
-        pending = self.followup.write(change)  # queued now: a quit right after still saves it
+        pending = self.followup.save(change)  # queued now: a quit right after still saves it
 
         async def run() -> None:
             saved = await pending
@@ -411,7 +411,6 @@ class ComposerScreen(Screen[None]):
             if saved.value is None:
                 self.app.notify("That interview is gone (undone?): nothing logged")
                 return
-            self.followup.changed(saved.value)
             self.drafts.sent(interview.id, message)
             self._sent = True  # so leaving doesn't keep the sent text as a draft
             words = sent_words(step, recipient)

@@ -261,7 +261,7 @@ class InterviewForm(Screen["Interview | None"]):
             store.update(interview)
             return store.get(interview.id)
 
-        pending = self.followup.write(write)  # queued now: a quit right after still saves it
+        pending = self.followup.save(write)  # queued now: a quit right after still saves it
 
         async def run() -> None:
             button = self.query_one("#save", Button)
