@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime, tzinfo
@@ -20,9 +19,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
-from followup_tui.app import signals
+from followup_tui.app import signals, workarounds
 from followup_tui.app.live import LiveBoard
-from followup_tui.app.option_lists import harden_option_lists
 from followup_tui.app.saver import Saved, Saver
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.clock import Clock
@@ -51,7 +49,7 @@ class FollowupApp(App[None]):
     def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
         """The app on an open ``store``, with the user's ``settings`` and ``clock``."""
         super().__init__()
-        harden_option_lists()  # Textual's option lists crash in a tiny terminal otherwise
+        workarounds.harden_option_lists()
         self.store = store
         """Where the interviews live; changed only through :meth:`save`."""
         self.settings = settings
@@ -161,12 +159,10 @@ class FollowupApp(App[None]):
     def pop_screen(self) -> AwaitComplete:
         """Close the top screen, but never the board under everything.
 
-        A screen can be told to close after it already has (a second escape, typed before
-        the first was handled, still reaches it); Textual would then close whatever screen
-        is on top instead, and raise when only the board is left. That second close does
-        nothing here.
+        A second close of a screen already closed does nothing (see
+        :func:`~followup_tui.app.workarounds.may_pop_screen`).
         """
-        if len(self.screen_stack) <= 1:
+        if not workarounds.may_pop_screen(self):
             return AwaitComplete()  # nothing to wait for
         return super().pop_screen()
 
@@ -186,10 +182,8 @@ class FollowupApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: log it privately, then leave with one line on stderr.
 
-        Replaces Textual's handler (8.2.8), which prints a traceback showing the local
-        variables of every frame, and those hold the user's interviews and notes. The
-        bookkeeping is Textual's own: the app ends with return code 1, and the first
-        error is kept for ``run_test`` to raise.
+        In place of Textual's handler, whose report would show the user's data (see
+        :func:`~followup_tui.app.workarounds.end_after_error`).
         """
         from textual.app import ScreenStackError
         from textual.css.query import NoMatches
@@ -199,27 +193,22 @@ class FollowupApp(App[None]):
 
         if isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
             error = error.error  # what the worker raised, with its traceback (the wrapper has none)
-        if isinstance(error, NoMatches | ScreenStackError) and self._return_code is not None:
+        if isinstance(error, NoMatches | ScreenStackError) and self.return_code is not None:
             # Leaving already (a quit key, a stop signal): a screen opened a moment before
             # mounts after its widgets were taken down and finds none, or a key typed just
             # after the quit finds no screen left. Nothing is lost.
             self.log.warning(f"ignored while leaving: {error}")
             return
         where = record_crash(error)
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
         if not self._crash_notice:
             name = type(error).__name__
             self._crash_notice = f"followup: unexpected error ({name}); details in {where}"
-        self._close_messages_no_wait()
+        workarounds.end_after_error(self, error)
 
     def _print_error_renderables(self) -> None:
         """Print the crash notice (once the terminal is restored) whole, on one line."""
         if self._crash_notice:
-            # Not through Textual's printer: it crops each line to the terminal's width.
-            print(self._crash_notice, file=sys.stderr, flush=True)
+            workarounds.print_whole(self._crash_notice)
             self._crash_notice = ""
         super()._print_error_renderables()
 
@@ -233,20 +222,12 @@ class FollowupApp(App[None]):
         default_namespace: DOMNode | None = None,
         namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
-        """Run an action, unless it belongs to a screen not yet shown, closed, or covered.
+        """Run an action, unless it is aimed at a screen not shown, closed, or covered.
 
-        Typed fast (or pasted), the key after the one that opens a screen reaches the new
-        screen's bindings before the screen has made its widgets; and a key read while a
-        form was on top may run after a finished save has closed it. Either way the action
-        would find no widgets (a save reading no fields, a row added to no list). And a
-        palette command runs a moment after the palette closes: another screen may be on
-        top by then, which the action would close in its screen's place. Such an action
-        does nothing, as if asked for while that screen wasn't there.
+        Such an action does nothing, as if asked for while that screen wasn't there (see
+        :func:`~followup_tui.app.workarounds.screen_may_act`).
         """
-        screen = default_namespace
-        if isinstance(screen, Screen) and not (
-            screen.is_mounted and screen.is_attached and screen is self.screen
-        ):
+        if not workarounds.screen_may_act(self, default_namespace):
             return True
         return await super().run_action(action, default_namespace, namespaces)
 
@@ -254,10 +235,8 @@ class FollowupApp(App[None]):
         """Show the command palette (one that may close in the middle of a search)."""
         from textual.command import CommandPalette
 
-        from followup_tui.app.palette import SteadyCommandPalette
-
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(SteadyCommandPalette(id="--command-palette"))
+            self.push_screen(workarounds.SteadyCommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, with what it does."""

@@ -8,9 +8,9 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
 
-from followup_tui.app.palette import SteadyCommandPalette, _search
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.app.screens.main import MainScreen
+from followup_tui.app.workarounds import SteadyCommandPalette, _search
 from tests.app.conftest import AppFactory
 from tests.app.helpers import settle
 
