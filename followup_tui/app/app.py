@@ -49,7 +49,7 @@ class FollowupApp(App[None]):
     def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
         """The app on an open ``store``, with the user's ``settings`` and ``clock``."""
         super().__init__()
-        workarounds.harden_option_lists()
+        workarounds.install()
         self.store = store
         """Where the interviews live; changed only through :meth:`save`."""
         self.settings = settings
@@ -159,8 +159,7 @@ class FollowupApp(App[None]):
     def pop_screen(self) -> AwaitComplete:
         """Close the top screen, but never the board under everything.
 
-        A second close of a screen already closed does nothing (see
-        :func:`~followup_tui.app.workarounds.may_pop_screen`).
+        (See :func:`~followup_tui.app.workarounds.may_pop_screen`.)
         """
         if not workarounds.may_pop_screen(self):
             return AwaitComplete()  # nothing to wait for

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -119,13 +120,46 @@ def harden_option_lists() -> None:
     OptionList._followup_hardened = True  # type: ignore[attr-defined]
 
 
+def install() -> None:
+    """Patch Textual's classes as the app needs (once per process; again does nothing)."""
+    harden_option_lists()
+    dismiss_only_from_top()
+
+
+_dismiss = Screen.dismiss
+STOCK_SCREEN: dict[str, object] = {"dismiss": _dismiss}
+"""Textual's own ``Screen`` methods, before :func:`dismiss_only_from_top` wraps them."""
+
+
+def dismiss_only_from_top() -> None:
+    """Make a screen's ``dismiss`` do nothing unless that screen is the one on top.
+
+    Textual 8.2.8's ``Screen.dismiss`` hands over the screen's result, then pops whichever
+    screen is on top. A screen covered meanwhile (enter read by a dialog just as ctrl+p
+    put the palette over it; a form whose save ends under the palette) closes the cover
+    instead and stays, its result already given: its next close raises
+    ``InvalidStateError`` and ends the app. Here a covered screen stays as it is, to be
+    closed again once it is on top. Patched once, for the whole process.
+    """
+    if getattr(Screen, "_followup_dismiss_from_top", False):
+        return
+
+    def dismiss(self: Screen[Any], result: Any = None) -> AwaitComplete:
+        if self is not self.app.screen:
+            return AwaitComplete()  # nothing closed, nothing to wait for
+        return _dismiss(self, result)
+
+    dismiss.__doc__ = _dismiss.__doc__
+    Screen.dismiss = dismiss  # type: ignore[method-assign]
+    Screen._followup_dismiss_from_top = True  # type: ignore[attr-defined]
+
+
 def may_pop_screen(app: App[Any]) -> bool:
     """Whether ``App.pop_screen`` may run: never to take away the last screen.
 
-    A screen can be told to close after it already has (a second escape, typed before
-    the first was handled, still reaches it). Textual 8.2.8's ``dismiss`` then pops
-    whatever screen is on top instead, and ``pop_screen`` raises ``ScreenStackError``
-    when only one screen is left. That second close should do nothing.
+    Textual 8.2.8's ``pop_screen`` raises ``ScreenStackError`` when only one screen is
+    left, which a close asked for twice (two quick escapes) could reach. That close
+    should do nothing.
     """
     return len(app.screen_stack) > 1
 

@@ -7,7 +7,9 @@ import asyncio
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
+from textual.widgets import Input
 
+from followup_tui.app.screens.dialogs import EventDialog
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.workarounds import SteadyCommandPalette, _search
@@ -63,6 +65,33 @@ async def test_a_palette_search_while_the_palette_is_taken_down_stops_quietly(
         with pytest.raises(NoMatches):
             await _search(palette, "qu")  # Textual's own search fails then...
         await palette._search_while_open("qu")  # ...ours stops quietly
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    assert app.return_code in (None, 0)
+
+
+async def test_enter_in_a_dialog_read_after_the_palette_opened_leaves_the_palette_alone(
+    make_app: AppFactory,
+) -> None:
+    # Seed 4242 on a busy machine: enter in the check-in dialog, then ctrl+p before the
+    # dialog had handled the enter. The dialog's "submitted" then closed the palette in
+    # its place and kept itself with its result already given: the next escape crashed the
+    # app (InvalidStateError).
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")  # check-in, on the selected interview
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, EventDialog)
+        dialog.post_message(Input.Submitted(dialog.query_one(Input), ""))  # enter, read...
+        app.action_command_palette()  # ...and ctrl+p, both before the dialog catches up
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)  # the palette is still up
+        await pilot.press("escape")  # closes the palette
+        await settle(pilot)
+        assert app.screen is dialog
+        await pilot.press("escape")  # closes the dialog (crashed here)
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
     assert app.return_code in (None, 0)
