@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime, tzinfo
@@ -20,9 +19,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
-from followup_tui.app import signals
+from followup_tui.app import signals, workarounds
 from followup_tui.app.live import LiveBoard
-from followup_tui.app.option_lists import harden_option_lists
 from followup_tui.app.saver import Saved, Saver
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.clock import Clock
@@ -51,9 +49,9 @@ class FollowupApp(App[None]):
     def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
         """The app on an open ``store``, with the user's ``settings`` and ``clock``."""
         super().__init__()
-        harden_option_lists()  # Textual's option lists crash in a tiny terminal otherwise
+        workarounds.install()
         self.store = store
-        """Where the interviews live; written only through :meth:`write`."""
+        """Where the interviews live; changed only through :meth:`save`."""
         self.settings = settings
         """The user's settings."""
         self.clock = clock
@@ -85,12 +83,17 @@ class FollowupApp(App[None]):
         except ValueError:  # the interview names a policy this version doesn't know
             return standing_of(replace(interview, policy=None), self._policy, now, self.calendar)
 
-    def write(self, change: Callable[[], T]) -> asyncio.Future[Saved[T]]:
-        """Queue a store change on the save thread now; await it for the outcome.
+    def save(
+        self, change: Callable[[], T], *, whole_board: bool = False
+    ) -> asyncio.Future[Saved[T]]:
+        """Change the data: queue ``change`` on the save thread now; await it for the outcome.
 
-        A store error is shown, never raised. Queued at once (ask for it before starting
-        the worker that awaits it): a quit typed right after still finds it queued, and
-        the app waits for it before leaving.
+        The one way a screen changes the data. Queued at once (ask for it before starting
+        the worker that awaits it): a quit typed right after still finds it queued, and the
+        app waits for it before leaving. Once it has run, a store error is shown, never
+        raised; a success goes onto the board (the interview ``change`` returned, or with
+        ``whole_board`` whatever the store now holds; a change that returned None changed
+        nothing) and ``board_changed`` tells every screen. Then the caller gets the outcome.
         """
         from followup_tui.core.codec import CodecError
         from followup_tui.storage.store import StoreError
@@ -101,6 +104,10 @@ class FollowupApp(App[None]):
             saved = await pending
             if not saved.ok:
                 self.notify(f"Not saved: {saved.error}", severity="error", timeout=8, markup=False)
+            elif whole_board:
+                self._show_saved(None)
+            elif isinstance(saved.value, Interview):
+                self._show_saved(saved.value)
             return saved
 
         return asyncio.ensure_future(outcome())
@@ -127,8 +134,8 @@ class FollowupApp(App[None]):
             markup=markup,
         )
 
-    def changed(self, interview: Interview | None) -> None:
-        """Take a write into the board: one interview, or (None) whatever the store now holds."""
+    def _show_saved(self, interview: Interview | None) -> None:
+        """Take a save into the board: one interview, or (None) whatever the store now holds."""
         if interview is None:
             self.board.load(self.store.interviews(), self.now())
         else:
@@ -152,12 +159,9 @@ class FollowupApp(App[None]):
     def pop_screen(self) -> AwaitComplete:
         """Close the top screen, but never the board under everything.
 
-        A screen can be told to close after it already has (a second escape, typed before
-        the first was handled, still reaches it); Textual would then close whatever screen
-        is on top instead, and raise when only the board is left. That second close does
-        nothing here.
+        (See :func:`~followup_tui.app.workarounds.may_pop_screen`.)
         """
-        if len(self.screen_stack) <= 1:
+        if not workarounds.may_pop_screen(self):
             return AwaitComplete()  # nothing to wait for
         return super().pop_screen()
 
@@ -177,10 +181,8 @@ class FollowupApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: log it privately, then leave with one line on stderr.
 
-        Replaces Textual's handler (8.2.8), which prints a traceback showing the local
-        variables of every frame, and those hold the user's interviews and notes. The
-        bookkeeping is Textual's own: the app ends with return code 1, and the first
-        error is kept for ``run_test`` to raise.
+        In place of Textual's handler, whose report would show the user's data (see
+        :func:`~followup_tui.app.workarounds.end_after_error`).
         """
         from textual.app import ScreenStackError
         from textual.css.query import NoMatches
@@ -190,27 +192,22 @@ class FollowupApp(App[None]):
 
         if isinstance(error, WorkerFailed) and isinstance(error.error, Exception):
             error = error.error  # what the worker raised, with its traceback (the wrapper has none)
-        if isinstance(error, NoMatches | ScreenStackError) and self._return_code is not None:
+        if isinstance(error, NoMatches | ScreenStackError) and self.return_code is not None:
             # Leaving already (a quit key, a stop signal): a screen opened a moment before
             # mounts after its widgets were taken down and finds none, or a key typed just
             # after the quit finds no screen left. Nothing is lost.
             self.log.warning(f"ignored while leaving: {error}")
             return
         where = record_crash(error)
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
         if not self._crash_notice:
             name = type(error).__name__
             self._crash_notice = f"followup: unexpected error ({name}); details in {where}"
-        self._close_messages_no_wait()
+        workarounds.end_after_error(self, error)
 
     def _print_error_renderables(self) -> None:
         """Print the crash notice (once the terminal is restored) whole, on one line."""
         if self._crash_notice:
-            # Not through Textual's printer: it crops each line to the terminal's width.
-            print(self._crash_notice, file=sys.stderr, flush=True)
+            workarounds.print_whole(self._crash_notice)
             self._crash_notice = ""
         super()._print_error_renderables()
 
@@ -224,16 +221,12 @@ class FollowupApp(App[None]):
         default_namespace: DOMNode | None = None,
         namespaces: Mapping[str, DOMNode] | None = None,
     ) -> bool:
-        """Run an action, unless it belongs to a screen not yet shown, or already closed.
+        """Run an action, unless it is aimed at a screen not shown, closed, or covered.
 
-        Typed fast (or pasted), the key after the one that opens a screen reaches the new
-        screen's bindings before the screen has made its widgets; and a key read while a
-        form was on top may run after a finished save has closed it. Either way the action
-        would find no widgets (a save reading no fields, a row added to no list). Such a
-        key does nothing, as if typed while that screen wasn't there.
+        Such an action does nothing, as if asked for while that screen wasn't there (see
+        :func:`~followup_tui.app.workarounds.screen_may_act`).
         """
-        screen = default_namespace
-        if isinstance(screen, Screen) and not (screen.is_mounted and screen.is_attached):
+        if not workarounds.screen_may_act(self, default_namespace):
             return True
         return await super().run_action(action, default_namespace, namespaces)
 
@@ -241,10 +234,8 @@ class FollowupApp(App[None]):
         """Show the command palette (one that may close in the middle of a search)."""
         from textual.command import CommandPalette
 
-        from followup_tui.app.palette import SteadyCommandPalette
-
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(SteadyCommandPalette(id="--command-palette"))
+            self.push_screen(workarounds.SteadyCommandPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers every key of the current screen, with what it does."""

@@ -1,6 +1,4 @@
-"""Text boxes that show control characters instead of sending them to the terminal; and
-option lists that survive a tiny terminal (:func:`harden_option_lists`, kept in
-:mod:`followup_tui.app.option_lists` so the app can start without importing ``TextArea``).
+"""Text boxes that show control characters instead of sending them to the terminal.
 
 Textual draws what an ``Input`` or a ``TextArea`` holds as it is, so an escape code in a
 value (imported, or pasted from a terminal) would reach the terminal raw and act: clear
@@ -19,13 +17,11 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
-from followup_tui.app.option_lists import harden_option_lists
 from followup_tui.terminal_text import TEXT_BOX, made_safe
 
 __all__ = [
     "SafeInput",
     "SafeTextArea",
-    "harden_option_lists",
     "visible",
     "visible_strip",
 ]

@@ -43,24 +43,6 @@ def detach_from_terminal() -> None:
         os.close(null)
 
 
-def revive_output(driver: object) -> None:
-    """Give ``driver`` a working output thread if the closed terminal stopped its own.
-
-    Textual's output thread (8.2.8: ``driver._writer_thread``) ends at the first write that
-    fails, and leaving waits on it forever. The new one writes to ``/dev/null``. Anything
-    unexpected (another driver, a renamed attribute) leaves things as they are: the timer
-    of :func:`exit_after` still ends the process.
-    """
-    from textual.drivers._writer_thread import WriterThread
-
-    old = getattr(driver, "_writer_thread", None)
-    if not isinstance(old, WriterThread) or old.is_alive():
-        return
-    fresh = WriterThread(open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long)
-    fresh.start()
-    driver._writer_thread = fresh  # type: ignore[attr-defined]
-
-
 def exit_after(seconds: float, code: int) -> None:
     """End the process with ``code`` in ``seconds`` if it is still running then.
 
@@ -83,6 +65,8 @@ def on_stop_signal(signum: int, driver: object, leave: Callable[[], None]) -> No
     ``driver``'s output; set the deadline; then ``leave()``."""
     exit_after(GRACE_SECONDS, 128 + signum)
     if signum == signal.SIGHUP:
+        from followup_tui.app.workarounds import revive_output
+
         detach_from_terminal()
         revive_output(driver)
     leave()

@@ -19,13 +19,13 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from followup_tui.app.app import FollowupApp
-from followup_tui.app.palette import SteadyCommandPalette, _search
 from followup_tui.app.screens.composer import ComposerScreen
 from followup_tui.app.screens.detail import DetailScreen
 from followup_tui.app.screens.dialogs import ChooseInterviewer, EventDialog
 from followup_tui.app.screens.form import InterviewForm
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.app.screens.main import MainScreen
+from followup_tui.app.workarounds import SteadyCommandPalette, _search
 from followup_tui.core.model import EventKind, Interview
 from tests.app.conftest import AppFactory, at, make, stored
 from tests.app.helpers import fill, settle

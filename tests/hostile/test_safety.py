@@ -11,13 +11,8 @@ from textual.app import App, ComposeResult
 from textual.strip import Strip
 from textual.widgets import OptionList
 
-from followup_tui.app.safety import (
-    SafeInput,
-    SafeTextArea,
-    harden_option_lists,
-    visible,
-    visible_strip,
-)
+from followup_tui.app.safety import SafeInput, SafeTextArea, visible, visible_strip
+from followup_tui.app.workarounds import harden_option_lists
 
 from .screen import acts_on_a_terminal, rendered
 

@@ -1,12 +1,11 @@
 """The keys that act on one interview, shared by the board and the detail screen.
 
-Each action asks what it needs (a dialog or a form), then writes through the app's saver
-so the screen keeps answering keys while the disk works, then lets the board know.
+Each action asks what it needs (a dialog or a form), then saves through the app, which
+keeps the screen answering keys while the disk works and shows the change everywhere.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from followup_tui.app import background
 from followup_tui.core.model import Event, EventKind, Interview
 from followup_tui.core.standing import Status, Step
 
@@ -93,16 +93,15 @@ class InterviewScreen(Screen[None]):
     # ---- writing
 
     def commit(self, change: Callable[[], Interview | None], message: str) -> None:
-        """Run a store change in the background; on success update the board and say so."""
-        pending = self.followup.write(change)  # queued now: a quit right after still saves it
+        """Save a store change in the background (the app shows it); on success say so."""
+        pending = self.followup.save(change)  # queued now: a quit right after still saves it
 
         async def run() -> None:
             saved = await pending
             if saved.ok:
-                self.followup.changed(saved.value)
                 self.app.notify(f"{message} · u undoes it", markup=False)
 
-        self.app.run_worker(run(), group="write")
+        background.start(self.app, run, group="write")
 
     def log_event(self, interview: Interview, event: Event, message: str) -> None:
         """Append an event to an interview's log."""
@@ -125,8 +124,7 @@ class InterviewScreen(Screen[None]):
             self.app.push_screen(InterviewForm(interview), self._after_form)
 
     def _after_form(self, saved: Interview | None) -> None:
-        if saved is not None:
-            self.followup.changed(saved)
+        if saved is not None:  # the app has already put it on the board
             self.after_added(saved)
 
     def after_added(self, interview: Interview) -> None:
@@ -211,27 +209,23 @@ class InterviewScreen(Screen[None]):
             self.notify("Nothing to undo")
             return
 
-        pending = self.followup.write(store.undo)  # queued now, as commit does
+        pending = self.followup.save(store.undo, whole_board=True)  # queued now, as in commit
 
         async def run() -> None:
             saved = await pending
             if saved.ok:
-                self.followup.changed(None)
                 text = saved.value or "undone"
                 self.app.notify(text[:1].upper() + text[1:], markup=False)
 
-        self.app.run_worker(run(), group="write")
+        background.start(self.app, run, group="write")
 
     def action_compose(self) -> None:
         """Open the composer on the interview's next message."""
         if (key := self.current_id()) is None:
             return
-        try:
-            module = importlib.import_module("followup_tui.app.screens.composer")
-        except ImportError:
-            self.notify("The composer is not available yet", severity="warning")
-            return
-        self.app.push_screen(module.ComposerScreen(key))
+        from followup_tui.app.screens.composer import ComposerScreen
+
+        self.app.push_screen(ComposerScreen(key))
 
 
 def _updated(store: Store, interview: Interview) -> Interview:

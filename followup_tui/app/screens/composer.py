@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
-from followup_tui.app import clipboard
+from followup_tui.app import background, clipboard
 from followup_tui.app.safety import SafeInput
 from followup_tui.app.screens.composer_choices import Selection, sent_event, sent_words
 from followup_tui.app.text import clean_block, clean_line
@@ -341,7 +341,7 @@ class ComposerScreen(Screen[None]):
             copied = await clipboard.copy_text(self.app, value)
             self.app.notify(copied.describe(what), markup=False, timeout=8)
 
-        self.app.run_worker(run(), group="clipboard")
+        background.start(self.app, run, group="clipboard")
 
     def action_open_mail(self) -> None:
         """Open the message in the mail client, addressed, with subject and body."""
@@ -375,7 +375,7 @@ class ComposerScreen(Screen[None]):
             else:
                 self.app.notify(f"Opened in your mail client, to {to}", markup=False)
 
-        self.app.run_worker(run(), group="mail")
+        background.start(self.app, run, group="mail")
 
     def action_mark_sent(self) -> None:
         """Log the message as sent now, with its text; the pane moves on."""
@@ -401,7 +401,7 @@ class ComposerScreen(Screen[None]):
                 return None  # removed meanwhile (an undo): nothing to log it on
             return store.log(interview.id, event)
 
-        pending = self.followup.write(change)  # queued now: a quit right after still saves it
+        pending = self.followup.save(change)  # queued now: a quit right after still saves it
 
         async def run() -> None:
             saved = await pending
@@ -411,7 +411,6 @@ class ComposerScreen(Screen[None]):
             if saved.value is None:
                 self.app.notify("That interview is gone (undone?): nothing logged")
                 return
-            self.followup.changed(saved.value)
             self.drafts.sent(interview.id, message)
             self._sent = True  # so leaving doesn't keep the sent text as a draft
             words = sent_words(step, recipient)
@@ -423,7 +422,7 @@ class ComposerScreen(Screen[None]):
                 self._warn_once(self.drafts.save())
 
         self._sending = True
-        self.app.run_worker(run(), group="write")
+        background.start(self.app, run, group="write")
 
 
 def call_line(person: Interviewer | None, name: str) -> str:

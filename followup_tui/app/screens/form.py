@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, TextArea
 
+from followup_tui.app import background
 from followup_tui.app.safety import SafeTextArea
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
@@ -260,7 +261,7 @@ class InterviewForm(Screen["Interview | None"]):
             store.update(interview)
             return store.get(interview.id)
 
-        pending = self.followup.write(write)  # queued now: a quit right after still saves it
+        pending = self.followup.save(write)  # queued now: a quit right after still saves it
 
         async def run() -> None:
             button = self.query_one("#save", Button)
@@ -280,7 +281,7 @@ class InterviewForm(Screen["Interview | None"]):
             button.disabled = False
 
         self._saving = True
-        self.run_worker(run(), group="save", exclusive=True)
+        background.start(self, run, group="save", exclusive=True)
 
 
 def _day(day: date | None) -> str:
