@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input, Select
+from textual.widgets import Input, Label, Select
 
 from followup_tui.app.screens.dialogs import ChooseInterviewer, EventDialog
 from followup_tui.app.screens.form import InterviewForm
@@ -310,3 +310,28 @@ async def test_escape_in_a_dialog_logs_nothing(make_app: AppFactory, data_file: 
             await settle(pilot)
             assert isinstance(app.screen, MainScreen)
         assert stored(data_file) == before
+
+
+async def test_each_interviewer_keeps_a_topic_and_the_notes_are_private(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "e")  # Acme: Dana Ruiz and Sam Lee
+        labels = " ".join(str(label.content) for label in app.screen.query(Label))
+        assert "Private notes (for you alone: never written into a message)" in labels
+        rows = list(app.screen.query(InterviewerRow))
+        rows[1].query_one("Input.-topic", Input).value = "your on-call rota"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        people = by_company(data_file, "Acme").interviewers
+        assert [(p.name, p.topic) for p in people] == [
+            ("Dana Ruiz", ""),
+            ("Sam Lee", "your on-call rota"),
+        ]
+        await pilot.press("enter")  # the detail view of Acme, still selected
+        await pilot.pause()
+        shown = static_text(app, "#record")
+        assert "talked about your on-call rota" in shown
+        assert "Private notes" in shown

@@ -136,6 +136,8 @@ class DetailScreen(InterviewScreen):
             line = Text(clean_line(person.name), style="bold")
             if details:
                 line.append(" · " + " · ".join(details))
+            if person.topic.strip():
+                line.append(f"\n  talked about {clean_line(person.topic)}", style="not bold italic")
             grid.add_row("Interviewers" if index == 0 else "", line)
         if not interview.interviewers:
             grid.add_row("Interviewers", Text("none recorded", style="dim"))
@@ -145,7 +147,7 @@ class DetailScreen(InterviewScreen):
         policy = interview.policy or f"{self.followup.settings.policy} (the default)"
         grid.add_row("Policy", Text(clean_line(policy)))
         grid.add_row("Posting", Text(clean_line(interview.posting_url) or "—"))
-        grid.add_row("Notes", Text(clean_block(interview.notes) or "—"))
+        grid.add_row("Private notes", Text(clean_block(interview.notes) or "—"))
         return grid
 
     def _timeline(self, row: Row) -> Table:

@@ -115,7 +115,10 @@ class InterviewForm(Screen["Interview | None"]):
                         id="format",
                         value=i.format if i else Format.VIDEO,
                     )
-            yield Label("Interviewers (each is owed a thank-you)", classes="section")
+            yield Label(
+                "Interviewers (each is owed a thank-you that names what you talked about)",
+                classes="section",
+            )
             with Vertical(id="people"):
                 for person in i.interviewers if i else ():
                     yield InterviewerRow(person)
@@ -161,7 +164,9 @@ class InterviewForm(Screen["Interview | None"]):
                         id="policy",
                         value=(i.policy or "") if i else "",
                     )
-            yield Label("Notes (what you talked about; the messages draw on it)", classes="section")
+            yield Label(
+                "Private notes (for you alone: never written into a message)", classes="section"
+            )
             yield SafeTextArea(i.notes if i else "", id="notes", soft_wrap=True)
             with Horizontal(id="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")

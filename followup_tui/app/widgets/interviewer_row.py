@@ -1,4 +1,5 @@
-"""One interviewer in the form: name, title, email, phone, and a button to remove the row."""
+"""One interviewer in the form: name, title, email, phone, a button to remove the row, and
+under them the topic: what the user talked about with that person, which their thank-you names."""
 
 from __future__ import annotations
 
@@ -13,10 +14,15 @@ from followup_tui.app.text import clean_line
 from followup_tui.core.model import Interviewer
 
 _FIELDS = ("name", "title", "email", "phone")
+"""The inputs on the row's first line."""
+_ALL = (*_FIELDS, "topic")
+"""Every input of the row, the topic on a line of its own."""
+TOPIC_HINT = "what you talked about, as you'd say it to them: “your plan to …”"
+"""The topic input's placeholder."""
 
 
 class InterviewerRow(Vertical):
-    """Four inputs on one line, and a line under them for what is wrong."""
+    """Four inputs on one line, the topic under them, and a line for what is wrong."""
 
     DEFAULT_CSS = """
     InterviewerRow {
@@ -25,6 +31,7 @@ class InterviewerRow(Vertical):
         & Input { width: 1fr; }
         & Input.-name { width: 2fr; }
         & Button { min-width: 5; width: 5; }
+        & > Input.-topic { margin-right: 5; }
         & > .error { height: auto; padding: 0 1; color: $text-error; }
         &.-invalid Input { border: tall $error; }
     }
@@ -47,6 +54,9 @@ class InterviewerRow(Vertical):
             remove = Button("✕", classes="remove")
             remove.tooltip = "Remove this interviewer"
             yield remove
+        topic = SafeInput(self._person.topic, placeholder=TOPIC_HINT, classes="-topic")
+        topic.tooltip = "Their thank-you names it; with none, it says something general"
+        yield topic
         yield Static(classes="error")
 
     def _value(self, name: str) -> str:
@@ -55,7 +65,7 @@ class InterviewerRow(Vertical):
     @property
     def is_blank(self) -> bool:
         """True when nothing is typed in the row (it is then ignored)."""
-        return not any(self._value(name) for name in _FIELDS)
+        return not any(self._value(name) for name in _ALL)
 
     def check(self) -> tuple[bool, Interviewer | None]:
         """Read the row and show what is wrong; returns (valid, interviewer or None if blank)."""
@@ -71,7 +81,7 @@ class InterviewerRow(Vertical):
             return False, None
         if self.is_blank:
             return True, None
-        values = {name: self._value(name) for name in _FIELDS}
+        values = {name: self._value(name) for name in _ALL}
         return True, Interviewer(**values)
 
     @on(Button.Pressed, ".remove")
