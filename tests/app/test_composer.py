@@ -195,8 +195,13 @@ async def test_each_step_logs_its_own_event(
 ) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_on(pilot, 0)
-        await pilot.press(*["ctrl+t"] * presses, "ctrl+l")
+        screen = await open_on(pilot, 0)
+        await pilot.press(*["ctrl+t"] * presses)
+        for box in screen.query("#composer-extras Input").results(Input):
+            if box.display:  # what the record can't know (the article to share)
+                box.value = "https://x.io/a"
+        await pilot.pause()
+        await pilot.press("ctrl+l")
         await settle(pilot)
         assert stored(data_file)["initech"].events[-1].kind is kind
 
@@ -442,3 +447,29 @@ async def test_hostile_record_and_pastes_are_shown_inert(make_app: AppFactory) -
         box.post_message(events.Paste("S" + RAW))
         await pilot.pause()
         assert "S␛[2J" in subject(app) and inert(subject(app))
+
+
+async def test_mark_sent_asks_first_when_something_is_unfilled(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    from followup_tui.app.screens.dialogs import Confirm
+
+    app = make_app(noted())  # no name set: the signature is still "[your name]"
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_on(pilot, 1)  # Acme: thank-you
+        assert "[your name]" in body(app)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("enter")  # the safe answer is the one focused
+        await settle(pilot)
+        assert app.screen is screen
+        acme = next(i for i in stored(data_file).values() if i.company == "Acme")
+        assert acme.events == ()
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        acme = next(i for i in stored(data_file).values() if i.company == "Acme")
+        assert [e.kind for e in acme.events] == [EventKind.THANK_YOU_SENT]

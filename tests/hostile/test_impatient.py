@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -224,6 +225,7 @@ async def test_marking_sent_just_before_quitting_is_saved(
     make_app: AppFactory,
 ) -> None:
     app = make_app([make("Acme", at(11, 4))])
+    app.settings = replace(app.settings, name="Alex Morgan")  # nothing left to fill in
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
         await pilot.press("c")

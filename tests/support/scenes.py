@@ -108,6 +108,18 @@ async def reply_dialog(pilot: Pilot[Any]) -> None:
     await still(pilot)
 
 
+async def mark_sent_unfilled(pilot: Pilot[Any]) -> None:
+    """The second pane's thank-you to Dana, greeting the other panelist, marked sent: it
+    asks first."""
+    await pilot.press("j", "c")
+    await pilot.pause()
+    area = pilot.app.screen.query_one("#composer-body", TextArea)
+    area.replace("Hi Lee,", (0, 0), (0, len("Hi Dana,")))
+    pilot.app.screen.check_tone()  # type: ignore[attr-defined]
+    await pilot.press("ctrl+l")
+    await still(pilot)
+
+
 async def choose_interviewer(pilot: Pilot[Any]) -> None:
     """``t`` on the second pane, whose thank-yous are owed to two people: which one?"""
     await pilot.press("j", "t")
@@ -142,6 +154,7 @@ SCENES = (
     Scene("composer", composer_with_a_finding, settings=ME, readme=True),
     Scene("reply-dialog", reply_dialog),
     Scene("choose-interviewer", choose_interviewer),
+    Scene("mark-sent-unfilled", mark_sent_unfilled, settings=ME),
     Scene("empty-board", opened, board=no_interviews),
     Scene("read-only", opened, read_only=True),
 )

@@ -33,6 +33,7 @@ from followup_tui.core.mailto import AddressError, mailto_url
 from followup_tui.core.model import Interview, Interviewer
 from followup_tui.core.policy import DEFAULT_POLICY, POLICIES, Policy, policy_named
 from followup_tui.core.templates import EXTRA_PLACEHOLDERS, PLACEHOLDERS, Library
+from followup_tui.core.tone import unfilled
 from followup_tui.settings import settings_path
 from followup_tui.storage.drafts import Drafts, Edited, drafts_for
 from followup_tui.user_templates import load_user_templates
@@ -378,7 +379,34 @@ class ComposerScreen(Screen[None]):
         background.start(self.app, run, group="mail")
 
     def action_mark_sent(self) -> None:
-        """Log the message as sent now, with its text; the pane moves on."""
+        """Log the message as sent now, with its text; the pane moves on.
+
+        A message with something left unfilled (a placeholder, a greeting to another name)
+        is not logged without asking: it was most likely not sent like that.
+        """
+        from followup_tui.app.screens.dialogs import Confirm
+
+        chosen = self.selection
+        if chosen is None or chosen.template is None or self._sending:
+            return
+        text = self.text()
+        gaps = (
+            []
+            if self._composition is None
+            else unfilled(review(text.subject, text.body, self._composition.tone))
+        )
+        if not gaps:
+            self._mark_sent()
+            return
+        question = Confirm(
+            "Mark it sent with this still unfilled?",
+            "\n".join(f"· {clean_line(finding.message)}" for finding in gaps),
+            yes="Mark sent anyway",
+            no="Go back and fill it in",
+        )
+        self.app.push_screen(question, lambda yes: self._mark_sent() if yes else None)
+
+    def _mark_sent(self) -> None:
         chosen = self.selection
         if chosen is None or chosen.template is None or self._sending:
             return

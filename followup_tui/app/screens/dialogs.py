@@ -243,3 +243,39 @@ class EventDialog(ModalScreen[Event | None]):
     def action_dismiss_none(self) -> None:
         """Close, logging nothing."""
         self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    """A question with two answers; escape (and the focused default) takes the safe one."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "answer(False)", "Cancel", tooltip="The safe answer: change nothing")
+    ]
+
+    def __init__(self, question: str, detail: str, *, yes: str, no: str) -> None:
+        """Ask ``question`` (``detail`` under it); the buttons say ``yes`` and ``no``."""
+        super().__init__()
+        self._question, self._detail, self._yes, self._no = question, detail, yes, no
+
+    def compose(self) -> ComposeResult:
+        """The question, what it is about, and the two answers (the safe one focused)."""
+        with Vertical(classes="dialog"):
+            yield Label(Text(self._question), classes="title")
+            if self._detail:
+                yield Label(Text(self._detail), classes="detail")
+            with Horizontal(classes="buttons"):
+                yield Button(self._no, variant="primary", id="no")
+                yield Button(self._yes, variant="warning", id="yes")
+
+    def on_mount(self) -> None:
+        """Start on the safe answer: enter alone changes nothing."""
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        """Answer without a button."""
+        self.dismiss(yes)
