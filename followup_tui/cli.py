@@ -291,9 +291,18 @@ def cmd_paths(args: argparse.Namespace, settings: Settings, clock: Clock) -> int
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
-    """Open the app on a fresh temporary copy of the demo data."""
+    """Open the app on a fresh temporary copy of the demo data, removed when it ends."""
+    import shutil
     import tempfile
 
+    folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+    try:
+        return _demo(args, settings, clock, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _demo(args: argparse.Namespace, settings: Settings, clock: Clock, folder: Path) -> int:
     from followup_tui.demo import load_demo
     from followup_tui.storage.store import Store
 
@@ -303,13 +312,11 @@ def cmd_demo(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
         name=settings.name or DEMO_NAME,
         highlight=settings.highlight or DEMO_HIGHLIGHT,
     )
-    folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
     store = Store.open(folder / "demo.json")
     store.import_interviews(load_demo(clock.now(), settings.calendar()))
     if not _interactive():
         store.close()
-        print(f"followup demo: the demo data is in {folder / 'demo.json'}")
-        print("(not a terminal, so here is `followup status` instead of the app)\n")
+        print("followup demo: not a terminal, so here is `followup status` instead of the app\n")
         args.db, args.json, args.short, args.all = folder / "demo.json", False, False, False
         return cmd_status(args, settings, clock)
     return _run_app(store, settings, clock)
