@@ -123,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--print", action="store_true", help="print instead of showing desktop notifications"
     )
     sub.add_parser("paths", help="where the data, backup and settings files are")
+    shells = sub.add_parser("completion", help="print a tab-completion script for your shell")
+    shells.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell it is for")
+    sub.add_parser("man", help="print the manual page (roff), e.g. for ~/.local/share/man/man1")
     return parser
 
 
@@ -426,6 +429,20 @@ def _remind(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     return 0
 
 
+def _completion(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui.shell import completion
+
+    print(completion(build_parser(), args.shell), end="")
+    return 0
+
+
+def _man(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui.shell import man_page
+
+    print(man_page(build_parser(), __version__), end="")
+    return 0
+
+
 _COMMANDS = {
     "app": cmd_app,
     "demo": cmd_demo,
@@ -436,4 +453,6 @@ _COMMANDS = {
     "import-csv": _import_csv,
     "remind": _remind,
     "paths": cmd_paths,
+    "completion": _completion,
+    "man": _man,
 }
