@@ -126,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
     shells = sub.add_parser("completion", help="print a tab-completion script for your shell")
     shells.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell it is for")
     sub.add_parser("man", help="print the manual page (roff), e.g. for ~/.local/share/man/man1")
+    serve = sub.add_parser(
+        "serve", help="open the app in a browser tab instead (this machine only)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port on 127.0.0.1 to serve on (default: 8000)"
+    )
     return parser
 
 
@@ -330,7 +336,7 @@ def cmd_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from followup_tui.storage.store import StoreLocked
 
     path = _db_path(args)
-    if not _interactive():
+    if not _interactive() and not _in_browser():
         raise CliError("the app needs a terminal; try `followup status` or `followup --help`")
     try:
         store = _open_writer(path)
@@ -353,6 +359,13 @@ def _open_writer(path: Path) -> Store:
 
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _in_browser() -> bool:
+    """True when ``followup serve`` started this app for a browser tab."""
+    from followup_tui.serve import WEB_DRIVER
+
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
 
 
 def _run_app(store: Store, settings: Settings, clock: Clock) -> int:
@@ -443,6 +456,18 @@ def _man(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui import serve
+
+    path = _db_path(args)
+    _open(path, read_only=True).close()  # a data file that can't be read is said here, once
+    try:
+        serve.serve(path.absolute(), args.port)
+    except OSError as exc:
+        raise CliError(f"can't serve on {serve.HOST}:{args.port} ({exc.strerror or exc})") from None
+    return 0
+
+
 _COMMANDS = {
     "app": cmd_app,
     "demo": cmd_demo,
@@ -455,4 +480,5 @@ _COMMANDS = {
     "paths": cmd_paths,
     "completion": _completion,
     "man": _man,
+    "serve": _serve,
 }
