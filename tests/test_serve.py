@@ -7,6 +7,7 @@ links reach the browser.
 
 from __future__ import annotations
 
+import asyncio
 import shlex
 import signal
 import socket
@@ -117,6 +118,25 @@ async def test_another_page_cannot_connect_to_the_app(served: Served) -> None:
         assert refused.value.status == 403
         async with session.ws_connect(f"{served.url}ws", origin=served.url.rstrip("/")) as tab:
             assert not tab.closed
+
+
+async def read_until(tab: aiohttp.ClientWebSocketResponse, needle: bytes) -> bytes:
+    """What the tab's app sends until ``needle`` shows in it."""
+    seen = b""
+    while needle not in seen:
+        message = await asyncio.wait_for(tab.receive(), TIMEOUT)
+        assert message.type is aiohttp.WSMsgType.BINARY, message
+        seen += message.data
+    return seen
+
+
+async def test_a_second_tab_opens_read_only(served: Served) -> None:
+    page = served.url.rstrip("/")
+    tab = f"{page}/ws?width=120&height=40"
+    async with aiohttp.ClientSession() as session, session.ws_connect(tab, origin=page) as first:
+        await read_until(first, b"Initech")  # the first tab's app has the data file
+        async with session.ws_connect(tab, origin=page) as second:
+            await read_until(second, b"read-only")
 
 
 def test_a_data_file_that_cannot_be_read_is_said_before_serving(tmp_path: Path) -> None:
