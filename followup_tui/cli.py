@@ -120,6 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--print", action="store_true", help="print instead of showing desktop notifications"
     )
     sub.add_parser("paths", help="where the data, backup and settings files are")
+    shells = sub.add_parser("completion", help="print a tab-completion script for your shell")
+    shells.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell it is for")
+    sub.add_parser("man", help="print the manual page (roff), e.g. for ~/.local/share/man/man1")
+    serve = sub.add_parser(
+        "serve", help="open the app in a browser tab instead (this machine only)"
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port on 127.0.0.1 to serve on (default: 8000)"
+    )
     return parser
 
 
@@ -276,9 +285,18 @@ def cmd_paths(args: argparse.Namespace, settings: Settings, clock: Clock) -> int
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
-    """Open the app on a fresh temporary copy of the demo data."""
+    """Open the app on a fresh temporary copy of the demo data, removed when it ends."""
+    import shutil
     import tempfile
 
+    folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+    try:
+        return _demo(args, settings, clock, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _demo(args: argparse.Namespace, settings: Settings, clock: Clock, folder: Path) -> int:
     from followup_tui.demo import load_demo
     from followup_tui.storage.store import Store
 
@@ -288,13 +306,11 @@ def cmd_demo(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
         name=settings.name or DEMO_NAME,
         highlight=settings.highlight or DEMO_HIGHLIGHT,
     )
-    folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
     store = Store.open(folder / "demo.json")
     store.import_interviews(load_demo(clock.now(), settings.calendar()))
     if not _interactive():
         store.close()
-        print(f"followup demo: the demo data is in {folder / 'demo.json'}")
-        print("(not a terminal, so here is `followup status` instead of the app)\n")
+        print("followup demo: not a terminal, so here is `followup status` instead of the app\n")
         args.db, args.json, args.short, args.all = folder / "demo.json", False, False, False
         return cmd_status(args, settings, clock)
     return _run_app(store, settings, clock)
@@ -305,7 +321,7 @@ def cmd_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from followup_tui.storage.store import StoreLocked
 
     path = _db_path(args)
-    if not _interactive():
+    if not _interactive() and not _in_browser():
         raise CliError("the app needs a terminal; try `followup status` or `followup --help`")
     try:
         store = _open_writer(path)
@@ -328,6 +344,13 @@ def _open_writer(path: Path) -> Store:
 
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _in_browser() -> bool:
+    """True when ``followup serve`` started this app for a browser tab."""
+    from followup_tui.serve import WEB_DRIVER
+
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
 
 
 def _run_app(store: Store, settings: Settings, clock: Clock) -> int:
@@ -404,6 +427,32 @@ def _remind(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     return 0
 
 
+def _completion(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui.shell import completion
+
+    print(completion(build_parser(), args.shell), end="")
+    return 0
+
+
+def _man(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui.shell import man_page
+
+    print(man_page(build_parser(), __version__), end="")
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui import serve
+
+    path = _db_path(args)
+    _open(path, read_only=True).close()  # a data file that can't be read is said here, once
+    try:
+        serve.serve(path.absolute(), args.port)
+    except OSError as exc:
+        raise CliError(f"can't serve on {serve.HOST}:{args.port} ({exc.strerror or exc})") from None
+    return 0
+
+
 _COMMANDS = {
     "app": cmd_app,
     "demo": cmd_demo,
@@ -414,4 +463,7 @@ _COMMANDS = {
     "import-csv": _import_csv,
     "remind": _remind,
     "paths": cmd_paths,
+    "completion": _completion,
+    "man": _man,
+    "serve": _serve,
 }

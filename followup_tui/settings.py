@@ -133,3 +133,39 @@ def load_settings(path: Path | None = None) -> Settings:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SettingsError(f"{path}: not a valid TOML file ({exc})") from None
     return parse_settings(values, str(path))
+
+
+def save_theme(theme: str, path: Path | None = None) -> None:
+    """Set ``theme`` in the settings file ``path`` (default: :func:`settings_path`), made if
+    need be; the rest of the file, comments included, is kept as it was."""
+    import json
+    import re
+    import tomllib
+
+    from followup_tui.storage.atomic import make_folders, write_atomic
+
+    path = (path or settings_path()).resolve()  # a linked file (dotfiles) is written, not the link
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: can't be read ({exc})") from None
+    line = f"theme = {json.dumps(theme)}"  # a TOML basic string: JSON's escapes are TOML's
+    pattern = re.compile(r"^[ \t]*theme[ \t]*=.*$", re.MULTILINE)
+    if pattern.search(text):
+        updated = pattern.sub(lambda _: line, text, count=1)
+    else:
+        updated = text + ("\n" if text and not text.endswith("\n") else "") + line + "\n"
+    try:
+        expected = {**tomllib.loads(text), "theme": theme}
+        understood = tomllib.loads(updated) == expected
+    except tomllib.TOMLDecodeError:
+        understood = False
+    if not understood:  # e.g. a "theme = " line inside a multi-line signature
+        raise SettingsError(f"{path}: set theme = {json.dumps(theme)} there by hand")
+    try:
+        make_folders(path.parent)
+        write_atomic(path, updated.encode("utf-8"))
+    except OSError as exc:
+        raise SettingsError(f"{path}: can't be written ({exc.strerror or exc})") from None

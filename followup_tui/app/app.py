@@ -28,7 +28,7 @@ from followup_tui.core.board import standing_of
 from followup_tui.core.model import Interview
 from followup_tui.core.policy import DEFAULT_POLICY, POLICIES
 from followup_tui.core.standing import Standing
-from followup_tui.settings import Settings
+from followup_tui.settings import Settings, SettingsError, save_theme
 
 if TYPE_CHECKING:
     from followup_tui.storage.store import Store
@@ -173,6 +173,16 @@ class FollowupApp(App[None]):
     def on_ready(self) -> None:
         """The first frame is on screen: collect garbage again (see :func:`hold_collections`)."""
         release_collections()
+
+    def watch_theme(self, old: str, new: str) -> None:
+        """Keep a theme chosen in the palette in the settings file, for next time."""
+        if old == new or new == self.settings.theme:  # Textual's first call; the settings' own
+            return
+        self.settings = replace(self.settings, theme=new)
+        try:
+            save_theme(new)
+        except SettingsError as exc:
+            self.notify(f"Theme not kept for next time: {exc}", severity="warning", markup=False)
 
     def _leave_on_signal(self, signum: int) -> None:
         """SIGTERM, or SIGHUP (the terminal closed): leave as ``q`` does, saves finished."""

@@ -10,6 +10,10 @@ Windows' file association), never :mod:`webbrowser`: in a terminal with no deskt
 module falls back to text browsers (lynx, w3m) that would take over the very terminal the
 app is drawn in. Every tool runs with its input and output detached from the terminal,
 on a thread, with a time limit, so a stuck tool can't freeze or garble the screen.
+
+In a browser tab (``followup serve``) the user's clipboard and mail client are the
+browser's, not the server's: the page takes the clipboard escape itself, and a link goes to
+the page through Textual's ``App.open_url``. No tool of the machine serving it is run.
 """
 
 from __future__ import annotations
@@ -36,8 +40,26 @@ Which = Callable[[str], str | None]
 class Clipboard(Protocol):
     """What copying needs from the app: Textual's ``App.copy_to_clipboard`` (OSC 52)."""
 
+    @property
+    def is_web(self) -> bool:
+        """True when the app is drawn in a browser tab, not a terminal."""
+        ...
+
     def copy_to_clipboard(self, text: str) -> None:
         """Send ``text`` to the terminal's clipboard."""
+        ...
+
+
+class Browser(Protocol):
+    """What opening a link needs from the app: Textual's ``App.open_url``."""
+
+    @property
+    def is_web(self) -> bool:
+        """True when the app is drawn in a browser tab, not a terminal."""
+        ...
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Have the browser the app is drawn in open ``url``."""
         ...
 
 
@@ -106,9 +128,13 @@ class Copied:
     """Why each tool tried before it (or instead of it) failed."""
     available: bool
     """False when no system tool is installed for this session."""
+    browser: bool = False
+    """True when the text went to the clipboard of the browser the app is drawn in."""
 
     def describe(self, what: str) -> str:
         """One line for the user saying where ``what`` ("message", "subject") went."""
+        if self.browser:
+            return f"Copied the {what} to the browser's clipboard"
         terminal = "the terminal's clipboard (OSC 52)"
         if self.tool:
             return f"Copied the {what} with {self.tool}, and to {terminal}"
@@ -135,8 +161,13 @@ def copy_with_tools(
 
 
 async def copy_text(app: Clipboard, text: str, tools: Sequence[Tool] | None = None) -> Copied:
-    """Copy ``text`` both ways: the terminal's escape at once, a system tool on a thread."""
+    """Copy ``text`` both ways: the terminal's escape at once, a system tool on a thread.
+
+    In a browser tab the escape alone: the page puts it on the browser's clipboard.
+    """
     app.copy_to_clipboard(text)
+    if app.is_web:
+        return Copied("", (), False, browser=True)
     found = clipboard_tools() if tools is None else tools
     return await asyncio.to_thread(copy_with_tools, text, found)
 
@@ -191,3 +222,14 @@ def open_link(url: str, command: tuple[str, ...] | str, timeout: float = OPEN_SE
 async def open_mail(url: str, command: tuple[str, ...] | str | None = None) -> str:
     """Open ``url`` in the user's mail client, on a thread: "" or why it failed."""
     return await asyncio.to_thread(open_link, url, opener() if command is None else command)
+
+
+async def open_mail_from(app: Browser, url: str) -> str:
+    """Open ``url`` in the user's mail client: the browser's own handler when the app is
+    in a browser tab, else the desktop's (:func:`open_mail`). "" or why it failed."""
+    if app.is_web:
+        # In the same tab: a mail link hands over to the mail client and the page stays,
+        # where a new tab would be left behind empty.
+        app.open_url(url, new_tab=False)
+        return ""
+    return await open_mail(url)

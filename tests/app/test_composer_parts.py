@@ -221,6 +221,7 @@ def test_a_tool_that_leaves_a_child_behind_does_not_hold_us_up() -> None:
 def test_copy_text_sends_the_terminal_escape_too() -> None:
     class Terminal:
         copied = ""
+        is_web = False
 
         def copy_to_clipboard(self, text: str) -> None:
             self.copied = text

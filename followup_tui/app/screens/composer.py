@@ -365,7 +365,7 @@ class ComposerScreen(Screen[None]):
         to = person.email.strip() if person and person.email.strip() else "nobody yet"
 
         async def run() -> None:
-            error = await clipboard.open_mail(url)
+            error = await clipboard.open_mail_from(self.app, url)
             if error:
                 self.app.notify(
                     f"Couldn't open a mail client: {error}. ctrl+g copies the message instead.",
