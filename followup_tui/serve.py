@@ -38,6 +38,10 @@ def origins(port: int) -> frozenset[str]:
     return frozenset({f"http://{HOST}:{port}", f"http://localhost:{port}"})
 
 
+TEMPLATES = Path(__file__).with_name("serve_templates")
+"""textual-serve's page, less the web font it fetches from an outside host."""
+
+
 def serve(db: Path, port: int) -> None:
     """Serve the app on the data file ``db`` at http://127.0.0.1:``port`` until interrupted."""
     from aiohttp import web
@@ -54,4 +58,6 @@ def serve(db: Path, port: int) -> None:
                 raise web.HTTPForbidden(text="followup serve: not from its own page")
             return await super().handle_websocket(request)
 
-    LocalServer(app_command(db), host=HOST, port=port, title="followup").serve()
+    LocalServer(
+        app_command(db), host=HOST, port=port, title="followup", templates_path=TEMPLATES
+    ).serve()

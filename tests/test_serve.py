@@ -8,6 +8,7 @@ links reach the browser.
 from __future__ import annotations
 
 import asyncio
+import re
 import shlex
 import signal
 import socket
@@ -109,6 +110,16 @@ def test_serve_listens_on_this_machine_alone(served: Served) -> None:
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.2", served.port)) != 0
     assert f"on http://{HOST}:{served.port}" in " ".join(served.stop().split())
+
+
+async def test_the_page_asks_no_outside_host_for_anything(served: Served) -> None:
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"http://{HOST}:{served.port}/") as response:
+            page = await response.text()
+    assert response.status == 200 and "textual.js" in page
+    fetched = re.findall(r"""(?:src|href)=["']([^"']+)""", page)
+    assert fetched, page
+    assert all(url.startswith(("/", f"http://{HOST}:{served.port}/")) for url in fetched), fetched
 
 
 async def test_another_page_cannot_connect_to_the_app(served: Served) -> None:
