@@ -113,9 +113,9 @@ def test_serve_listens_on_this_machine_alone(served: Served) -> None:
 
 
 async def test_the_page_asks_no_outside_host_for_anything(served: Served) -> None:
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"http://{HOST}:{served.port}/") as response:
-            page = await response.text()
+    url = f"http://{HOST}:{served.port}/"
+    async with aiohttp.ClientSession() as session, session.get(url) as response:
+        page = await response.text()
     assert response.status == 200 and "textual.js" in page
     fetched = re.findall(r"""(?:src|href)=["']([^"']+)""", page)
     assert fetched, page
