@@ -14,7 +14,7 @@ from datetime import datetime
 
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import OUTREACH_KINDS, EventKind, Interview
-from followup_tui.core.names import names_person
+from followup_tui.core.names import is_honorific, names_person
 from followup_tui.core.policy import Policy
 from followup_tui.core.private import private_spans
 from followup_tui.core.standing import Step
@@ -193,6 +193,16 @@ def _greeting_findings(text: str, names: tuple[str, ...], recipient: str) -> lis
             continue  # an unfilled placeholder: flagged as such
         greeted: list[tuple[str, str | None]] = []
         for one in re.split(r"\s+(?:and|&)\s+|\s*&\s*", addressee):
+            if all(is_honorific(word) for word in one.split()):
+                findings.append(
+                    Finding(
+                        Rule.UNFILLED,
+                        f"the greeting has a title ({one.strip()}) but no name after it",
+                        (match.start(1), match.end(1)),
+                        _line_of(text, match.start(1)),
+                    )
+                )
+                continue
             who = HONORIFIC.sub("", one.strip())
             words = who.replace("-", " ").split()
             if words and not GENERIC.intersection(w.casefold() for w in words):
