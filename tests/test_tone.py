@@ -137,6 +137,37 @@ def test_offer_plus_deadline_is_an_ultimatum_but_the_offer_alone_is_not() -> Non
     assert "by Friday" in finding.message and "another offer" in finding.message
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please let me know your decision by Monday.",
+        "Could you confirm within 48 hours where things stand?",
+        "I'd like some clarity on this by the end of the week.",
+        "A rival company has asked for my answer soon; could you speed things up?",
+        "Another employer is waiting on me, so a quick decision would help.",
+    ],
+)
+def test_a_deadline_beside_a_request_for_their_answer_is_an_ultimatum(text: str) -> None:
+    findings = check(text)
+    assert [f.rule for f in findings] == [Rule.ULTIMATUM], text
+    [finding] = findings
+    assert finding.span is not None and text[slice(*finding.span)] in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You mentioned the team hoped to decide by Friday, so I thought I'd check in.",
+        "I'll send the slides by Friday; let me know if you'd like anything else.",
+        "I have an interview with another team at Acme on Friday.",
+        "I've received an offer from another company, and Acme is still my first choice.",
+        "Let me know whenever suits you.",
+    ],
+)
+def test_deadlines_and_requests_apart_are_not_ultimatums(text: str) -> None:
+    assert check(text) == [], text
+
+
 def test_findings_point_at_the_words_and_their_line() -> None:
     text = "Hi Dana,\n\nPlease reply ASAP.\nThanks!!"
     findings = check(text)

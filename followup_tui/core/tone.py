@@ -22,6 +22,7 @@ from followup_tui.core.templates import PLACEHOLDERS
 from followup_tui.core.tone_phrases import (
     CAPS_RUN,
     CAPS_WORD,
+    COMBOS,
     COMMON,
     DEADLINE,
     EXCLAIMS,
@@ -30,6 +31,7 @@ from followup_tui.core.tone_phrases import (
     HONORIFIC,
     OTHER_OFFER,
     PHRASES,
+    SENTENCE,
     TYPOS,
     Rule,
 )
@@ -327,6 +329,7 @@ def check(text: str, *, context: ToneContext | None = None) -> list[Finding]:
                     " an answer",
                 )
             )
+    found += _combo_findings(text, found)
     found += [
         _found(Rule.DESPERATE, text, m, f'"{m.group(0)}": stacked marks read as anxious')
         for m in EXCLAIMS.finditer(text)
@@ -356,6 +359,29 @@ def check(text: str, *, context: ToneContext | None = None) -> list[Finding]:
         ]
     found.sort(key=lambda f: f.span or (0, 0))
     return whole + found
+
+
+def _combo_findings(text: str, found: list[Finding]) -> list[Finding]:
+    """Sentences where every pattern of a rule in :data:`COMBOS` matches, not already flagged."""
+    results = []
+    for sentence in SENTENCE.finditer(text):
+        end = sentence.end()
+        start = end - len(sentence.group(0).lstrip())
+        if any(f.span and f.span[0] < end and start < f.span[1] for f in found):
+            continue
+        for rule, patterns, why in COMBOS:
+            if all(p.search(sentence.group(0)) for p in patterns):
+                words = sentence.group(0).strip()
+                results.append(
+                    Finding(
+                        rule,
+                        f'"{words}" {why}',
+                        (start, start + len(words)),
+                        _line_of(text, start),
+                    )
+                )
+                break
+    return results
 
 
 def _shouted(run: str) -> bool:

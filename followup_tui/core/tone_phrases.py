@@ -99,6 +99,11 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\b(?:last|final) chance\b",
             r"\bthe clock is ticking\b",
             r"\bI can(?:'t|not) wait (?:much |any )?(?:longer|forever)\b",
+            r"\bunless\b[^.?!\n]{0,40}\b(?:move|act|decide|speed|respond|reply|get back|confirm"
+            r"|match|hurry)\w*\b",
+            r"\bmatch (?:that|the|their|this|my) (?:timeline|deadline|offer|date|timing)\b",
+            r"\bno later than\b",
+            r"\b(?:take|treat|read|count)\b[^.?!\n]{0,30}\bas an? (?:no|rejection|pass)\b",
         ),
         "puts pressure on them to answer; an ultimatum can end the conversation",
     ),
@@ -171,6 +176,27 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\b(?:quicker|faster|speedier) (?:reply|response|answer|turnaround)\b",
             r"\b(?:forgotten|forgot) (?:about )?me\b",
             r"\bI (?:expected|had expected) to (?:hear back|hear from you|get a reply)\b",
+            r"\bat the earliest\b",
+            r"\bkindly (?:revert|reply|respond|confirm|advise|update|let me know|get back)\b",
+            r"\brevert (?:back )?(?:to me|asap|soon|at|with|promptly)\b",
+            r"\b(?:reply|respond|revert|get back|let me know)\b[^.?!\n]{0,20}"
+            r"\bat your earliest convenience\b",
+            r"\b(?:your|the|this|radio|continued|prolonged) silence\b",
+            r"\b(?:surprised|disappointed|puzzled|confused|shocked|taken aback|sad)\b[^.?!\n]{0,30}"
+            r"\b(?:not (?:to )?(?:have )?(?:heard|had|received|gotten|got)|(?:haven'?t|hadn'?t"
+            r"|have not|had not|didn'?t|did not) (?:heard|received|had|gotten|got))\b",
+            r"\b(?:not|haven'?t|have not|no one has|nobody has) (?:yet )?(?:heard|had|replied|got"
+            r"|gotten)\b[^.?!\n]{0,40}\b(?:given|despite|even though|considering)\b",
+            r"\b(?:gone|went|remain(?:ed|s)?|go|going) unanswered\b",
+            r"\b(?:common|basic|simple) courtesy\b",
+            r"\bthe least you could\b",
+            r"\bghost(?:ed|ing)\b",
+            r"\bleft (?:me )?(?:hanging|in the dark)\b",
+            r"\bstill nothing\b",
+            r"\bnot (?:even )?a (?:single )?(?:word|reply|response|peep|line)\b",
+            r"\bI(?:'ll| will| shall)? (?:assume|take it|conclude)\b[^.?!\n]{0,30}"
+            r"\b(?:not|no longer|moved on|gone with|someone else|filled)\b",
+            r"\b(?:expedite|fast-track|hurry)\b",
         ),
         "reads as chasing or demanding; a cordial note gets a better hearing",
     ),
@@ -202,11 +228,68 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"|an?|my) (?:interview|offer|job|role|opportunit\w*)",
             r"\bafter all (?:the|my) (?:time|effort|work|hours)\b",
             r"\b(?:already )?told (?:my family|everyone|my friends|my parents)\b",
+            r"\b(?:don'?t|do not) know what I(?:'ll|'d| will| would| am going to|'m going to) do\b",
+            r"\bif (?:this|it|the role|the job|this opportunity|the offer) "
+            r"(?:falls|fell) through\b",
+            r"\b(?:check|checking|checked|refresh|refreshing)\b[^.?!\n]{0,20}\b(?:e-?mails?|inbox"
+            r"|phone|messages)\b[^.?!\n]{0,20}\b(?:constantly|all the time|every (?:hour|few"
+            r" minutes|minute|day)|non-?stop|obsessively|hoping|hourly)\b",
+            r"\b(?:crumb|scrap|morsel|shred|sliver|glimmer)s? of\b",
+            r"\bany (?:news|word|update|feedback|information) at all\b",
+            r"\bcounting (?:down )?the (?:days|hours|minutes)\b",
+            r"\bon pins and needles\b",
+            r"\bcan'?t (?:bear|stand|take) (?:the|this|much|it)\b",
+            r"\b(?:everything|my future|my career|so much) (?:depends|rides|hinges) on\b",
+            r"\bI(?:'d| would) give anything\b",
+            r"\bplease (?:don'?t|do not) (?:forget|overlook|pass over|give up on)\b",
+            r"\b(?:worried sick|a nervous wreck|beside myself)\b",
+            r"\bkeeps? me up at night\b",
+            r"\bso \w+, (?:truly|really|honestly)\b",
         ),
         "sounds like pleading; calm confidence reads better",
     ),
 )
 """(rule, pattern, why) for every phrase-level check."""
+
+_BY_WHEN = (
+    rf"\b(?:(?:by|before|no later than|not later than|until|on) {_WHEN}|within (?:\d+|a|one|two"
+    r"|three|the next(?: few)?) (?:hours?|days?|business days?|weeks?)|this week\b|at the latest\b"
+    r"|by return\b)"
+)
+_THEIR_ANSWER = (
+    r"\b(?:your (?:answer|decision|response|reply|verdict|final word)|let me know|get back to me"
+    r"|hear back|hear from you|where (?:I|things) stand|clarity|(?:an|a final|some) "
+    r"(?:answer|response|reply)|confirm(?:ation)?)\b"
+)
+_ELSEWHERE_PARTY = (
+    r"\b(?:another|other|a competing|a rival) (?:firm|company|employer|organi[sz]ation|business"
+    r"|startup|offer)s?\b|\belsewhere\b|\b(?:competing|other) offers?\b|\boffers? from\b"
+)
+_HURRY = (
+    rf"{_BY_WHEN}|\bsoon\b|\bquickly\b|\bfaster\b|\bquicker\b|\bspeed\b|\bmatch\b"
+    r"|\btimeline\b|\bdeadline\b|\bexpir\w*|\b(?:my|an) answer\b|\bmake a (?:call|decision)\b"
+    r"|\b(?:quick|fast|rapid|swift|prompt) (?:decision|answer|response|reply|turnaround)\b"
+    r"|\bwaiting (?:on|for) me\b"
+)
+
+COMBOS: tuple[tuple[Rule, tuple[re.Pattern[str], ...], str], ...] = (
+    (
+        Rule.ULTIMATUM,
+        (_rx(_THEIR_ANSWER), _rx(_BY_WHEN)),
+        "asks for their answer against a deadline you set; let them set the pace",
+    ),
+    (
+        Rule.ULTIMATUM,
+        (_rx(_ELSEWHERE_PARTY), _rx(_HURRY)),
+        "uses another company's timing to hurry them; tell news as news, never as leverage",
+    ),
+)
+"""(rule, patterns, why): a finding when every pattern matches within one sentence. Rules
+rather than phrases: a deadline beside a request for their answer is an ultimatum however it
+is worded."""
+
+SENTENCE = re.compile(r"[^.?!;\n]+[.?!;]*")
+"""One sentence (or line), for the rules in :data:`COMBOS`."""
 
 EXCLAIMS = re.compile(r"(?=[!?]*!)[!?]{2,}|\?{2,}")
 """Two or more of ! and ? in a row with at least one "!", or stacked "??"."""
