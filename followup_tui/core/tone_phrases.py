@@ -104,6 +104,8 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\bmatch (?:that|the|their|this|my) (?:timeline|deadline|offer|date|timing)\b",
             r"\bno later than\b",
             r"\b(?:take|treat|read|count)\b[^.?!\n]{0,30}\bas an? (?:no|rejection|pass)\b",
+            r"\bif\b[^.?!\n]{0,40}\b(?:no|not|don'?t|haven'?t|nothing)\b[^.?!\n]{0,40}"
+            r"\bI(?:'ll| will| shall)\b",
         ),
         "puts pressure on them to answer; an ultimatum can end the conversation",
     ),
@@ -197,6 +199,19 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\bI(?:'ll| will| shall)? (?:assume|take it|conclude)\b[^.?!\n]{0,30}"
             r"\b(?:not|no longer|moved on|gone with|someone else|filled)\b",
             r"\b(?:expedite|fast-track|hurry)\b",
+            r"\b(?:nobody|no one|no-one|you|anyone)\b[^.?!\n]{0,15}\b(?:has|have|hasn'?t|haven'?t)"
+            r"\b[^.?!\n]{0,10}\b(?:replied|responded|answered|got(?:ten)? back)\b",
+            r"\bis there a reason\b",
+            r"\bfinally (?:get|hear|have|receive|know|see)\b",
+            r"\b(?:been|more than|very|extremely|incredibly) patient\b",
+            r"\bmy patience\b",
+            r"\bforg(?:o|e)t(?:ten)?\b[^.?!\n]{0,20}\bme\b",
+            r"\b(?:sent|written|left|made)\b[^.?!\n]{0,10}\b(?:two|three|four|five|several|multiple"
+            r"|\d+) (?:follow-?ups|e-?mails|messages|notes|voicemails|calls)\b",
+            r"\bcourtesy of an?\b",
+            r"\b(?:have you|has the team|has anyone|did you)\b[^.?!\n]{0,25}\b(?:decided|decision"
+            r"|made up)\b[^.?!\n]{0,10}\byet\b",
+            r"\bwast(?:ed|ing) (?:my|our) time\b",
         ),
         "reads as chasing or demanding; a cordial note gets a better hearing",
     ),
@@ -245,6 +260,13 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\b(?:worried sick|a nervous wreck|beside myself)\b",
             r"\bkeeps? me up at night\b",
             r"\bso \w+, (?:truly|really|honestly)\b",
+            r"\b(?:is|means?|meant) (?:the world|everything) to me\b",
+            r"\bcan'?t (?:handle|cope with|take|face) (?:another|more|this)\b",
+            r"\banother rejection\b",
+            r"\b(?:not to|don'?t (?:mean|want) to|hate to) (?:be )?(?:a )?"
+            r"(?:bother|pain|nuisance|pest|nag|pester)\b",
+            r"\b(?:more|increasingly|so|very|really|incredibly|getting) "
+            r"(?:anxious|nervous|stressed)\b",
         ),
         "sounds like pleading; calm confidence reads better",
     ),
@@ -259,7 +281,8 @@ _BY_WHEN = (
 _THEIR_ANSWER = (
     r"\b(?:your (?:answer|decision|response|reply|verdict|final word)|let me know|get back to me"
     r"|hear back|hear from you|where (?:I|things) stand|clarity|(?:an|a final|some) "
-    r"(?:answer|response|reply)|confirm(?:ation)?)\b"
+    r"(?:answer|response|reply)|confirm(?:ation)?|(?:please|kindly|could you|can you) advise"
+    r"|status of my)\b"
 )
 _ELSEWHERE_PARTY = (
     r"\b(?:another|other|a competing|a rival) (?:firm|company|employer|organi[sz]ation|business"
