@@ -19,7 +19,7 @@ ROWS: tuple[tuple[str, str, bool, str, str], ...] = (
 {sorry_late}Thank you for making time for the {meeting} {met_on}. I really enjoyed our \
 conversation about {discussed}, and it left me even keener on the {role} role at {company}.
 
-If anything else would help from my side, just let me know.
+{help_line}
 
 Best,
 {signature}

@@ -76,6 +76,20 @@ their own line (by their place on the panel), so no two letters read the same. T
 fits anyone, a recruiter on a phone screen included."""
 
 
+HELP_LINES = (
+    "If anything else would help from my side, just let me know.",
+    "If it would help to see more of my work, I'd be glad to send it.",
+    "If any other questions come up, I'm happy to answer them.",
+)
+"""The offer of help that closes a thank-you, varied by place on the panel (like
+:data:`GENERAL_TOPICS`), so panel letters differ by more than a name and a topic."""
+
+
+def _place(interview: Interview, recipient: Interviewer | None) -> int:
+    """The recipient's place on the panel (0 when not on it)."""
+    return next((i for i, person in enumerate(interview.interviewers) if person == recipient), 0)
+
+
 def discussed_with(interview: Interview, recipient: Interviewer | None) -> str:
     """The recipient's own topic, or a general line that differs between panel members.
 
@@ -83,8 +97,7 @@ def discussed_with(interview: Interview, recipient: Interviewer | None) -> str:
     """
     if recipient is not None and recipient.topic.strip():
         return recipient.topic.strip().rstrip(".!;:,").strip()
-    place = next((i for i, person in enumerate(interview.interviewers) if person == recipient), 0)
-    return GENERAL_TOPICS[place % len(GENERAL_TOPICS)]
+    return GENERAL_TOPICS[_place(interview, recipient) % len(GENERAL_TOPICS)]
 
 
 _ORDINALS = {
@@ -263,6 +276,7 @@ def context_for(
         "reminder": f"As a reminder of my background: {highlight}." if highlight else "",
         "discussed": discussed_with(interview, person),
         "about_topic": f" about {topic}" if topic else "",
+        "help_line": HELP_LINES[_place(interview, person) % len(HELP_LINES)],
         "you_all": "you and your colleagues" if len(interview.interviewers) > 1 else "you",
         "sorry_late": "I'm sorry this comes later than I meant it to. " if late else "",
         "today": long_date(today, today),

@@ -102,6 +102,11 @@ PLACEHOLDERS: Mapping[str, Placeholder] = {
             "' about' and this interviewer's own topic, or nothing when none is on record",
             "",
         ),
+        Placeholder(
+            "help_line",
+            "an offer of help to close a thank-you, worded by place on the panel",
+            "",
+        ),
         Placeholder("you_all", "'you', or 'you and your colleagues' after a panel", ""),
         Placeholder(
             "sorry_late",

@@ -258,3 +258,13 @@ def test_a_take_home_review_round_gains_no_stray_interview() -> None:
     assert context.values["meeting"] == "second-round take-home review"
     subject = render(BUILT_INS.find("thank_you")[1], context).subject
     assert subject == "Thank you for the second-round take-home review"
+
+
+def test_panel_thank_yous_differ_by_more_than_name_and_topic() -> None:
+    [warm] = [t for t in BUILT_INS.find("thank_you") if t.variant == "warm"]
+    letters = []
+    for person in PANEL.interviewers:
+        context = context_for(PANEL, None, SENDER, date(2026, 11, 3), CAL, recipient=person.name)
+        body = render(warm, context).body
+        letters.append(body.replace(person.topic, "").replace(greeting_name(person.name), ""))
+    assert letters[0] != letters[1]
