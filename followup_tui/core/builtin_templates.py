@@ -33,8 +33,8 @@ Best,
         """Dear {first_name},
 
 {sorry_late}Thank you for meeting with me {met_on} about the {role} position. Our \
-discussion of {discussed} gave me a clearer picture of the team's priorities, and I would \
-welcome the chance to contribute at {company}.
+discussion of {discussed} gave me a much clearer picture of what joining {company} would \
+mean, and I would welcome the chance to contribute.
 
 I appreciate the time you gave me.
 

@@ -76,10 +76,14 @@ def test_a_highlight_is_introduced_as_a_sentence_not_as_a_noun() -> None:
         assert "what I'd bring" not in body and "One thing I'd bring" not in body
 
 
-def test_formal_thank_you_with_no_topic_says_work_once_and_no_vague_it() -> None:
+def test_formal_thank_you_with_no_topic_repeats_no_word_and_has_no_vague_it() -> None:
     [(_, body)] = filled(SCREEN, "thank_you", date(2026, 11, 19))[1:2]
     assert body.count("work") <= 1, body
     assert "contribute to it" not in body
+    panel = replace(PANEL, interviewers=(Interviewer("A B"), Interviewer("C D")))
+    context = context_for(panel, None, SENDER, date(2026, 11, 3), CAL, recipient="C D")
+    second = render(BUILT_INS.find("thank_you")[1], context).body
+    assert "how the team works" in second and second.count("team") == 1, second
 
 
 def test_no_topic_names_the_role_rather_than_a_team_line_a_recruiter_never_gave() -> None:
