@@ -168,6 +168,37 @@ def test_deadlines_and_requests_apart_are_not_ultimatums(text: str) -> None:
     assert check(text) == [], text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could start in March at the earliest.",
+        "I can start no later than 1 March.",
+        "Could you confirm the interview on Friday?",
+        "I'll confirm my availability by Friday.",
+        "At another company, I shipped the access feature ahead of the deadline.",
+        "I helped expedite the release when our vendor slipped.",
+        "We had to revert with a hotfix, and the outage ended within an hour.",
+        "Thank you for being very patient with my questions.",
+        "It was great to finally see the lab in person.",
+        "Sorry, I forgot to attach it; let me know if the link works.",
+        "Is there a reason the team chose Kafka over Pulsar? I'm curious.",
+        "If you don't mind, I'll send over my portfolio.",
+        "Thanks, you have replied so quickly.",
+        "We captured a sliver of the market in the first year.",
+        "I can't take much credit for it; the team did the hard part.",
+        "So much depends on data quality, as we discussed.",
+        "The problem that keeps me up at night is data drift.",
+        "I was nervous before the demo, but it went well.",
+        "I have not had much time with Kafka, even though I've read a lot about it.",
+        "Not a single line of code changed in the migration.",
+        "I can't take more than two weeks off before starting.",
+        "I'll hold the references unless you decide you need them.",
+    ],
+)
+def test_ordinary_sentences_near_the_warning_words_pass(text: str) -> None:
+    assert check(text) == [], text
+
+
 def test_findings_point_at_the_words_and_their_line() -> None:
     text = "Hi Dana,\n\nPlease reply ASAP.\nThanks!!"
     findings = check(text)

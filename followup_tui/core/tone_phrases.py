@@ -99,13 +99,12 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\b(?:last|final) chance\b",
             r"\bthe clock is ticking\b",
             r"\bI can(?:'t|not) wait (?:much |any )?(?:longer|forever)\b",
-            r"\bunless\b[^.?!\n]{0,40}\b(?:move|act|decide|speed|respond|reply|get back|confirm"
-            r"|match|hurry)\w*\b",
+            r"\bunless\b[^.?!\n]{0,30}\b(?:faster|quicker|sooner|quickly|first|match)\b",
             r"\bmatch (?:that|the|their|this|my) (?:timeline|deadline|offer|date|timing)\b",
-            r"\bno later than\b",
             r"\b(?:take|treat|read|count)\b[^.?!\n]{0,30}\bas an? (?:no|rejection|pass)\b",
             r"\bif\b[^.?!\n]{0,40}\b(?:no|not|don'?t|haven'?t|nothing)\b[^.?!\n]{0,40}"
-            r"\bI(?:'ll| will| shall)\b",
+            r"\bI(?:'ll| will| shall)(?: have to| need to)? (?:withdraw|accept|assume|take|move on"
+            r"|go with|pursue|sign|look elsewhere|consider|proceed)\b",
         ),
         "puts pressure on them to answer; an ultimatum can end the conversation",
     ),
@@ -178,35 +177,41 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\b(?:quicker|faster|speedier) (?:reply|response|answer|turnaround)\b",
             r"\b(?:forgotten|forgot) (?:about )?me\b",
             r"\bI (?:expected|had expected) to (?:hear back|hear from you|get a reply)\b",
-            r"\bat the earliest\b",
+            r"\b(?:revert|reply|respond|answer|let me know|get back|update me|advise)\b"
+            r"[^.?!\n]{0,20}\bat the earliest\b",
             r"\bkindly (?:revert|reply|respond|confirm|advise|update|let me know|get back)\b",
-            r"\brevert (?:back )?(?:to me|asap|soon|at|with|promptly)\b",
+            r"\brevert (?:back )?(?:to me|asap|soon|promptly)\b",
             r"\b(?:reply|respond|revert|get back|let me know)\b[^.?!\n]{0,20}"
             r"\bat your earliest convenience\b",
-            r"\b(?:your|the|this|radio|continued|prolonged) silence\b",
+            r"\b(?:your|this|radio|continued|prolonged) silence\b",
             r"\b(?:surprised|disappointed|puzzled|confused|shocked|taken aback|sad)\b[^.?!\n]{0,30}"
             r"\b(?:not (?:to )?(?:have )?(?:heard|had|received|gotten|got)|(?:haven'?t|hadn'?t"
             r"|have not|had not|didn'?t|did not) (?:heard|received|had|gotten|got))\b",
-            r"\b(?:not|haven'?t|have not|no one has|nobody has) (?:yet )?(?:heard|had|replied|got"
-            r"|gotten)\b[^.?!\n]{0,40}\b(?:given|despite|even though|considering)\b",
+            r"\b(?:not|haven'?t|have not|no one has|nobody has) (?:yet )?"
+            r"(?:heard|replied|had (?:a |any )?(?:reply|answer|response|word|news))\b"
+            r"[^.?!\n]{0,40}\b(?:given|despite|even though|considering)\b",
             r"\b(?:gone|went|remain(?:ed|s)?|go|going) unanswered\b",
             r"\b(?:common|basic|simple) courtesy\b",
             r"\bthe least you could\b",
             r"\bghost(?:ed|ing)\b",
             r"\bleft (?:me )?(?:hanging|in the dark)\b",
             r"\bstill nothing\b",
-            r"\bnot (?:even )?a (?:single )?(?:word|reply|response|peep|line)\b",
+            r"\bnot (?:even )?a (?:single )?(?:word|reply|response|peep)\b",
             r"\bI(?:'ll| will| shall)? (?:assume|take it|conclude)\b[^.?!\n]{0,30}"
             r"\b(?:not|no longer|moved on|gone with|someone else|filled)\b",
-            r"\b(?:expedite|fast-track|hurry)\b",
-            r"\b(?:nobody|no one|no-one|you|anyone)\b[^.?!\n]{0,15}\b(?:has|have|hasn'?t|haven'?t)"
-            r"\b[^.?!\n]{0,10}\b(?:replied|responded|answered|got(?:ten)? back)\b",
-            r"\bis there a reason\b",
-            r"\bfinally (?:get|hear|have|receive|know|see)\b",
-            r"\b(?:been|more than|very|extremely|incredibly) patient\b",
+            r"\b(?:could|can|would) you (?:expedite|fast-track|hurry|speed up)\b",
+            r"\bexpedite (?:the|your|my) (?:process|decision|review|application)\b",
+            r"\b(?:nobody|no one|no-one)\b[^.?!\n]{0,15}\b(?:has|have)\b[^.?!\n]{0,10}"
+            r"\b(?:replied|responded|answered|got(?:ten)? back)\b",
+            r"\b(?:anyone|you)\b[^.?!\n]{0,10}\b(?:hasn'?t|haven'?t|has not|have not)\b"
+            r"[^.?!\n]{0,10}\b(?:replied|responded|answered|got(?:ten)? back)\b",
+            r"\bfinally (?:get|hear|have|receive|know) (?:an? |some |your )?(?:answer|reply"
+            r"|response|decision|news|word|update)\b",
+            r"\bI(?:'ve| have) been (?:very |more than |extremely |incredibly )?patient\b",
+            r"\bmore than patient\b",
             r"\bmy patience\b",
-            r"\bforg(?:o|e)t(?:ten)?\b[^.?!\n]{0,20}\bme\b",
-            r"\b(?:sent|written|left|made)\b[^.?!\n]{0,10}\b(?:two|three|four|five|several|multiple"
+            r"\bforg(?:o|e)t(?:ten)? about\b[^.?!\n]{0,15}\bme\b",
+            r"\b(?:sent|written|left)\b[^.?!\n]{0,10}\b(?:two|three|four|five|several|multiple"
             r"|\d+) (?:follow-?ups|e-?mails|messages|notes|voicemails|calls)\b",
             r"\bcourtesy of an?\b",
             r"\b(?:have you|has the team|has anyone|did you)\b[^.?!\n]{0,25}\b(?:decided|decision"
@@ -249,22 +254,23 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\b(?:check|checking|checked|refresh|refreshing)\b[^.?!\n]{0,20}\b(?:e-?mails?|inbox"
             r"|phone|messages)\b[^.?!\n]{0,20}\b(?:constantly|all the time|every (?:hour|few"
             r" minutes|minute|day)|non-?stop|obsessively|hoping|hourly)\b",
-            r"\b(?:crumb|scrap|morsel|shred|sliver|glimmer)s? of\b",
+            r"\b(?:crumb|scrap|morsel|shred|sliver|glimmer)s? of (?:good )?(?:news|hope|information"
+            r"|feedback|an update|a reply)\b",
             r"\bany (?:news|word|update|feedback|information) at all\b",
             r"\bcounting (?:down )?the (?:days|hours|minutes)\b",
             r"\bon pins and needles\b",
-            r"\bcan'?t (?:bear|stand|take) (?:the|this|much|it)\b",
-            r"\b(?:everything|my future|my career|so much) (?:depends|rides|hinges) on\b",
+            r"\bcan'?t (?:bear|stand|take) (?:the|this) (?:wait|waiting|suspense|uncertainty)\b",
+            r"\b(?:everything|my future|my career) (?:depends|rides|hinges) on (?:this|it|your)\b",
             r"\bI(?:'d| would) give anything\b",
             r"\bplease (?:don'?t|do not) (?:forget|overlook|pass over|give up on)\b",
             r"\b(?:worried sick|a nervous wreck|beside myself)\b",
-            r"\bkeeps? me up at night\b",
             r"\bso \w+, (?:truly|really|honestly)\b",
             r"\b(?:is|means?|meant) (?:the world|everything) to me\b",
-            r"\bcan'?t (?:handle|cope with|take|face) (?:another|more|this)\b",
+            r"\bcan'?t (?:handle|cope with|face) (?:another|more|this)\b",
             r"\banother rejection\b",
             r"\b(?:not to|don'?t (?:mean|want) to|hate to) (?:be )?(?:a )?"
             r"(?:bother|pain|nuisance|pest|nag|pester)\b",
+            r"\b(?:I'm|I am|makes me|making me|I feel|leaves me)\b[^.?!\n]{0,10}"
             r"\b(?:more|increasingly|so|very|really|incredibly|getting) "
             r"(?:anxious|nervous|stressed)\b",
         ),
@@ -274,14 +280,14 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
 """(rule, pattern, why) for every phrase-level check."""
 
 _BY_WHEN = (
-    rf"\b(?:(?:by|before|no later than|not later than|until|on) {_WHEN}|within (?:\d+|a|one|two"
+    rf"\b(?:(?:by|before|no later than|not later than|until) {_WHEN}|within (?:\d+|a|one|two"
     r"|three|the next(?: few)?) (?:hours?|days?|business days?|weeks?)|this week\b|at the latest\b"
     r"|by return\b)"
 )
 _THEIR_ANSWER = (
     r"\b(?:your (?:answer|decision|response|reply|verdict|final word)|let me know|get back to me"
     r"|hear back|hear from you|where (?:I|things) stand|clarity|(?:an|a final|some) "
-    r"(?:answer|response|reply)|confirm(?:ation)?|(?:please|kindly|could you|can you) advise"
+    r"(?:answer|response|reply)|(?:please|kindly|could you|can you) (?:advise|confirm)"
     r"|status of my)\b"
 )
 _ELSEWHERE_PARTY = (
@@ -295,6 +301,9 @@ _HURRY = (
     r"|\bwaiting (?:on|for) me\b"
 )
 
+_THEIR_MOVE = r"\b(?:offer\w*|wants?|asked|asking|needs?|waiting|answer|decision|accept\w*)\b"
+"""What makes a sentence about another company about its offer, not a story from past work."""
+
 COMBOS: tuple[tuple[Rule, tuple[re.Pattern[str], ...], str], ...] = (
     (
         Rule.ULTIMATUM,
@@ -303,7 +312,7 @@ COMBOS: tuple[tuple[Rule, tuple[re.Pattern[str], ...], str], ...] = (
     ),
     (
         Rule.ULTIMATUM,
-        (_rx(_ELSEWHERE_PARTY), _rx(_HURRY)),
+        (_rx(_ELSEWHERE_PARTY), _rx(_HURRY), _rx(_THEIR_MOVE)),
         "uses another company's timing to hurry them; tell news as news, never as leverage",
     ),
 )
