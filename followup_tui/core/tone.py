@@ -22,7 +22,6 @@ from followup_tui.core.templates import PLACEHOLDERS
 from followup_tui.core.tone_phrases import (
     CAPS_RUN,
     CAPS_WORD,
-    COMBOS,
     COMMON,
     DEADLINE,
     EXCLAIMS,
@@ -31,10 +30,10 @@ from followup_tui.core.tone_phrases import (
     HONORIFIC,
     OTHER_OFFER,
     PHRASES,
-    SENTENCE,
     TYPOS,
     Rule,
 )
+from followup_tui.core.tone_rules import COMBOS, SENTENCE
 
 __all__ = [
     "PHONE_WORD_LIMIT",

@@ -45,21 +45,22 @@ _LABELS = {
 }
 
 
-def _rx(*patterns: str) -> re.Pattern[str]:
+def rx(*patterns: str) -> re.Pattern[str]:
+    """One case-blind pattern matching any of ``patterns``."""
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_WHEN = (
+WHEN = (  # a day or time something is wanted by
     rf"(?:the )?(?:end of (?:the |this )?(?:day|week|month)|eod|cob|close of business|tomorrow"
     rf"|tonight|today|noon|this (?:week|afternoon|evening)|{DAYS}|next week"
     r"|\d{1,2}(?:st|nd|rd|th)\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
-DEADLINE = re.compile(rf"\b(?:by|before|until) {_WHEN}", re.IGNORECASE)
+DEADLINE = re.compile(rf"\b(?:by|before|until) {WHEN}", re.IGNORECASE)
 """A date something must happen by: an ultimatum only beside another offer."""
 
 _ELSEWHERE = r"(?:companies|organi[sz]ations|employers|firms|teams)\b"
-OTHER_OFFER = _rx(
+OTHER_OFFER = rx(
     r"\b(?:another|other|competing|second|rival) (?:job )?offers?\b", r"\boffers? from\b"
 )
 """Another company's offer: news when told plainly, leverage beside a deadline."""
@@ -73,7 +74,7 @@ _ASKED = (
 PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
     (
         Rule.ULTIMATUM,
-        _rx(
+        rx(
             r"\bunless I hear\b",
             r"\bif I (?:don'?t|do not) hear\b",
             r"\bforced to (?:accept|take|go with)\b",
@@ -86,7 +87,7 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"(?: back)?(?: from you)? (?:by|before|within)\b",
             r"\b(?:need|have) to know where I stand\b",
             r"\bwhere I stand by\b",
-            rf"\b{_ASKED}\b[^.?!\n]{{0,25}}\b(?:by|before) {_WHEN}",
+            rf"\b{_ASKED}\b[^.?!\n]{{0,25}}\b(?:by|before) {WHEN}",
             r"\boffer (?:that |which )?(?:expires|runs out|lapses|ends|closes)\b",
             r"\b(?:have|need) to (?:give|let) (?:them|the other company) (?:an answer|know)\b",
             r"\b(?:interviewing|talking|speaking|in talks|in discussions|interest) (?:with|in) "
@@ -110,7 +111,7 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
     ),
     (
         Rule.PUSHY,
-        _rx(
+        rx(
             r"\bas I (?:said|told you|already (?:said|mentioned|told you|explained))\b",
             r"\b(?:as )?per my (?:last|previous|earlier) (?:e-?mail|message|note|call)\b",
             r"\basap\b",
@@ -222,7 +223,7 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
     ),
     (
         Rule.DESPERATE,
-        _rx(
+        rx(
             r"\bplease,? please\b",
             r"\b(?:I )?beg(?:ging)?(?: you)?\b",
             r"\bdesperate(?:ly)?\b",
@@ -278,50 +279,6 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
     ),
 )
 """(rule, pattern, why) for every phrase-level check."""
-
-_BY_WHEN = (
-    rf"\b(?:(?:by|before|no later than|not later than|until) {_WHEN}|within (?:\d+|a|one|two"
-    r"|three|the next(?: few)?) (?:hours?|days?|business days?|weeks?)|this week\b|at the latest\b"
-    r"|by return\b)"
-)
-_THEIR_ANSWER = (
-    r"\b(?:your (?:answer|decision|response|reply|verdict|final word)|let me know|get back to me"
-    r"|hear back|hear from you|where (?:I|things) stand|clarity|(?:an|a final|some) "
-    r"(?:answer|response|reply)|(?:please|kindly|could you|can you) (?:advise|confirm)"
-    r"|status of my)\b"
-)
-_ELSEWHERE_PARTY = (
-    r"\b(?:another|other|a competing|a rival) (?:firm|company|employer|organi[sz]ation|business"
-    r"|startup|offer)s?\b|\belsewhere\b|\b(?:competing|other) offers?\b|\boffers? from\b"
-)
-_HURRY = (
-    rf"{_BY_WHEN}|\bsoon\b|\bquickly\b|\bfaster\b|\bquicker\b|\bspeed\b|\bmatch\b"
-    r"|\btimeline\b|\bdeadline\b|\bexpir\w*|\b(?:my|an) answer\b|\bmake a (?:call|decision)\b"
-    r"|\b(?:quick|fast|rapid|swift|prompt) (?:decision|answer|response|reply|turnaround)\b"
-    r"|\bwaiting (?:on|for) me\b"
-)
-
-_THEIR_MOVE = r"\b(?:offer\w*|wants?|asked|asking|needs?|waiting|answer|decision|accept\w*)\b"
-"""What makes a sentence about another company about its offer, not a story from past work."""
-
-COMBOS: tuple[tuple[Rule, tuple[re.Pattern[str], ...], str], ...] = (
-    (
-        Rule.ULTIMATUM,
-        (_rx(_THEIR_ANSWER), _rx(_BY_WHEN)),
-        "asks for their answer against a deadline you set; let them set the pace",
-    ),
-    (
-        Rule.ULTIMATUM,
-        (_rx(_ELSEWHERE_PARTY), _rx(_HURRY), _rx(_THEIR_MOVE)),
-        "uses another company's timing to hurry them; tell news as news, never as leverage",
-    ),
-)
-"""(rule, patterns, why): a finding when every pattern matches within one sentence. Rules
-rather than phrases: a deadline beside a request for their answer is an ultimatum however it
-is worded."""
-
-SENTENCE = re.compile(r"[^.?!;\n]+[.?!;]*")
-"""One sentence (or line), for the rules in :data:`COMBOS`."""
 
 EXCLAIMS = re.compile(r"(?=[!?]*!)[!?]{2,}|\?{2,}")
 """Two or more of ! and ? in a row with at least one "!", or stacked "??"."""
