@@ -193,6 +193,16 @@ def test_deadlines_and_requests_apart_are_not_ultimatums(text: str) -> None:
         "Not a single line of code changed in the migration.",
         "I can't take more than two weeks off before starting.",
         "I'll hold the references unless you decide you need them.",
+        "Thank you for the update today; it was kind of you to let me know.",
+        "I'd like to share some news today: the migration shipped.",
+        "I'd like to give you an update this week on the prototype.",
+        "I appreciate the quick reply today.",
+        "We run inference on edge devices, so latency matters.",
+        "There's a real connection between latency and churn.",
+        "I'm happy to go one way or the other on the stack.",
+        "I know you're busy, so there's no need to reply.",
+        "The weather in Lisbon was lovely for the offsite.",
+        "We use IM and email for on-call handovers.",
     ],
 )
 def test_ordinary_sentences_near_the_warning_words_pass(text: str) -> None:

@@ -103,6 +103,8 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\bunless\b[^.?!\n]{0,30}\b(?:faster|quicker|sooner|quickly|first|match)\b",
             r"\bmatch (?:that|the|their|this|my) (?:timeline|deadline|offer|date|timing)\b",
             r"\b(?:take|treat|read|count)\b[^.?!\n]{0,30}\bas an? (?:no|rejection|pass)\b",
+            r"\b(?:won'?t|will not|can'?t|cannot) wait (?:past|beyond|after|longer than|much longer"
+            r"|any longer)\b",
             r"\bif\b[^.?!\n]{0,40}\b(?:no|not|don'?t|haven'?t|nothing)\b[^.?!\n]{0,40}"
             r"\bI(?:'ll| will| shall)(?: have to| need to)? (?:withdraw|accept|assume|take|move on"
             r"|go with|pursue|sign|look elsewhere|consider|proceed)\b",
@@ -166,9 +168,23 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\bit'?s (?:now|already) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
             r"\btime[- ]sensitive\b",
             r"\bI (?:just )?want to know (?:if|whether)\b",
-            r"\btaking (?:so|this|that) long\b",
-            r"\b(?:heard|had an answer|had a reply|decided) (?:something |anything )?by now\b",
+            r"\btaking (?:so|this|that|such a) (?:long|much time|long time|while)\b",
+            r"\bwhy (?:this|it) is taking\b",
+            r"\b(?:heard|have|had|get|got|receive|received|decided|know)\b[^.?!\n]{0,20}\bby now\b",
             r"\b(?:really|just) need to know\b",
+            r"\bI (?:really |just )?need to (?:know|hear)\b",
+            r"\b(?:know|hear|tell me|answer)\b[^.?!\n]{0,15}\bone way or the other\b",
+            r"\bradio (?:silence|quiet|silent)\b",
+            r"\bmaking sure (?:this|it|my \w+) (?:reached|got to|arrived)\b",
+            r"^[ \t]*(?:hello|hi|anyone)\?",
+            r"\b(?:fell|fallen|falling|slipped|slip) (?:through|between) the cracks\b",
+            r"\b(?:isn'?t|is not|not) (?:too |that |very )?much to ask\b",
+            r"\b(?:know|realise|realize|understand|appreciate|sure) (?:that )?"
+            r"(?:you'?re|your|you are) (?:very |so |really |extremely )?busy,? but\b"
+            r"[^.?!\n]{0,40}\b(?:reply|answer|update|response|decision|hear|know)\b",
+            r"\b(?:hurtful|upsetting|insulting|unprofessional|disrespectful)\b",
+            r"\b(?:the|this|your) (?:delay|wait|silence|process) (?:is|has been|feels)\b"
+            r"[^.?!\n]{0,20}\b(?:frustrating|disappointing|hard|upsetting)\b",
             r"\brefreshing my (?:inbox|e-?mail|phone)\b",
             r"\bfollow(?:ing)? up on my (?:follow-?up|reminder)\b",
             r"\bjust (?:give|send) me (?:an|a|your) (?:answer|decision|reply)\b",
@@ -266,6 +282,11 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\bplease (?:don'?t|do not) (?:forget|overlook|pass over|give up on)\b",
             r"\b(?:worried sick|a nervous wreck|beside myself)\b",
             r"\bso \w+, (?:truly|really|honestly)\b",
+            r"\b(?:on tenterhooks|holding my breath|sitting by the phone|glued to my"
+            r" (?:phone|inbox))\b",
+            r"\bwaiting (?:all|every) (?:week|day)\b|\ball (?:week|day) waiting\b",
+            r"\bpray(?:ing)? (?:that I|I|every|you'll|you will)\b|\bpraying every\b",
+            r"\b(?:we had|we have|felt|feel) (?:such )?a (?:real|genuine|special) connection\b",
             r"\b(?:is|means?|meant) (?:the world|everything) to me\b",
             r"\bcan'?t (?:handle|cope with|face) (?:another|more|this)\b",
             r"\banother rejection\b",
@@ -329,6 +350,9 @@ TYPOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bexcept (?:your|the|an|this) (?:offer|invitation)\b", "accept"),
         (r"\bfor you (?:time|consideration|help)\b", "your"),
         (r"\bweather or not\b", "whether"),
+        (r"\b(?:know|see|ask|wonder(?:ing)?|unsure|sure|check) weather\b", "whether"),
+        (r"\byour (?:very|so|really|probably|likely|quite|extremely) (?:busy|swamped)\b", "you're"),
+        (r"(?-i:\bIm\b)", "I'm"),
         (r"\bpeaked my (?:interest|curiosity)\b", "piqued"),
         (r"\bthe roll\b(?!-)", "role"),
         (r"\brecieve[ds]?\b", "receive"),

@@ -39,10 +39,26 @@ _HURRY = (
 _THEIR_MOVE = r"\b(?:offer\w*|wants?|asked|asking|needs?|waiting|answer|decision|accept\w*)\b"
 """What makes a sentence about another company about its offer, not a story from past work."""
 
+_ASKS_THEM = (
+    r"\b(?:could you|can you|would you|will you|please|I need|I'?d need|I would need"
+    r"|(?:I'?d|would|I would) (?:really )?appreciate|give me|send me|let me know|tell me)\b"
+    r"[^.?!;\n]{0,40}\b(?:answer|decision|response|reply|update|verdict)\b"
+)
+"""A request for their answer: the asking comes first ("thanks for the update" asks nothing)."""
+_BARE_WHEN = (
+    r"\b(?:today|tonight|tomorrow(?: morning)?|this (?:afternoon|evening|week)|end of (?:the )?"
+    r"(?:day|week))\b"
+)
+
 COMBOS: tuple[tuple[Rule, tuple[re.Pattern[str], ...], str], ...] = (
     (
         Rule.ULTIMATUM,
         (_rx(_THEIR_ANSWER), _rx(_BY_WHEN)),
+        "asks for their answer against a deadline you set; let them set the pace",
+    ),
+    (
+        Rule.ULTIMATUM,
+        (_rx(_ASKS_THEM), _rx(_BY_WHEN, _BARE_WHEN)),
         "asks for their answer against a deadline you set; let them set the pace",
     ),
     (
