@@ -140,7 +140,7 @@ def test_keep_warm_reminds_who_you_are_and_asks_nothing() -> None:
 def test_built_ins_use_only_known_placeholders() -> None:
     used = {name for t in BUILT_INS.templates for name in t.placeholders}
     assert used <= set(PLACEHOLDERS)
-    assert {"first_name", "discussed", "highlight", "decision_on", "met_on", "signature"} <= used
+    assert {"first_name", "discussed", "reminder", "decision_by", "met_on", "signature"} <= used
 
 
 def test_every_template_renders_for_every_demo_interview() -> None:

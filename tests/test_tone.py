@@ -137,6 +137,78 @@ def test_offer_plus_deadline_is_an_ultimatum_but_the_offer_alone_is_not() -> Non
     assert "by Friday" in finding.message and "another offer" in finding.message
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please let me know your decision by Monday.",
+        "Could you confirm within 48 hours where things stand?",
+        "I'd like some clarity on this by the end of the week.",
+        "A rival company has asked for my answer soon; could you speed things up?",
+        "Another employer is waiting on me, so a quick decision would help.",
+    ],
+)
+def test_a_deadline_beside_a_request_for_their_answer_is_an_ultimatum(text: str) -> None:
+    findings = check(text)
+    assert [f.rule for f in findings] == [Rule.ULTIMATUM], text
+    [finding] = findings
+    assert finding.span is not None and text[slice(*finding.span)] in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You mentioned the team hoped to decide by Friday, so I thought I'd check in.",
+        "I'll send the slides by Friday; let me know if you'd like anything else.",
+        "I have an interview with another team at Acme on Friday.",
+        "I've received an offer from another company, and Acme is still my first choice.",
+        "Let me know whenever suits you.",
+    ],
+)
+def test_deadlines_and_requests_apart_are_not_ultimatums(text: str) -> None:
+    assert check(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I could start in March at the earliest.",
+        "I can start no later than 1 March.",
+        "Could you confirm the interview on Friday?",
+        "I'll confirm my availability by Friday.",
+        "At another company, I shipped the access feature ahead of the deadline.",
+        "I helped expedite the release when our vendor slipped.",
+        "We had to revert with a hotfix, and the outage ended within an hour.",
+        "Thank you for being very patient with my questions.",
+        "It was great to finally see the lab in person.",
+        "Sorry, I forgot to attach it; let me know if the link works.",
+        "Is there a reason the team chose Kafka over Pulsar? I'm curious.",
+        "If you don't mind, I'll send over my portfolio.",
+        "Thanks, you have replied so quickly.",
+        "We captured a sliver of the market in the first year.",
+        "I can't take much credit for it; the team did the hard part.",
+        "So much depends on data quality, as we discussed.",
+        "The problem that keeps me up at night is data drift.",
+        "I was nervous before the demo, but it went well.",
+        "I have not had much time with Kafka, even though I've read a lot about it.",
+        "Not a single line of code changed in the migration.",
+        "I can't take more than two weeks off before starting.",
+        "I'll hold the references unless you decide you need them.",
+        "Thank you for the update today; it was kind of you to let me know.",
+        "I'd like to share some news today: the migration shipped.",
+        "I'd like to give you an update this week on the prototype.",
+        "I appreciate the quick reply today.",
+        "We run inference on edge devices, so latency matters.",
+        "There's a real connection between latency and churn.",
+        "I'm happy to go one way or the other on the stack.",
+        "I know you're busy, so there's no need to reply.",
+        "The weather in Lisbon was lovely for the offsite.",
+        "We use IM and email for on-call handovers.",
+    ],
+)
+def test_ordinary_sentences_near_the_warning_words_pass(text: str) -> None:
+    assert check(text) == [], text
+
+
 def test_findings_point_at_the_words_and_their_line() -> None:
     text = "Hi Dana,\n\nPlease reply ASAP.\nThanks!!"
     findings = check(text)

@@ -16,10 +16,10 @@ ROWS: tuple[tuple[str, str, bool, str, str], ...] = (
         "Thank you, {first_name}",
         """Hi {first_name},
 
-Thank you for making time for the {meeting} {met_on}. I really enjoyed our \
+{sorry_late}Thank you for making time for the {meeting} {met_on}. I really enjoyed our \
 conversation about {discussed}, and it left me even keener on the {role} role at {company}.
 
-If anything else would help from my side, just let me know.
+{help_line}
 
 Best,
 {signature}
@@ -32,9 +32,9 @@ Best,
         "Thank you for the {meeting}",
         """Dear {first_name},
 
-Thank you for meeting with me {met_on} about the {role} position. Our discussion of \
-{discussed} gave me a clearer picture of the work, and I would welcome the chance to \
-contribute to it at {company}.
+{sorry_late}Thank you for meeting with me {met_on} about the {role} position. Our \
+discussion of {discussed} gave me a much clearer picture of what joining {company} would \
+mean, and I would welcome the chance to contribute.
 
 I appreciate the time you gave me.
 
@@ -49,8 +49,9 @@ Kind regards,
         "Thanks for the {meeting}",
         """Hi {first_name},
 
-Thanks for the {meeting} {met_on}. I liked hearing about {discussed}, and I'm very \
-interested in the {role} role. Happy to send anything else you need.
+{sorry_late}Thanks for your time at the {meeting} {met_on}. I liked hearing about \
+{discussed}, and I'm very interested in the {role} role. Happy to send anything else \
+you need.
 
 Best,
 {signature}
@@ -61,9 +62,9 @@ Best,
         "call",
         True,
         "Call {interviewer}: thanks for the {meeting}",
-        """Hi {first_name}, it's {my_name}. We met {met_on} about the {role} role.
-I'm calling to say thank you for your time. I enjoyed talking about {discussed}.
-I'm very interested, and glad to send anything that would help. Have a good day.
+        """Hi {first_name}, it's {my_name}. We {met} {met_on} about the {role} role.
+{sorry_late}I'm calling to say thank you for your time. I enjoyed talking about {discussed}.
+I'm very interested, and glad to send anything that would help. Thanks again.
 (Voicemail: the same in two sentences, then your name and number, slowly.)
 """,
     ),
@@ -75,8 +76,8 @@ I'm very interested, and glad to send anything that would help. Have a good day.
         "Checking in as agreed: {role}",
         """Hi {first_name},
 
-When we spoke {met_on}, you kindly said I could check in {check_in_on}, so I'm writing \
-as we agreed. I'm still very interested in the {role} role, and I'd be glad to hear \
+When we spoke {met_on}, you kindly said I could check in {check_in_around}, and I'm \
+writing {as_agreed}. I'm still very interested in the {role} role, and I'd be glad to hear \
 where things stand whenever you have news.
 
 If anything would help from my side, I'm happy to send it.
@@ -92,9 +93,9 @@ Best,
         "{role} position: checking in as agreed",
         """Dear {first_name},
 
-As we agreed at the end of my {meeting} {met_on}, I am getting in touch about the {role} \
-position. I remain very interested in joining {company}, and would appreciate any news \
-on the next steps when you have it.
+Thank you again for the {meeting} {met_on}. I am getting in touch about the {role} \
+position, {as_agreed}. I remain very interested in joining {company}, and would \
+appreciate any news on the next steps when you have it.
 
 Kind regards,
 {signature}
@@ -107,7 +108,7 @@ Kind regards,
         "Checking in: {role}",
         """Hi {first_name},
 
-Checking in, as we agreed. I'm still keen on the {role} role at {company}. Is there \
+Checking in, {as_agreed}. I'm still keen on the {role} role at {company}. Is there \
 anything more you need from me?
 
 Thanks,
@@ -119,8 +120,8 @@ Thanks,
         "call",
         True,
         "Call {interviewer}: the agreed check-in",
-        """Hi {first_name}, it's {my_name}. We met {met_on} about the {role} role, and you \
-said I could call around now.
+        """Hi {first_name}, it's {my_name}. We {met} {met_on} about the {role} role, and I'm \
+calling {as_agreed}.
 I'm still very interested, and I wondered where things stand.
 Is there anything else you need from me?
 (Voicemail: your name and number, that you're still interested, and that you'll also email.)
@@ -134,8 +135,8 @@ Is there anything else you need from me?
         "Checking in: {role} at {company}",
         """Hi {first_name},
 
-I hope the past few days have gone well. You mentioned the team hoped to make a \
-decision {decision_on}, and I know these things often take longer than planned, so I \
+I hope the past few days have gone well. You mentioned the team hoped to decide \
+{decision_by}, and I know these things often take longer than planned, so I \
 thought I'd check in. I'm still very interested in the {role} role, and happy to provide \
 anything that would help.
 
@@ -151,7 +152,7 @@ Best,
         """Dear {first_name},
 
 Thank you again for the {meeting} {met_on}. I understand the team hoped to reach a \
-decision {decision_on}, and I wanted to let you know that my interest in the {role} \
+decision {decision_by}, and I wanted to let you know that my interest in the {role} \
 position is as strong as ever. Please let me know if I can provide anything further.
 
 Kind regards,
@@ -177,8 +178,8 @@ Best,
         "call",
         True,
         "Call {interviewer}: checking in on the {role} role",
-        """Hi {first_name}, it's {my_name}. We met {met_on} about the {role} role.
-I know the team hoped to decide around now, so I thought I'd check in.
+        """Hi {first_name}, it's {my_name}. We {met} {met_on} about the {role} role.
+I remember the team hoped to decide {decision_by}, so I thought I'd check in.
 I'm still very interested. Is there anything you need from me?
 (Voicemail: your name and number, that you're still interested, and that you'll also email.)
 """,
@@ -192,8 +193,7 @@ I'm still very interested. Is there anything you need from me?
         """Hi {first_name},
 
 I hope your week is going well. Since our {meeting} {met_on}, I've kept thinking about \
-{discussed}, and I'm as interested in the {role} role as ever. One thing I'd bring to \
-it: {highlight}.
+{discussed}, and I'm as interested in the {role} role as ever. {reminder}
 
 Is there anything else you need from me? I'm happy to help.
 
@@ -210,7 +210,7 @@ Best,
 
 I am writing to follow up on our {meeting} {met_on} about the {role} position. I remain \
 very interested in the role, and our conversation about {discussed} has stayed with me. \
-As a brief reminder of my background: {highlight}.
+{reminder}
 
 If any further information would be useful, I would be glad to provide it.
 
@@ -225,8 +225,8 @@ Kind regards,
         "Checking in: {role}",
         """Hi {first_name},
 
-A quick note to say I'm still very interested in the {role} role. In short, what I'd \
-bring: {highlight}. Is there anything else you need from me?
+A quick note to say I'm still very interested in the {role} role. {reminder} Is \
+there anything else you need from me?
 
 Best,
 {signature}
@@ -237,8 +237,8 @@ Best,
         "call",
         True,
         "Call {interviewer}: first check-in",
-        """Hi {first_name}, it's {my_name}. We met {met_on} about the {role} role.
-I'm calling to say I'm still very interested. In a sentence, what I'd bring: {highlight}.
+        """Hi {first_name}, it's {my_name}. We {met} {met_on} about the {role} role.
+I'm calling to say I'm still very interested. {reminder}
 Is there anything else you need from me, and is there a good time to check in again?
 (Voicemail: your name and number, that you're still interested, and that you'll also email.)
 """,
@@ -324,8 +324,8 @@ Warm regards,
         "{role} position: thank you",
         """Dear {first_name},
 
-Thank you again for considering me for the {role} position, and for the time you and \
-your colleagues gave me. I have enjoyed learning about {company}, and I would welcome \
+Thank you again for considering me for the {role} position, and for the time \
+{you_all} gave me. I have enjoyed learning about {company}, and I would welcome \
 the chance to work with you, should this or another role be a fit in the future.
 
 With best wishes,
@@ -355,7 +355,7 @@ Best,
         "Thank you, {first_name}",
         """Hi {first_name},
 
-Thank you for letting me know, and for the time you and the team gave me. Of course I'm \
+Thank you for letting me know, and for the time {you_all} gave me. Of course I'm \
 disappointed, but I enjoyed the process, especially our talk about {discussed}. I'd be \
 glad to be considered if another role opens up at {company}.
 
@@ -385,8 +385,8 @@ Kind regards,
         "Thanks, {first_name}",
         """Hi {first_name},
 
-Thanks for letting me know, and for your time throughout. If another role at {company} \
-would suit me, I'd love to hear about it.
+Thanks for letting me know, and for your time throughout. If another role comes up at \
+{company} where I could help, I'd love to hear about it.
 
 All the best,
 {signature}
@@ -398,7 +398,7 @@ All the best,
         True,
         "Call {interviewer}: thanks for considering me",
         """Hi {first_name}, it's {my_name}. Thank you for letting me know about the {role} role.
-I enjoyed meeting the team and learning about {company}.
+I enjoyed our conversation and learning about {company}.
 If something else opens up that fits, I'd be glad to hear from you. Thanks again.
 """,
     ),
@@ -410,8 +410,8 @@ If something else opens up that fits, I'd be glad to hear from you. Thanks again
         "Thought of our conversation",
         """Hi {first_name},
 
-We met {met_on} about the {role} role, and I came across a piece that made me think of \
-our conversation about {discussed}:
+We {met} {met_on} about the {role} role, and I came across a piece that made me \
+think of our conversation{about_topic}:
 
 {article}
 
@@ -428,8 +428,8 @@ Best,
         "A bit of news",
         """Hi {first_name},
 
-Since we met about the {role} role {met_on}, {news}. Given our conversation about \
-{discussed}, I thought you might like to hear it.
+A bit of news since we {met} about the {role} role {met_on}: {news}. Given our \
+conversation{about_topic}, I thought you might like to hear it.
 
 No need to reply. I hope things are going well at {company}.
 
@@ -444,8 +444,8 @@ Best,
         "Saw this and thought of you",
         """Hi {first_name},
 
-We met {met_on} about the {role} role, and this made me think of our talk about \
-{discussed}:
+We {met} {met_on} about the {role} role, and this made me think of our \
+talk{about_topic}:
 
 {article}
 
@@ -478,8 +478,8 @@ Best,
         "Something new worth sharing",
         """Hi {first_name},
 
-Since we spoke, {news}. Given our conversation about {discussed}, I thought it might be \
-relevant to the {role} role, and I'd be happy to walk you through it.
+A bit of news since we {met}: {news}. Given our conversation{about_topic}, I \
+thought it might be relevant to the {role} role, and I'd be happy to walk you through it.
 
 Best,
 {signature}
@@ -507,7 +507,7 @@ Kind regards,
         "Call {interviewer}: an update",
         """Hi {first_name}, it's {my_name}, about the {role} role.
 I wanted to give you a quick update: {news}.
-{company} is still where I'd most like to be. Is there anything you need from me?
+I'm still very interested in joining {company}. Is there anything you need from me?
 """,
     ),
 )

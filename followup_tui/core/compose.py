@@ -16,8 +16,16 @@ from datetime import date, datetime
 from typing import Protocol
 
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.dates import day_month, said_on
-from followup_tui.core.model import Channel, EventKind, Interview, Interviewer, Outcome
+from followup_tui.core.dates import day_month, day_word, said_by, said_on
+from followup_tui.core.model import (
+    Channel,
+    EventKind,
+    Format,
+    Interview,
+    Interviewer,
+    Outcome,
+)
+from followup_tui.core.names import greeting_name
 from followup_tui.core.policy import Policy
 from followup_tui.core.standing import Action, Step
 from followup_tui.core.templates import (
@@ -57,14 +65,29 @@ def long_date(day: date, today: date) -> str:
 
 
 GENERAL_TOPICS = (
-    "the work ahead for the team",
+    "what the role involves",
     "how the team works day to day",
     "what the team is building next",
     "the problems the team is taking on",
     "where the role fits in the team",
 )
 """What ``{discussed}`` says for someone with no topic on record: each panel member gets
-their own line (by their place on the panel), so no two letters read the same."""
+their own line (by their place on the panel), so no two letters read the same. The first
+fits anyone, a recruiter on a phone screen included."""
+
+
+HELP_LINES = (
+    "If anything else would help from my side, just let me know.",
+    "If it would help to see more of my work, I'd be glad to send it.",
+    "If any other questions come up, I'm happy to answer them.",
+)
+"""The offer of help that closes a thank-you, varied by place on the panel (like
+:data:`GENERAL_TOPICS`), so panel letters differ by more than a name and a topic."""
+
+
+def _place(interview: Interview, recipient: Interviewer | None) -> int:
+    """The recipient's place on the panel (0 when not on it)."""
+    return next((i for i, person in enumerate(interview.interviewers) if person == recipient), 0)
 
 
 def discussed_with(interview: Interview, recipient: Interviewer | None) -> str:
@@ -74,8 +97,7 @@ def discussed_with(interview: Interview, recipient: Interviewer | None) -> str:
     """
     if recipient is not None and recipient.topic.strip():
         return recipient.topic.strip().rstrip(".!;:,").strip()
-    place = next((i for i, person in enumerate(interview.interviewers) if person == recipient), 0)
-    return GENERAL_TOPICS[place % len(GENERAL_TOPICS)]
+    return GENERAL_TOPICS[_place(interview, recipient) % len(GENERAL_TOPICS)]
 
 
 _ORDINALS = {
@@ -91,7 +113,21 @@ _ORDINALS = {
     "5th": "fifth",
 }
 _ORDINAL_WORDS = frozenset(("first", "second", "third", "fourth", "fifth", "final", "last"))
-_NOUNS = ("phone screen", "screen", "call", "chat", "conversation", "presentation", "interview")
+_NOUNS = (
+    "phone screen",
+    "screen",
+    "call",
+    "chat",
+    "conversation",
+    "presentation",
+    "interview",
+    "review",
+    "exercise",
+    "assessment",
+    "case study",
+    "walkthrough",
+    "workshop",
+)
 _DROPPED = frozenset(("round", "stage", "interview", "the", "a", "an", "of"))
 
 
@@ -167,6 +203,28 @@ def _letters_to_others(interview: Interview, person: Interviewer | None) -> tupl
     )
 
 
+LATE_THANKS_DAYS = 4
+"""Days after the interview from which a thank-you owns up to coming late."""
+
+
+def agreed_words(agreed: date, today: date, calendar: BusinessCalendar) -> tuple[str, str]:
+    """When the agreed check-in was, and how this one keeps to it, as said on ``today``.
+
+    ("today", "as we agreed") on the day, or on the first business day after an agreed
+    weekend day ("around now"); once that has passed, ("around 13 November", "a little later
+    than we agreed"), so the message never claims a promptness it no longer has.
+    """
+    if today < agreed:
+        return f"around {day_word(agreed, today)}", "a little ahead of the day we agreed"
+    if today <= calendar.on_or_after(agreed):
+        return ("today" if today == agreed else "around now"), "as we agreed"
+    return f"around {day_word(agreed, today)}", "a little later than we agreed"
+
+
+OPTIONAL = frozenset(("reminder", "about_topic", "sorry_late"))
+"""Placeholders whose value may be empty: the sentence or clause they carry is left out."""
+
+
 def context_for(
     interview: Interview,
     action: Action | None,
@@ -188,8 +246,13 @@ def context_for(
     decision, agreed = _timeline(interview)
     since = calendar.between(interview_day, today)
     signature = sender.signature.strip() or sender.name.strip()
+    topic = person.topic.strip().rstrip(".!;:,").strip() if person else ""
+    highlight = sender.highlight.strip().rstrip(".").strip()
+    around, as_agreed = agreed_words(agreed, today, calendar) if agreed else ("", "")
+    met = "spoke" if interview.format is Format.PHONE else "met"
+    late = (today - interview_day).days >= LATE_THANKS_DAYS
     candidates = {
-        "first_name": person.first_name if person else "",
+        "first_name": greeting_name(person.name) if person else "",
         "interviewer": person.name.strip() if person else "",
         "company": interview.company.strip(),
         "role": interview.role.strip(),
@@ -200,16 +263,25 @@ def context_for(
         "met_on": said_on(interview_day, today),
         "decision_date": long_date(decision, today) if decision else "",
         "decision_on": said_on(decision, today) if decision else "",
+        "decision_by": said_by(decision, today) if decision else "",
         "check_in_date": long_date(agreed, today) if agreed else "",
         "check_in_on": said_on(agreed, today) if agreed else "",
+        "check_in_around": around,
+        "as_agreed": as_agreed,
+        "met": met,
         "days_since": f"{since} business day{'' if since == 1 else 's'}",
         "my_name": sender.name.strip(),
         "signature": signature,
-        "highlight": sender.highlight.strip().rstrip(".").strip(),
+        "highlight": highlight,
+        "reminder": f"As a reminder of my background: {highlight}." if highlight else "",
         "discussed": discussed_with(interview, person),
+        "about_topic": f" about {topic}" if topic else "",
+        "help_line": HELP_LINES[_place(interview, person) % len(HELP_LINES)],
+        "you_all": "you and your colleagues" if len(interview.interviewers) > 1 else "you",
+        "sorry_late": "I'm sorry this comes later than I meant it to. " if late else "",
         "today": long_date(today, today),
     }
-    values = {name: text for name, text in candidates.items() if text}
+    values = {name: text for name, text in candidates.items() if text or name in OPTIONAL}
     context = Context(
         values,
         tuple(p.name for p in interview.interviewers if p.name.strip()),
@@ -250,7 +322,7 @@ def tone_context_for(
         facts,
         recipient=context.recipient,
         private_notes=context.private_notes,
-        shared=(*context.shared, *context.values.values()),
+        shared=(*context.shared, *(v for v in context.values.values() if v.strip())),
         other_letters=context.other_letters if template.step is Step.THANK_YOU else (),
     )
 

@@ -61,6 +61,8 @@ class _Track:
     """A final reply (rejected, offer, next round), if one came."""
     closed: str = ""
     """Why the interview is closed, or "" while it is open."""
+    closing_sent: bool = False
+    """A closing note went out while keep-warm was chosen: closed once the notes are done."""
 
 
 def _fold(interview: Interview) -> _Track:
@@ -85,11 +87,16 @@ def _apply(track: _Track, event: Event) -> None:
     elif kind is EventKind.REPLY:
         _apply_reply(track, event)
     elif kind is EventKind.CLOSING_NOTE_SENT:
-        track.closed = track.closed or "no response"
+        if track.keep_warm:
+            track.closing_sent = True
+        else:
+            track.closed = track.closed or "no response"
     elif kind is EventKind.THANKS_SENT:
         if track.outcome is Outcome.REJECTED:
             track.closed = track.closed or "thanked after rejection"
     elif kind is EventKind.KEEP_WARM_CHOSEN:
+        if track.closed == "no response":  # chosen just after the closing note: still warm
+            track.closed, track.closing_sent = "", True
         if not track.keep_warm:
             track.keep_warm, track.keep_warm_from, track.keep_warm_sent = True, event.at, 0
     elif kind is EventKind.KEEP_WARM_SENT:
@@ -111,6 +118,7 @@ def _apply_reply(track: _Track, event: Event) -> None:
             track.agreed = None
             track.check_ins = []
             track.keep_warm, track.keep_warm_from, track.keep_warm_sent = False, None, 0
+            track.closing_sent = False
         return
     track.outcome = outcome
     if outcome is Outcome.NEXT_ROUND:
@@ -144,6 +152,8 @@ def standing(
     if track.outcome is Outcome.REJECTED:
         action = Action(Step.THANKS_AFTER_REJECTION, "thank them for their consideration", True)
         return _final(Status.SEND_THANKS, "rejected", (action,))
+    if track.closing_sent and track.keep_warm_sent >= policy.keep_warm_max:
+        return _final(Status.CLOSED, "no response")
     if now < interview.end:
         return _upcoming(interview, now)
 

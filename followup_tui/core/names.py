@@ -63,6 +63,33 @@ _SHORT_FORMS: dict[str, frozenset[str]] = {
 }
 
 
+HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame".split())  # noqa: SIM905
+"""Titles that may come before a name: never a first name on their own."""
+
+
+def is_honorific(word: str) -> bool:
+    """True for a title such as "Dr." or "Ms" (with or without its dot)."""
+    return word.casefold().strip(".") in HONORIFICS
+
+
+def greeting_name(name: str) -> str:
+    """The name to greet someone by: the first name, titles skipped ("Dr. Anne Lee" → "Anne").
+
+    With a title and a surname alone ("Dr. Lee"), the title stays: "Dear Dr. Lee" is right
+    where "Dear Dr." is not.
+    """
+    words = name.split()
+    titles = 0
+    while titles < len(words) and is_honorific(words[titles]):
+        titles += 1
+    rest = words[titles:]
+    if not rest:
+        return ""
+    if titles and len(rest) == 1:
+        return " ".join(words)
+    return rest[0]
+
+
 def short_form_of(word: str, name: str) -> bool:
     """True when ``word`` (from a greeting) is one of ``name``'s words or a usual short form.
 

@@ -56,12 +56,29 @@ PLACEHOLDERS: Mapping[str, Placeholder] = {
             "their decision date, as said today ('on Friday', 'on 6 November')",
             "[decision date]",
         ),
+        Placeholder(
+            "decision_by",
+            "their decision date as a deadline ('by Friday', 'by 13 November')",
+            "[decision date]",
+        ),
         Placeholder("check_in_date", "the check-in date you agreed", "[agreed check-in date]"),
         Placeholder(
             "check_in_on",
             "the agreed check-in date, as said today ('today', 'on Friday')",
             "[agreed check-in date]",
         ),
+        Placeholder(
+            "check_in_around",
+            "the agreed check-in day, as said today ('today', 'around now', 'around 13 November')",
+            "[agreed check-in date]",
+        ),
+        Placeholder(
+            "as_agreed",
+            "how this check-in keeps to the agreed day ('as we agreed', 'a little later than we"
+            " agreed')",
+            "[as we agreed]",
+        ),
+        Placeholder("met", "'met', or 'spoke' after a phone interview", ""),
         Placeholder("days_since", "business days since the interview ('4 business days')", ""),
         Placeholder("my_name", "your name (the name setting)", "[your name]"),
         Placeholder("signature", "your sign-off (the signature or name setting)", "[your name]"),
@@ -71,15 +88,38 @@ PLACEHOLDERS: Mapping[str, Placeholder] = {
             "[one result you're proud of]",
         ),
         Placeholder(
+            "reminder",
+            "a sentence recalling your highlight, or nothing when no highlight is set",
+            "",
+        ),
+        Placeholder(
             "discussed",
             "what you talked about with this interviewer (their topic; a general line if none)",
             "[something we discussed]",
+        ),
+        Placeholder(
+            "about_topic",
+            "' about' and this interviewer's own topic, or nothing when none is on record",
+            "",
+        ),
+        Placeholder(
+            "help_line",
+            "an offer of help to close a thank-you, worded by place on the panel",
+            "",
+        ),
+        Placeholder("you_all", "'you', or 'you and your colleagues' after a panel", ""),
+        Placeholder(
+            "sorry_late",
+            "a sentence owning up to a late thank-you, or nothing when it is on time",
+            "",
         ),
         Placeholder("today", "today's date ('Friday 13 November')", ""),
         Placeholder(
             "article", "a link or title worth sharing (keep-warm)", "[link to the article]"
         ),
-        Placeholder("news", "your news, as a clause ('I shipped the new search')", "[your news]"),
+        Placeholder(
+            "news", "your news, as a clause ('I've shipped the new search')", "[your news]"
+        ),
     )
 }
 """Every placeholder by name. Those with an empty marker always have a value."""
@@ -260,7 +300,13 @@ def render(template: Template, context: Context) -> Draft:
     subject, missing_subject = fill(template.subject, context.values)
     body, missing_body = fill(template.body, context.values)
     missing = tuple(dict.fromkeys(missing_subject + missing_body))
-    return Draft(subject.strip(), body.strip() + "\n", missing)
+    return Draft(_tidy(subject).strip(), _tidy(body).strip() + "\n", missing)
+
+
+def _tidy(text: str) -> str:
+    """Spaces left where an optional sentence was empty, taken out."""
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    return re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
 
 
 def templates_for(

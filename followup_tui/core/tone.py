@@ -14,7 +14,7 @@ from datetime import datetime
 
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import OUTREACH_KINDS, EventKind, Interview
-from followup_tui.core.names import names_person
+from followup_tui.core.names import is_honorific, names_person
 from followup_tui.core.policy import Policy
 from followup_tui.core.private import private_spans
 from followup_tui.core.standing import Step
@@ -33,6 +33,7 @@ from followup_tui.core.tone_phrases import (
     TYPOS,
     Rule,
 )
+from followup_tui.core.tone_rules import COMBOS, SENTENCE
 
 __all__ = [
     "PHONE_WORD_LIMIT",
@@ -193,6 +194,16 @@ def _greeting_findings(text: str, names: tuple[str, ...], recipient: str) -> lis
             continue  # an unfilled placeholder: flagged as such
         greeted: list[tuple[str, str | None]] = []
         for one in re.split(r"\s+(?:and|&)\s+|\s*&\s*", addressee):
+            if all(is_honorific(word) for word in one.split()):
+                findings.append(
+                    Finding(
+                        Rule.UNFILLED,
+                        f"the greeting has a title ({one.strip()}) but no name after it",
+                        (match.start(1), match.end(1)),
+                        _line_of(text, match.start(1)),
+                    )
+                )
+                continue
             who = HONORIFIC.sub("", one.strip())
             words = who.replace("-", " ").split()
             if words and not GENERIC.intersection(w.casefold() for w in words):
@@ -317,6 +328,7 @@ def check(text: str, *, context: ToneContext | None = None) -> list[Finding]:
                     " an answer",
                 )
             )
+    found += _combo_findings(text, found)
     found += [
         _found(Rule.DESPERATE, text, m, f'"{m.group(0)}": stacked marks read as anxious')
         for m in EXCLAIMS.finditer(text)
@@ -346,6 +358,29 @@ def check(text: str, *, context: ToneContext | None = None) -> list[Finding]:
         ]
     found.sort(key=lambda f: f.span or (0, 0))
     return whole + found
+
+
+def _combo_findings(text: str, found: list[Finding]) -> list[Finding]:
+    """Sentences where every pattern of a rule in :data:`COMBOS` matches, not already flagged."""
+    results = []
+    for sentence in SENTENCE.finditer(text):
+        end = sentence.end()
+        start = end - len(sentence.group(0).lstrip())
+        if any(f.span and f.span[0] < end and start < f.span[1] for f in found):
+            continue
+        for rule, patterns, why in COMBOS:
+            if all(p.search(sentence.group(0)) for p in patterns):
+                words = sentence.group(0).strip()
+                results.append(
+                    Finding(
+                        rule,
+                        f'"{words}" {why}',
+                        (start, start + len(words)),
+                        _line_of(text, start),
+                    )
+                )
+                break
+    return results
 
 
 def _shouted(run: str) -> bool:

@@ -45,21 +45,22 @@ _LABELS = {
 }
 
 
-def _rx(*patterns: str) -> re.Pattern[str]:
+def rx(*patterns: str) -> re.Pattern[str]:
+    """One case-blind pattern matching any of ``patterns``."""
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_WHEN = (
+WHEN = (  # a day or time something is wanted by
     rf"(?:the )?(?:end of (?:the |this )?(?:day|week|month)|eod|cob|close of business|tomorrow"
     rf"|tonight|today|noon|this (?:week|afternoon|evening)|{DAYS}|next week"
     r"|\d{1,2}(?:st|nd|rd|th)\b|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
-DEADLINE = re.compile(rf"\b(?:by|before|until) {_WHEN}", re.IGNORECASE)
+DEADLINE = re.compile(rf"\b(?:by|before|until) {WHEN}", re.IGNORECASE)
 """A date something must happen by: an ultimatum only beside another offer."""
 
 _ELSEWHERE = r"(?:companies|organi[sz]ations|employers|firms|teams)\b"
-OTHER_OFFER = _rx(
+OTHER_OFFER = rx(
     r"\b(?:another|other|competing|second|rival) (?:job )?offers?\b", r"\boffers? from\b"
 )
 """Another company's offer: news when told plainly, leverage beside a deadline."""
@@ -73,7 +74,7 @@ _ASKED = (
 PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
     (
         Rule.ULTIMATUM,
-        _rx(
+        rx(
             r"\bunless I hear\b",
             r"\bif I (?:don'?t|do not) hear\b",
             r"\bforced to (?:accept|take|go with)\b",
@@ -86,7 +87,7 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"(?: back)?(?: from you)? (?:by|before|within)\b",
             r"\b(?:need|have) to know where I stand\b",
             r"\bwhere I stand by\b",
-            rf"\b{_ASKED}\b[^.?!\n]{{0,25}}\b(?:by|before) {_WHEN}",
+            rf"\b{_ASKED}\b[^.?!\n]{{0,25}}\b(?:by|before) {WHEN}",
             r"\boffer (?:that |which )?(?:expires|runs out|lapses|ends|closes)\b",
             r"\b(?:have|need) to (?:give|let) (?:them|the other company) (?:an answer|know)\b",
             r"\b(?:interviewing|talking|speaking|in talks|in discussions|interest) (?:with|in) "
@@ -99,12 +100,20 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\b(?:last|final) chance\b",
             r"\bthe clock is ticking\b",
             r"\bI can(?:'t|not) wait (?:much |any )?(?:longer|forever)\b",
+            r"\bunless\b[^.?!\n]{0,30}\b(?:faster|quicker|sooner|quickly|first|match)\b",
+            r"\bmatch (?:that|the|their|this|my) (?:timeline|deadline|offer|date|timing)\b",
+            r"\b(?:take|treat|read|count)\b[^.?!\n]{0,30}\bas an? (?:no|rejection|pass)\b",
+            r"\b(?:won'?t|will not|can'?t|cannot) wait (?:past|beyond|after|longer than|much longer"
+            r"|any longer)\b",
+            r"\bif\b[^.?!\n]{0,40}\b(?:no|not|don'?t|haven'?t|nothing)\b[^.?!\n]{0,40}"
+            r"\bI(?:'ll| will| shall)(?: have to| need to)? (?:withdraw|accept|assume|take|move on"
+            r"|go with|pursue|sign|look elsewhere|consider|proceed)\b",
         ),
         "puts pressure on them to answer; an ultimatum can end the conversation",
     ),
     (
         Rule.PUSHY,
-        _rx(
+        rx(
             r"\bas I (?:said|told you|already (?:said|mentioned|told you|explained))\b",
             r"\b(?:as )?per my (?:last|previous|earlier) (?:e-?mail|message|note|call)\b",
             r"\basap\b",
@@ -159,9 +168,23 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\bit'?s (?:now|already) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
             r"\btime[- ]sensitive\b",
             r"\bI (?:just )?want to know (?:if|whether)\b",
-            r"\btaking (?:so|this|that) long\b",
-            r"\b(?:heard|had an answer|had a reply|decided) (?:something |anything )?by now\b",
+            r"\btaking (?:so|this|that|such a) (?:long|much time|long time|while)\b",
+            r"\bwhy (?:this|it) is taking\b",
+            r"\b(?:heard|have|had|get|got|receive|received|decided|know)\b[^.?!\n]{0,20}\bby now\b",
             r"\b(?:really|just) need to know\b",
+            r"\bI (?:really |just )?need to (?:know|hear)\b",
+            r"\b(?:know|hear|tell me|answer)\b[^.?!\n]{0,15}\bone way or the other\b",
+            r"\bradio (?:silence|quiet|silent)\b",
+            r"\bmaking sure (?:this|it|my \w+) (?:reached|got to|arrived)\b",
+            r"^[ \t]*(?:hello|hi|anyone)\?",
+            r"\b(?:fell|fallen|falling|slipped|slip) (?:through|between) the cracks\b",
+            r"\b(?:isn'?t|is not|not) (?:too |that |very )?much to ask\b",
+            r"\b(?:know|realise|realize|understand|appreciate|sure) (?:that )?"
+            r"(?:you'?re|your|you are) (?:very |so |really |extremely )?busy,? but\b"
+            r"[^.?!\n]{0,40}\b(?:reply|answer|update|response|decision|hear|know)\b",
+            r"\b(?:hurtful|upsetting|insulting|unprofessional|disrespectful)\b",
+            r"\b(?:the|this|your) (?:delay|wait|silence|process) (?:is|has been|feels)\b"
+            r"[^.?!\n]{0,20}\b(?:frustrating|disappointing|hard|upsetting)\b",
             r"\brefreshing my (?:inbox|e-?mail|phone)\b",
             r"\bfollow(?:ing)? up on my (?:follow-?up|reminder)\b",
             r"\bjust (?:give|send) me (?:an|a|your) (?:answer|decision|reply)\b",
@@ -171,12 +194,52 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"\b(?:quicker|faster|speedier) (?:reply|response|answer|turnaround)\b",
             r"\b(?:forgotten|forgot) (?:about )?me\b",
             r"\bI (?:expected|had expected) to (?:hear back|hear from you|get a reply)\b",
+            r"\b(?:revert|reply|respond|answer|let me know|get back|update me|advise)\b"
+            r"[^.?!\n]{0,20}\bat the earliest\b",
+            r"\bkindly (?:revert|reply|respond|confirm|advise|update|let me know|get back)\b",
+            r"\brevert (?:back )?(?:to me|asap|soon|promptly)\b",
+            r"\b(?:reply|respond|revert|get back|let me know)\b[^.?!\n]{0,20}"
+            r"\bat your earliest convenience\b",
+            r"\b(?:your|this|radio|continued|prolonged) silence\b",
+            r"\b(?:surprised|disappointed|puzzled|confused|shocked|taken aback|sad)\b[^.?!\n]{0,30}"
+            r"\b(?:not (?:to )?(?:have )?(?:heard|had|received|gotten|got)|(?:haven'?t|hadn'?t"
+            r"|have not|had not|didn'?t|did not) (?:heard|received|had|gotten|got))\b",
+            r"\b(?:not|haven'?t|have not|no one has|nobody has) (?:yet )?"
+            r"(?:heard|replied|had (?:a |any )?(?:reply|answer|response|word|news))\b"
+            r"[^.?!\n]{0,40}\b(?:given|despite|even though|considering)\b",
+            r"\b(?:gone|went|remain(?:ed|s)?|go|going) unanswered\b",
+            r"\b(?:common|basic|simple) courtesy\b",
+            r"\bthe least you could\b",
+            r"\bghost(?:ed|ing)\b",
+            r"\bleft (?:me )?(?:hanging|in the dark)\b",
+            r"\bstill nothing\b",
+            r"\bnot (?:even )?a (?:single )?(?:word|reply|response|peep)\b",
+            r"\bI(?:'ll| will| shall)? (?:assume|take it|conclude)\b[^.?!\n]{0,30}"
+            r"\b(?:not|no longer|moved on|gone with|someone else|filled)\b",
+            r"\b(?:could|can|would) you (?:expedite|fast-track|hurry|speed up)\b",
+            r"\bexpedite (?:the|your|my) (?:process|decision|review|application)\b",
+            r"\b(?:nobody|no one|no-one)\b[^.?!\n]{0,15}\b(?:has|have)\b[^.?!\n]{0,10}"
+            r"\b(?:replied|responded|answered|got(?:ten)? back)\b",
+            r"\b(?:anyone|you)\b[^.?!\n]{0,10}\b(?:hasn'?t|haven'?t|has not|have not)\b"
+            r"[^.?!\n]{0,10}\b(?:replied|responded|answered|got(?:ten)? back)\b",
+            r"\bfinally (?:get|hear|have|receive|know) (?:an? |some |your )?(?:answer|reply"
+            r"|response|decision|news|word|update)\b",
+            r"\bI(?:'ve| have) been (?:very |more than |extremely |incredibly )?patient\b",
+            r"\bmore than patient\b",
+            r"\bmy patience\b",
+            r"\bforg(?:o|e)t(?:ten)? about\b[^.?!\n]{0,15}\bme\b",
+            r"\b(?:sent|written|left)\b[^.?!\n]{0,10}\b(?:two|three|four|five|several|multiple"
+            r"|\d+) (?:follow-?ups|e-?mails|messages|notes|voicemails|calls)\b",
+            r"\bcourtesy of an?\b",
+            r"\b(?:have you|has the team|has anyone|did you)\b[^.?!\n]{0,25}\b(?:decided|decision"
+            r"|made up)\b[^.?!\n]{0,10}\byet\b",
+            r"\bwast(?:ed|ing) (?:my|our) time\b",
         ),
         "reads as chasing or demanding; a cordial note gets a better hearing",
     ),
     (
         Rule.DESPERATE,
-        _rx(
+        rx(
             r"\bplease,? please\b",
             r"\b(?:I )?beg(?:ging)?(?: you)?\b",
             r"\bdesperate(?:ly)?\b",
@@ -202,6 +265,36 @@ PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
             r"|an?|my) (?:interview|offer|job|role|opportunit\w*)",
             r"\bafter all (?:the|my) (?:time|effort|work|hours)\b",
             r"\b(?:already )?told (?:my family|everyone|my friends|my parents)\b",
+            r"\b(?:don'?t|do not) know what I(?:'ll|'d| will| would| am going to|'m going to) do\b",
+            r"\bif (?:this|it|the role|the job|this opportunity|the offer) "
+            r"(?:falls|fell) through\b",
+            r"\b(?:check|checking|checked|refresh|refreshing)\b[^.?!\n]{0,20}\b(?:e-?mails?|inbox"
+            r"|phone|messages)\b[^.?!\n]{0,20}\b(?:constantly|all the time|every (?:hour|few"
+            r" minutes|minute|day)|non-?stop|obsessively|hoping|hourly)\b",
+            r"\b(?:crumb|scrap|morsel|shred|sliver|glimmer)s? of (?:good )?(?:news|hope|information"
+            r"|feedback|an update|a reply)\b",
+            r"\bany (?:news|word|update|feedback|information) at all\b",
+            r"\bcounting (?:down )?the (?:days|hours|minutes)\b",
+            r"\bon pins and needles\b",
+            r"\bcan'?t (?:bear|stand|take) (?:the|this) (?:wait|waiting|suspense|uncertainty)\b",
+            r"\b(?:everything|my future|my career) (?:depends|rides|hinges) on (?:this|it|your)\b",
+            r"\bI(?:'d| would) give anything\b",
+            r"\bplease (?:don'?t|do not) (?:forget|overlook|pass over|give up on)\b",
+            r"\b(?:worried sick|a nervous wreck|beside myself)\b",
+            r"\bso \w+, (?:truly|really|honestly)\b",
+            r"\b(?:on tenterhooks|holding my breath|sitting by the phone|glued to my"
+            r" (?:phone|inbox))\b",
+            r"\bwaiting (?:all|every) (?:week|day)\b|\ball (?:week|day) waiting\b",
+            r"\bpray(?:ing)? (?:that I|I|every|you'll|you will)\b|\bpraying every\b",
+            r"\b(?:we had|we have|felt|feel) (?:such )?a (?:real|genuine|special) connection\b",
+            r"\b(?:is|means?|meant) (?:the world|everything) to me\b",
+            r"\bcan'?t (?:handle|cope with|face) (?:another|more|this)\b",
+            r"\banother rejection\b",
+            r"\b(?:not to|don'?t (?:mean|want) to|hate to) (?:be )?(?:a )?"
+            r"(?:bother|pain|nuisance|pest|nag|pester)\b",
+            r"\b(?:I'm|I am|makes me|making me|I feel|leaves me)\b[^.?!\n]{0,10}"
+            r"\b(?:more|increasingly|so|very|really|incredibly|getting) "
+            r"(?:anxious|nervous|stressed)\b",
         ),
         "sounds like pleading; calm confidence reads better",
     ),
@@ -257,6 +350,9 @@ TYPOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bexcept (?:your|the|an|this) (?:offer|invitation)\b", "accept"),
         (r"\bfor you (?:time|consideration|help)\b", "your"),
         (r"\bweather or not\b", "whether"),
+        (r"\b(?:know|see|ask|wonder(?:ing)?|unsure|sure|check) weather\b", "whether"),
+        (r"\byour (?:very|so|really|probably|likely|quite|extremely) (?:busy|swamped)\b", "you're"),
+        (r"(?-i:\bIm\b)", "I'm"),
         (r"\bpeaked my (?:interest|curiosity)\b", "piqued"),
         (r"\bthe roll\b(?!-)", "role"),
         (r"\brecieve[ds]?\b", "receive"),

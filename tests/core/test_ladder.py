@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
+
+import pytest
 
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.ladder import standing
@@ -169,6 +171,38 @@ def test_keep_warm_notes_then_move_on(cal: BusinessCalendar) -> None:
     for n, day in enumerate((10, 14, 18)):
         i = i.with_event(ev(EventKind.KEEP_WARM_SENT, at(day, 10, month=12 + n // 3)))
     assert standing(i, STANDARD, at(20, 9, month=12), cal).status is Status.MOVE_ON
+
+
+@pytest.mark.parametrize("chosen_first", [True, False])
+def test_keep_warm_outlasts_the_closing_note(cal: BusinessCalendar, chosen_first: bool) -> None:
+    # DOMAIN ladder 9: keep-warm is chosen at "move on", beside the closing note; its notes
+    # fall due after the last outreach (the closing note), three at most, then move on.
+    i = interview(THU_5).with_event(THANKED)
+    i = i.with_event(ev(EventKind.CHECK_IN_SENT, at(12, 10)))
+    i = i.with_event(ev(EventKind.CHECK_IN_SENT, at(19, 10)))
+    chosen = ev(EventKind.KEEP_WARM_CHOSEN, at(27, 9 if chosen_first else 11))
+    i = i.with_event(chosen).with_event(ev(EventKind.CLOSING_NOTE_SENT, at(27, 10)))
+    s = standing(i, STANDARD, at(27, 12), cal)
+    assert s.status is Status.WAITING
+    assert s.due == date(2026, 12, 18)  # 15 business days after the closing note
+    s = standing(i, STANDARD, at(18, 9, month=12), cal)
+    assert s.status is Status.FOLLOW_UP_DUE
+    assert s.actions[0].label == "keep-warm note 1 of 3"
+    for sent in (at(18, 10, month=12), datetime(2027, 1, 8, 10, tzinfo=NY)):
+        i = i.with_event(ev(EventKind.KEEP_WARM_SENT, sent))
+    s = standing(i, STANDARD, datetime(2027, 1, 29, 9, tzinfo=NY), cal)
+    assert s.actions[0].label == "keep-warm note 3 of 3"
+    i = i.with_event(ev(EventKind.KEEP_WARM_SENT, datetime(2027, 1, 29, 10, tzinfo=NY)))
+    # The closing note already went out: after the last keep-warm note it is closed.
+    s = standing(i, STANDARD, datetime(2027, 1, 29, 12, tzinfo=NY), cal)
+    assert (s.status, s.reason) == (Status.CLOSED, "no response")
+
+
+def test_closing_note_without_keep_warm_closes(cal: BusinessCalendar) -> None:
+    i = interview(THU_5).with_event(THANKED)
+    i = i.with_event(ev(EventKind.CLOSING_NOTE_SENT, at(27, 10)))
+    s = standing(i, STANDARD, at(27, 12), cal)
+    assert (s.status, s.reason) == (Status.CLOSED, "no response")
 
 
 def test_holidays_are_not_business_days() -> None:
