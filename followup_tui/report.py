@@ -71,7 +71,9 @@ def short(rows: Sequence[Row]) -> str:
     open_rows = [r for r in rows if r.is_open]
     due = sum(1 for r in open_rows if r.standing.status in DUE_NOW)
     overdue = sum(1 for r in open_rows if r.standing.status is Status.OVERDUE)
-    parts = [f"{due} due"]
+    offers = sum(1 for r in open_rows if r.standing.status is Status.OFFER)
+    parts = [f"{offers} offer" + ("s" if offers > 1 else "")] if offers else []
+    parts.append(f"{due} due")
     if overdue:
         parts.append(f"{overdue} overdue")
     actionable = [r for r in open_rows if r.standing.actions]

@@ -63,11 +63,15 @@ def test_import_then_status_most_urgent_first(
     doc = json.loads(out)
     assert doc["now"] == NOW
     statuses = [i["status"] for i in doc["interviews"]]
-    assert statuses[0] == "overdue"
-    assert "closed" not in statuses and "offer" not in statuses
+    assert statuses[:2] == ["offer", "overdue"]  # an open offer stays in sight, first
+    assert "closed" not in statuses
     acme = next(i for i in doc["interviews"] if i["company"] == "Acme Robotics")
     assert acme["status"] == "thank_you_due"
-    assert acme["actions"] == ["thank-you to Dana Ruiz", "thank-you to Lee Park"]
+    assert acme["actions"] == [
+        "thank-you to Dana Ruiz",
+        "thank-you to Lee Park",
+        "tell Acme Robotics about your offer",  # the demo's open offer, from Cyberdyne
+    ]
     assert acme["due"] == "2026-11-19T13:00:00-05:00"
     code, out, _ = run(capsys, "status", "--json", "--all")
     assert {"closed", "offer"} <= {i["status"] for i in json.loads(out)["interviews"]}
@@ -78,10 +82,11 @@ def test_status_table_and_short_line(capsys: pytest.CaptureFixture[str], demo_fi
     _, out, _ = run(capsys, "status")
     lines = out.splitlines()
     assert lines[0].split()[:3] == ["COMPANY", "ROLE", "STATUS"]
-    assert "Stark Logistics" in lines[1] and "overdue" in lines[1]
+    assert "Cyberdyne" in lines[1] and "offer" in lines[1]
+    assert "Stark Logistics" in lines[2] and "overdue" in lines[2]
     assert "\x1b[" not in out  # NO_COLOR
     _, out, _ = run(capsys, "status", "--short")
-    assert out.startswith("7 due · 1 overdue · next: Stark Logistics: check-in 1 of 2 (overdue by")
+    assert out.startswith("1 offer · 7 due · 1 overdue · next: Cyberdyne: thank them for the offer")
 
 
 def test_export_import_export_is_stable(

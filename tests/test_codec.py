@@ -191,7 +191,10 @@ def _events(draw: st.DrawFn) -> Event:
     if kind is EventKind.REPLY:
         outcome = draw(st.sampled_from(Outcome))
         decision = draw(_maybe_dates) if outcome is Outcome.STILL_DECIDING else None
-        return Event(kind, at, outcome=outcome, decision_by=decision, text=text)
+        answer_by = draw(_maybe_dates) if outcome is Outcome.OFFER else None
+        return Event(
+            kind, at, outcome=outcome, decision_by=decision, text=text, respond_by=answer_by
+        )
     if kind is EventKind.SNOOZED:
         return Event(kind, at, until=draw(_dates), text=text)
     return Event(kind, at, text=text)
@@ -213,6 +216,7 @@ interviews = st.builds(
     interviewers=st.lists(_interviewers, max_size=3).map(tuple),
     decision_by=_maybe_dates,
     check_in_on=_maybe_dates,
+    follows=st.just("") | st.text(alphabet="abcdef0123456789-", min_size=1, max_size=32),
     channel=st.sampled_from(Channel),
     policy=st.sampled_from([None, "prompt", "standard", "patient"]),
     posting_url=_text,

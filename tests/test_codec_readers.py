@@ -43,6 +43,7 @@ RECORD: dict[str, Any] = {
     "posting_url": "",
     "notes": "",
     "archived": False,
+    "follows": "acme-screen",
     "events": [
         {"kind": "thank_you_sent", "at": "2026-11-03T18:00:00-05:00", "to": "Dana Ruiz"},
         {"kind": "check_in_sent", "at": "2026-11-10T09:00:00-05:00", "channel": "email"},
@@ -97,7 +98,10 @@ ODD_VALUES: list[object] = [
 ]
 odd = st.sampled_from(ODD_VALUES)
 RECORD_KEYS = [*RECORD, "x"]
-EVENT_KEYS = ["kind", "at", "text", "to", "channel", "outcome", "decision_by", "until", "x"]
+EVENT_KEYS = [
+    *["kind", "at", "text", "to", "channel", "outcome", "decision_by", "until", "respond_by"],
+    "x",
+]
 PERSON_KEYS = ["name", "title", "email", "phone", "topic", "x"]
 
 
@@ -257,6 +261,7 @@ BROKEN: dict[str, object] = {
     "events not a list": _with(events={}),
     "an event as text": _with(events=["note"]),
     "a decision date on a rejection": _event(outcome="rejected", decision_by="2026-12-01"),
+    "a date to answer by on a rejection": _event(outcome="rejected", respond_by="2026-12-01"),
     "a snooze with no end": _event(kind="snoozed", outcome=..., until=...),
     "an interviewer with a blank name": _with(interviewers=[{"name": " "}]),
     "a reply with no outcome": _event(outcome=...),
@@ -278,6 +283,8 @@ EDGES: dict[str, dict[str, Any]] = {
     "no lists": _with(interviewers=None, events=None),
     "empty lists": _with(interviewers=[], events=[]),
     "archived": _with(archived=True),
+    "a first round": _with(follows=...),
+    "an offer with a date to answer by": _event(outcome="offer", respond_by="2026-12-01"),
     "the fewest fields": {"company": "A", "role": "B", "start": "2026-11-03T10:00:00Z"},
     "a check-in sent some unknown way": _event(kind="check_in_sent", outcome=...),
     **{f"format {name}": _with(format=name) for name in codec._FORMATS},

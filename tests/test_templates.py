@@ -103,7 +103,7 @@ def test_built_in_renders_fully_and_passes_its_own_tone_checks(template: Templat
     assert review(draft.subject, draft.body, tone) == []
 
 
-NOT_A_CALL = ("closing_note", "keep_warm")
+NOT_A_CALL = ("closing_note", "keep_warm", "withdraw")
 """Steps that should never be a phone call: a call to say goodbye, or weeks later, intrudes."""
 
 

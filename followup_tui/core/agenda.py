@@ -14,9 +14,9 @@ from datetime import date, datetime, timedelta
 
 from followup_tui.core.board import standing_of
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.model import OUTREACH_KINDS, Event, EventKind, Interview
+from followup_tui.core.model import OUTREACH_KINDS, Event, EventKind, Interview, Outcome
 from followup_tui.core.policy import policy_named
-from followup_tui.core.standing import Action, Basis, Standing, Step
+from followup_tui.core.standing import Action, Basis, Standing, Status, Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,8 @@ def entries_of(
     whole = standing_of(interview, default_policy, when, calendar)
     if not whole.status.is_open:
         return []
+    if whole.status is Status.OFFER:
+        return [_offer(interview, whole, calendar)]
     entries: list[Entry] = []
     owed_thanks = [a for a in whole.actions if a.step is Step.THANK_YOU]
     if owed_thanks:
@@ -158,6 +160,36 @@ def _thank_you(interview: Interview, owed: list[Action], default_policy: str) ->
         deadline,
         None,
         interview.end,
+    )
+
+
+def _offer(interview: Interview, offer: Standing, calendar: BusinessCalendar) -> Entry:
+    """Answering an open offer: on the day they asked for an answer by, else from the day
+    it came."""
+    came = max(
+        (e.at for e in interview.events if e.kind is EventKind.REPLY),
+        key=datetime.timestamp,
+        default=interview.end,
+    )
+    by = offer.due if isinstance(offer.due, date) and not isinstance(offer.due, datetime) else None
+    day = by or calendar.day_of(came)
+    when = f" by {by:%a %-d %b}" if by else ""
+    purpose = (
+        f"{interview.company} made you an offer and asked for your answer{when}. Thank them "
+        "first; ask for a little time if you need it; then accept, or decline graciously."
+    )
+    offers = sum(
+        1 for e in interview.events if e.kind is EventKind.REPLY and e.outcome is Outcome.OFFER
+    )
+    return Entry(
+        f"{interview.id}/offer-{offers}",
+        interview,
+        Step.OFFER_ANSWER,
+        f"Answer the offer from {interview.company}",
+        purpose,
+        None,
+        day,
+        calendar.start_of(day) if by else came,
     )
 
 

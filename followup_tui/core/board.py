@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.ladder import standing
-from followup_tui.core.model import Interview
+from followup_tui.core.model import EventKind, Interview, Outcome
 from followup_tui.core.policy import policy_named
-from followup_tui.core.standing import Standing, Status
+from followup_tui.core.standing import Action, Standing, Status, Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,60 @@ def rank(
 ) -> list[Row]:
     """Every interview with its standing, most urgent first, then soonest due, then by name."""
     rows = [Row(i, standing_of(i, default_policy, now, calendar)) for i in interviews]
-    return sort_rows(rows, calendar)
+    return sort_rows(with_offer_steps(rows), calendar)
+
+
+def with_offer_steps(rows: list[Row]) -> list[Row]:
+    """The steps an offer gives every other open interview (DOMAIN.md, ladder 8).
+
+    While an offer is open, each other open interview may tell its company, as news; once
+    one is accepted, each other open interview owes a gracious withdrawal. Nothing of this
+    goes to a company that made an offer.
+    """
+    offers = [r for r in rows if r.standing.status is Status.OFFER and not r.interview.archived]
+    accepted = [r for r in rows if r.standing.reason == "offer accepted"]
+    if not offers and not accepted:
+        return rows
+    offering = {r.interview.company.strip().casefold() for r in (*offers, *accepted)}
+    times = [t for r in (*offers, *accepted) if (t := _offer_time(r.interview)) is not None]
+    since = min(times, key=datetime.timestamp, default=None)
+    out = []
+    for row in rows:
+        company = row.interview.company
+        if (
+            not row.is_open
+            or row.standing.status is Status.OFFER
+            or company.strip().casefold() in offering
+        ):
+            out.append(row)
+        elif accepted:
+            action = Action(Step.WITHDRAW, f"withdraw from {company}", True)
+            out.append(_with_actions(row, (action, *row.standing.actions)))
+        elif not _told(row.interview, since):
+            action = Action(Step.UPDATE, f"tell {company} about your offer", False)
+            out.append(_with_actions(row, (*row.standing.actions, action)))
+        else:
+            out.append(row)
+    return out
+
+
+def _offer_time(interview: Interview) -> datetime | None:
+    offers = [
+        e.at for e in interview.events if e.kind is EventKind.REPLY and e.outcome is Outcome.OFFER
+    ]
+    return max(offers, key=datetime.timestamp, default=None)
+
+
+def _told(interview: Interview, since: datetime | None) -> bool:
+    """An update went to this company after the offer came."""
+    return any(
+        e.kind is EventKind.UPDATE_SENT and (since is None or e.at >= since)
+        for e in interview.events
+    )
+
+
+def _with_actions(row: Row, actions: tuple[Action, ...]) -> Row:
+    return Row(row.interview, replace(row.standing, actions=actions))
 
 
 def sort_rows(rows: list[Row], calendar: BusinessCalendar) -> list[Row]:
@@ -80,9 +133,11 @@ DUE_NOW = frozenset(
 
 
 def summary(rows: Iterable[Row]) -> str:
-    """A one-line count of the open interviews: "2 due · 1 overdue · 4 waiting"."""
+    """A one-line count of the open interviews: "1 offer · 2 due · 1 overdue · 4 waiting"."""
     counts = Counter(r.standing.status for r in rows if r.is_open)
     parts = []
+    if counts[Status.OFFER]:
+        parts.append(f"{counts[Status.OFFER]} offer" + ("s" if counts[Status.OFFER] > 1 else ""))
     due = sum(n for status, n in counts.items() if status in DUE_NOW)
     if due:
         parts.append(f"{due} due")

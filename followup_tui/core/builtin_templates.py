@@ -510,5 +510,283 @@ I wanted to give you a quick update: {news}.
 I'm still very interested in joining {company}. Is there anything you need from me?
 """,
     ),
+    # -- an offer: thanks first, then time, a yes or a no (nothing about other offers) ----
+    (
+        "offer_thanks",
+        "warm",
+        False,
+        "Thank you for the offer",
+        """Hi {first_name},
+
+Thank you so much for the offer for the {role} role. I'm delighted, and grateful for \
+the time you and the team put into getting to know me.
+
+I'll read through the details carefully and come back to you soon. If you need anything \
+from me in the meantime, just let me know.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "offer_thanks",
+        "formal",
+        False,
+        "{role} offer: thank you",
+        """Dear {first_name},
+
+Thank you for offering me the {role} position at {company}. I appreciate the confidence \
+you have shown in me, and the care everyone took throughout the interviews.
+
+I am reviewing the details now and will reply to you shortly.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "offer_thanks",
+        "short",
+        False,
+        "Thank you, {first_name}",
+        """Hi {first_name},
+
+Thank you for the offer, and for such a thoughtful process. I'm reading through the \
+details now and will get back to you soon.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "offer_thanks",
+        "call",
+        True,
+        "Call {interviewer}: thanks for the offer",
+        """Hi {first_name}, it's {my_name}. Thank you so much for the offer for the {role} role.
+I'm delighted. I'd like to read the details properly before I give you my answer.
+Could you tell me the best way to reach you with any questions?
+""",
+    ),
+    (
+        "offer_time",
+        "warm",
+        False,
+        "The {role} offer",
+        """Hi {first_name},
+
+Thank you again for the offer. It's an important decision, and I want to give it the \
+care it deserves. Would it be all right if I took a few more days before giving you my \
+answer?
+
+I appreciate your patience, and I'll be in touch as soon as I've decided.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "offer_time",
+        "formal",
+        False,
+        "{role} offer",
+        """Dear {first_name},
+
+Thank you again for the offer of the {role} position. I am giving it careful thought, \
+and I would be grateful for a little more time before I reply. Would a few more days be \
+possible?
+
+Thank you for your understanding.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "offer_time",
+        "short",
+        False,
+        "A little more time",
+        """Hi {first_name},
+
+I'm still thinking the offer through and want to get it right. Would a few more days \
+before I answer be all right with you?
+
+Thanks for understanding,
+{signature}
+""",
+    ),
+    (
+        "offer_time",
+        "call",
+        True,
+        "Call {interviewer}: a little more time",
+        """Hi {first_name}, it's {my_name}, about the {role} offer. Thank you again for it.
+I'm giving it careful thought and would like a few more days before I answer.
+Would that be all right with you?
+""",
+    ),
+    (
+        "offer_accept",
+        "warm",
+        False,
+        "Accepting the {role} offer",
+        """Hi {first_name},
+
+I'm very happy to accept the offer for the {role} role at {company}. Thank you for \
+your confidence in me; I'm looking forward to joining the team.
+
+Please let me know what you need from me next, and how you'd like me to confirm the \
+details in writing.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "offer_accept",
+        "formal",
+        False,
+        "Acceptance of the {role} offer",
+        """Dear {first_name},
+
+I am pleased to accept your offer of the {role} position at {company}, and I thank you \
+for the opportunity. I look forward to working with you and your colleagues.
+
+Please let me know the next steps, and anything you need me to sign or send.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "offer_accept",
+        "short",
+        False,
+        "Yes to the {role} offer",
+        """Hi {first_name},
+
+I'd be delighted to accept the offer. Thank you! Let me know what you need from me \
+next; I'm looking forward to getting started.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "offer_accept",
+        "call",
+        True,
+        "Call {interviewer}: accepting the offer",
+        """Hi {first_name}, it's {my_name}. I'm calling with good news: I'd like to accept the \
+offer for the {role} role.
+Thank you for your confidence in me. What do you need from me next?
+""",
+    ),
+    (
+        "offer_decline",
+        "warm",
+        False,
+        "The {role} offer",
+        """Hi {first_name},
+
+Thank you for the offer for the {role} role, and for the time you and the team gave me. \
+After a lot of thought, I've decided to decline it. It wasn't an easy choice; I enjoyed \
+getting to know {company}.
+
+I hope our paths cross again, and I wish you and the team every success.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "offer_decline",
+        "formal",
+        False,
+        "{role} offer",
+        """Dear {first_name},
+
+Thank you for offering me the {role} position. After careful consideration, I have \
+decided not to accept it. I am grateful for the time and courtesy everyone at {company} \
+showed me, and it was a difficult decision.
+
+I hope we will have the chance to work together in the future.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "offer_decline",
+        "short",
+        False,
+        "Thank you, {first_name}",
+        """Hi {first_name},
+
+Thank you for the offer and for a warm process. After careful thought I've decided to \
+decline, but I'm grateful for the chance and hope we stay in touch.
+
+All the best,
+{signature}
+""",
+    ),
+    (
+        "offer_decline",
+        "call",
+        True,
+        "Call {interviewer}: declining the offer",
+        """Hi {first_name}, it's {my_name}, about the {role} offer.
+Thank you for it, and for your time. After a lot of thought, I've decided to decline.
+It wasn't an easy choice, and I hope we stay in touch.
+""",
+    ),
+    # -- withdrawing: another offer was accepted (written, never a call) --------------
+    (
+        "withdraw",
+        "warm",
+        False,
+        "My application for the {role} role",
+        """Hi {first_name},
+
+I wanted to let you know that I've accepted another offer, so I'm withdrawing from the \
+{role} process. Thank you for your time and for our conversations; I enjoyed learning \
+about {company}.
+
+I hope we'll cross paths again.
+
+Best,
+{signature}
+""",
+    ),
+    (
+        "withdraw",
+        "formal",
+        False,
+        "Withdrawing my application: {role}",
+        """Dear {first_name},
+
+I am writing to withdraw my application for the {role} position, as I have accepted \
+another offer. Thank you for the time and consideration you have given me. I think \
+highly of {company}, and I hope our paths cross in the future.
+
+Kind regards,
+{signature}
+""",
+    ),
+    (
+        "withdraw",
+        "short",
+        False,
+        "Withdrawing from the {role} process",
+        """Hi {first_name},
+
+A quick note to say I've accepted another role, so I'm withdrawing from the {role} \
+process. Thank you for your time, and all the best to you and the team.
+
+Best,
+{signature}
+""",
+    ),
 )
 """Every built-in template. Keys are :data:`followup_tui.core.templates.STEP_KEYS`."""

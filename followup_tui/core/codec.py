@@ -65,6 +65,7 @@ _INTERVIEW_FIELDS = frozenset(
         "notes",
         "archived",
         "events",
+        "follows",
     }
 )
 _INTERVIEWER_FIELDS = frozenset({"name", "title", "email", "phone", "topic"})
@@ -72,7 +73,7 @@ _INTERVIEWER_FIELDS = frozenset({"name", "title", "email", "phone", "topic"})
 _EVENT_EXTRAS: dict[EventKind, tuple[str, ...]] = {
     EventKind.THANK_YOU_SENT: ("to",),
     EventKind.CHECK_IN_SENT: ("channel",),
-    EventKind.REPLY: ("outcome", "decision_by"),
+    EventKind.REPLY: ("outcome", "decision_by", "respond_by"),
     EventKind.SNOOZED: ("until",),
 }
 _EVENT_FIELDS = {k: frozenset({"kind", "at", "text", *_EVENT_EXTRAS.get(k, ())}) for k in EventKind}
@@ -308,6 +309,7 @@ def _quick_interview(data: object, make_id: Callable[[], str]) -> Interview:
         _quick_text(get("notes")),
         archived,
         () if events is None else tuple(map(_quick_event, _quick_list(events))),
+        _quick_text(get("follows")),
     )
 
 
@@ -387,6 +389,9 @@ def _quick_event(data: object) -> Event:
     decision_by, until = _quick_day(get("decision_by")), _quick_day(get("until"))
     if decision_by is not None and outcome is not Outcome.STILL_DECIDING:
         raise _Unusual
+    respond_by = _quick_day(get("respond_by"))
+    if respond_by is not None and outcome is not Outcome.OFFER:
+        raise _Unusual
     if until is None and kind is EventKind.SNOOZED:
         raise _Unusual
     channel = get("channel")
@@ -403,6 +408,7 @@ def _quick_event(data: object) -> Event:
         decision_by,
         until,
         _quick_text(get("text")),
+        respond_by,
     )
 
 
@@ -441,6 +447,7 @@ def _careful_interview(data: object, index: int, make_id: Callable[[], str]) -> 
         notes=r.text("notes"),
         archived=archived,
         events=_events(r),
+        follows=r.text("follows"),
     )
 
 
@@ -490,6 +497,9 @@ def _event_from_dict(data: object, place: _Place, number: int) -> Event:
     decision_by = e.day("decision_by")
     if decision_by is not None and outcome is not Outcome.STILL_DECIDING:
         raise e.fail("decision_by", "only a still_deciding reply carries a decision date")
+    respond_by = e.day("respond_by")
+    if respond_by is not None and outcome is not Outcome.OFFER:
+        raise e.fail("respond_by", "only an offer carries a date to answer by")
     until = e.day("until")
     if kind is EventKind.SNOOZED and until is None:
         raise e.fail("until", "missing")
@@ -503,6 +513,7 @@ def _event_from_dict(data: object, place: _Place, number: int) -> Event:
         decision_by=decision_by,
         until=until,
         text=e.text("text"),
+        respond_by=respond_by,
     )
 
 
@@ -518,13 +529,14 @@ def _day_text(value: date | None) -> str | None:
 
 
 def interview_to_dict(interview: Interview) -> dict[str, Any]:
-    """The interchange record of ``interview`` (every field, in the documented order).
+    """The interchange record of ``interview`` (every field, in the documented order;
+    ``follows`` only for a later round).
 
     Raises :class:`CodecError` if the interview holds something the format can't carry
     faithfully (a naive instant, a field on an event of a kind that has no such field).
     """
     record = f"interview ({interview.company})"
-    return {
+    fields: dict[str, Any] = {
         "id": interview.id,
         "company": interview.company,
         "role": interview.role,
@@ -554,6 +566,9 @@ def interview_to_dict(interview: Interview) -> dict[str, Any]:
             for number, event in enumerate(interview.events, 1)
         ],
     }
+    if interview.follows:  # a later round only: a first round's record stays as it was
+        fields["follows"] = interview.follows
+    return fields
 
 
 def _event_to_dict(event: Event, record: str, number: int) -> dict[str, Any]:
@@ -564,6 +579,7 @@ def _event_to_dict(event: Event, record: str, number: int) -> dict[str, Any]:
         "outcome": event.outcome is not None,
         "decision_by": event.decision_by is not None,
         "until": event.until is not None,
+        "respond_by": event.respond_by is not None,
     }
     for field, is_set in present.items():
         if is_set and field not in extras:
@@ -587,6 +603,8 @@ def _event_to_dict(event: Event, record: str, number: int) -> dict[str, Any]:
         result["decision_by"] = event.decision_by.isoformat()
     if event.until is not None:
         result["until"] = event.until.isoformat()
+    if event.respond_by is not None:
+        result["respond_by"] = event.respond_by.isoformat()
     if event.text:
         result["text"] = event.text
     return result

@@ -34,7 +34,8 @@ class _Track:
     """Where the ladder stands once the log has been read."""
 
     base: datetime
-    """What check-ins are counted from: the interview's end, or the last reply."""
+    """What check-ins are counted from (by its local day): the interview's start, or the
+    last reply."""
     decision_by: date | None
     """The decision date in force (the interview's, or the last reply's)."""
     agreed: date | None
@@ -46,7 +47,9 @@ class _Track:
     thanked_all: bool = False
     """A thank-you was logged without a recipient: it covers everyone."""
     moot_thanks: bool = False
-    """A check-in went out or they replied: a missing thank-you no longer matters."""
+    """A check-in went out: a missing thank-you no longer matters."""
+    replied_at: datetime | None = None
+    """When they first replied: a thank-you still owed matters only while its window is open."""
     last_outreach: datetime | None = None
     """When the last message of any kind went out."""
     keep_warm: bool = False
@@ -59,6 +62,12 @@ class _Track:
     """The next step may not fall due before this day."""
     outcome: Outcome | None = None
     """A final reply (rejected, offer, next round), if one came."""
+    offer_at: datetime | None = None
+    """When the offer came, while one is open."""
+    respond_by: date | None = None
+    """The day they asked for an answer to the offer by, if they gave one."""
+    offer_thanked: bool = False
+    """A message went out after the offer came (thanks, or asking for time)."""
     closed: str = ""
     """Why the interview is closed, or "" while it is open."""
     closing_sent: bool = False
@@ -66,7 +75,9 @@ class _Track:
 
 
 def _fold(interview: Interview) -> _Track:
-    track = _Track(interview.end, interview.decision_by, interview.check_in_on)
+    # Days are counted from the day the interview started (23:30 to 00:30 counts from
+    # its first day), the thank-you window from its end.
+    track = _Track(interview.start, interview.decision_by, interview.check_in_on)
     for event in interview.sorted_events():
         _apply(track, event)
     return track
@@ -76,6 +87,8 @@ def _apply(track: _Track, event: Event) -> None:
     kind = event.kind
     if kind in OUTREACH_KINDS:
         track.last_outreach = event.at
+        if track.offer_at is not None and event.at >= track.offer_at:
+            track.offer_thanked = True
     if kind is EventKind.THANK_YOU_SENT:
         if event.to.strip():
             track.thanked.add(event.to.strip().casefold())
@@ -105,24 +118,35 @@ def _apply(track: _Track, event: Event) -> None:
         track.snooze_until = event.until
     elif kind is EventKind.WITHDREW:
         track.closed = track.closed or "withdrew"
+    elif kind is EventKind.OFFER_ACCEPTED:
+        track.closed = "offer accepted"
+    elif kind is EventKind.OFFER_DECLINED:
+        track.closed = "offer declined"
 
 
 def _apply_reply(track: _Track, event: Event) -> None:
-    track.moot_thanks = True
+    # Any reply is their latest word, even after the closing note: it reopens the
+    # interview with its own outcome.
+    if track.replied_at is None:
+        track.replied_at = event.at
+    track.closed = ""
+    track.offer_at, track.respond_by, track.offer_thanked = None, None, False
     outcome = event.outcome or Outcome.OTHER
     if outcome in (Outcome.STILL_DECIDING, Outcome.OTHER):
-        if track.outcome is None and not track.closed:
-            # A reply resets the ladder: counted from the reply, with its date if it gave one.
-            track.base = event.at
-            track.decision_by = event.decision_by
-            track.agreed = None
-            track.check_ins = []
-            track.keep_warm, track.keep_warm_from, track.keep_warm_sent = False, None, 0
-            track.closing_sent = False
+        # A reply resets the ladder: counted from the reply, with its date if it gave one.
+        track.outcome = None
+        track.base = event.at
+        track.decision_by = event.decision_by
+        track.agreed = None
+        track.check_ins = []
+        track.keep_warm, track.keep_warm_from, track.keep_warm_sent = False, None, 0
+        track.closing_sent = False
         return
     track.outcome = outcome
     if outcome is Outcome.NEXT_ROUND:
-        track.closed = track.closed or "advanced"
+        track.closed = "advanced"
+    elif outcome is Outcome.OFFER:
+        track.offer_at, track.respond_by = event.at, event.respond_by
 
 
 @dataclass(frozen=True)
@@ -148,7 +172,7 @@ def standing(
     if track.closed:
         return _final(Status.CLOSED, track.closed)
     if track.outcome is Outcome.OFFER:
-        return _final(Status.OFFER, "offer")
+        return _offer(track, now, calendar)
     if track.outcome is Outcome.REJECTED:
         action = Action(Step.THANKS_AFTER_REJECTION, "thank them for their consideration", True)
         return _final(Status.SEND_THANKS, "rejected", (action,))
@@ -182,6 +206,22 @@ def _final(status: Status, reason: str, actions: tuple[Action, ...] = ()) -> Sta
     return Standing(status, actions, None, None, "", None, reason)
 
 
+def _offer(track: _Track, now: datetime, calendar: BusinessCalendar) -> Standing:
+    actions = []
+    if not track.offer_thanked:
+        actions.append(Action(Step.OFFER_THANKS, "thank them for the offer", True))
+    by = f" by {track.respond_by:%a %-d %b}" if track.respond_by is not None else ""
+    actions.append(Action(Step.OFFER_ANSWER, f"answer the offer{by}", True))
+    if track.respond_by is None:
+        return Standing(Status.OFFER, tuple(actions), None, None, "", None, "offer")
+    deadline = calendar.start_of(track.respond_by + timedelta(days=1))  # the day's end
+    if now < deadline:
+        countdown = f"{format_span(until(deadline, now))} to answer"
+        return Standing(Status.OFFER, tuple(actions), track.respond_by, None, countdown, deadline)
+    countdown = f"answer was due {format_span(until(now, deadline))} ago"
+    return Standing(Status.OFFER, tuple(actions), track.respond_by, None, countdown, None)
+
+
 def _upcoming(interview: Interview, now: datetime) -> Standing:
     action = Action(Step.PREPARE, "ask for their timeline and whether a check-in is welcome", False)
     if now < interview.start:
@@ -198,6 +238,9 @@ def _thank_you_part(
 ) -> _Part | None:
     if track.moot_thanks or track.thanked_all:
         return None
+    closes = interview.end + timedelta(hours=policy.thank_you_hours)
+    if track.replied_at is not None and now > closes:
+        return None  # a reply never cancels a thank-you whose window is still open
     names = [i.name for i in interview.interviewers if i.name.strip()]
     if names:
         owed = [n for n in names if n.strip().casefold() not in track.thanked]
@@ -209,7 +252,6 @@ def _thank_you_part(
         Action(Step.THANK_YOU, f"thank-you to {name}" if name else "thank-you", True, name)
         for name in owed
     )
-    closes = interview.end + timedelta(hours=policy.thank_you_hours)
     if now <= closes:
         left = format_span(until(closes, now))
         return _Part(Status.THANK_YOU_DUE, actions, closes, None, f"{left} left", closes)

@@ -42,6 +42,8 @@ class EventKind(StrEnum):
     REFERENCE_CONTACTED = "reference_contacted"
     WITHDREW = "withdrew"
     NOTE = "note"
+    OFFER_ACCEPTED = "offer_accepted"
+    OFFER_DECLINED = "offer_declined"
 
 
 #: Events that are a message sent to the company: they count for the minimum gap.
@@ -53,6 +55,8 @@ OUTREACH_KINDS = frozenset(
         EventKind.CLOSING_NOTE_SENT,
         EventKind.THANKS_SENT,
         EventKind.KEEP_WARM_SENT,
+        EventKind.OFFER_ACCEPTED,
+        EventKind.OFFER_DECLINED,
     }
 )
 
@@ -109,6 +113,8 @@ class Event:
     """For a snooze: the day the next step may fall due again."""
     text: str = ""
     """The message that was sent, or the text of a note."""
+    respond_by: date | None = None
+    """For a reply with an offer: the day they asked for an answer by, if they gave one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +153,8 @@ class Interview:
     """Put away by the user: hidden unless asked for."""
     events: tuple[Event, ...] = field(default=())
     """The append-only log, in the order it was recorded."""
+    follows: str = ""
+    """The id of the previous round of the same application ("" for a first round)."""
 
     @property
     def end(self) -> datetime:

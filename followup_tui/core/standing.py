@@ -28,8 +28,8 @@ class Status(StrEnum):
 
     @property
     def is_open(self) -> bool:
-        """False once the interview is over, one way or another."""
-        return self not in (Status.OFFER, Status.CLOSED)
+        """False once the interview is over, one way or another (an open offer is not)."""
+        return self is not Status.CLOSED
 
 
 _LABELS = {
@@ -47,6 +47,7 @@ _LABELS = {
 
 #: Most urgent first: when two things are owed at once, the badge shows the earlier one.
 PRECEDENCE: tuple[Status, ...] = (
+    Status.OFFER,  # the one thing a job seeker must never lose sight of
     Status.OVERDUE,
     Status.THANK_YOU_DUE,
     Status.FOLLOW_UP_DUE,
@@ -55,7 +56,6 @@ PRECEDENCE: tuple[Status, ...] = (
     Status.SEND_THANKS,
     Status.WAITING,
     Status.UPCOMING,
-    Status.OFFER,
     Status.CLOSED,
 )
 
@@ -73,6 +73,18 @@ class Step(StrEnum):
     THANKS_AFTER_REJECTION = "thanks_after_rejection"
     KEEP_WARM = "keep_warm"
     UPDATE = "update"
+    OFFER_THANKS = "offer_thanks"
+    """Thank them for an offer."""
+    OFFER_ANSWER = "offer_answer"
+    """Answer an offer: one of the three steps below."""
+    OFFER_TIME = "offer_time"
+    """Ask politely for a little time to decide."""
+    OFFER_ACCEPT = "offer_accept"
+    """Accept an offer."""
+    OFFER_DECLINE = "offer_decline"
+    """Decline an offer graciously."""
+    WITHDRAW = "withdraw"
+    """Another offer was accepted: withdraw from this application."""
 
 
 class Basis(StrEnum):

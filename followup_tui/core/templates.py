@@ -137,6 +137,11 @@ STEP_KEYS: Mapping[str, str] = {
     "thanks_after_rejection": "thanks after a rejection",
     "keep_warm": "keep-warm note",
     "update": "update: something changed",
+    "offer_thanks": "thanks for the offer",
+    "offer_time": "asking for a little time",
+    "offer_accept": "accepting the offer",
+    "offer_decline": "declining the offer",
+    "withdraw": "withdrawing",
 }
 """Every step key, with a label for the composer."""
 

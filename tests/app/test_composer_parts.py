@@ -73,6 +73,15 @@ def test_rejection_offers_the_thank_you_for_their_consideration() -> None:
     assert offered(rejected)[0] == "thank-you after the rejection"
 
 
+def test_an_offer_offers_thanks_then_time_accept_or_decline_and_nothing_else() -> None:
+    offer = Event(EventKind.REPLY, at(4, 9), outcome=Outcome.OFFER)
+    hooli = make("Hooli", at(2, 10), events=(offer,))
+    answers = ["ask for a little time", "accept the offer", "decline the offer"]
+    assert offered(hooli) == ["thanks for the offer", *answers]
+    thanked = hooli.with_event(Event(EventKind.THANKS_SENT, at(4, 11)))
+    assert offered(thanked) == answers
+
+
 def test_keep_warm_counts_the_notes_already_sent() -> None:
     start = at(9, 1)
     chosen = make(
@@ -102,6 +111,11 @@ def test_keep_warm_counts_the_notes_already_sent() -> None:
         (Step.THANKS_AFTER_REJECTION, EventKind.THANKS_SENT),
         (Step.KEEP_WARM, EventKind.KEEP_WARM_SENT),
         (Step.UPDATE, EventKind.UPDATE_SENT),
+        (Step.OFFER_THANKS, EventKind.THANKS_SENT),
+        (Step.OFFER_TIME, EventKind.UPDATE_SENT),
+        (Step.OFFER_ACCEPT, EventKind.OFFER_ACCEPTED),
+        (Step.OFFER_DECLINE, EventKind.OFFER_DECLINED),
+        (Step.WITHDRAW, EventKind.WITHDREW),
     ],
 )
 def test_each_step_logs_its_own_kind_with_time_and_text(step: Step, kind: EventKind) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from followup_tui.core.agenda import agenda, entries_of
@@ -94,7 +95,21 @@ def test_keep_warm_notes_keep_their_own_rhythm(cal: BusinessCalendar) -> None:
     assert placed(cal, warm, "standard", now) == {"keep-warm-1": expected}
 
 
-def test_closed_offered_and_archived_interviews_have_no_steps(cal: BusinessCalendar) -> None:
-    offer = interview(at(3, 10), events=(ev(EventKind.REPLY, at(4), outcome=Outcome.OFFER),))
+def test_closed_and_archived_interviews_have_no_steps(cal: BusinessCalendar) -> None:
     withdrew = interview(at(3, 10), events=(ev(EventKind.WITHDREW, at(4)),))
-    assert agenda([offer, withdrew], "standard", at(20), cal) == []
+    archived = replace(interview(at(3, 10)), archived=True)
+    assert agenda([withdrew, archived], "standard", at(20), cal) == []
+
+
+def test_an_open_offer_is_answered_by_its_day(cal: BusinessCalendar) -> None:
+    came = ev(EventKind.REPLY, at(4), outcome=Outcome.OFFER, respond_by=date(2026, 11, 13))
+    (entry,) = agenda([interview(at(3, 10), events=(came,))], "standard", at(5), cal)
+    assert (entry.step, entry.day, entry.title) == (
+        Step.OFFER_ANSWER,
+        date(2026, 11, 13),
+        "Answer the offer from Acme",
+    )
+    assert "by Fri 13 Nov" in entry.purpose
+    undated = ev(EventKind.REPLY, at(4, 11), outcome=Outcome.OFFER)
+    (entry,) = agenda([interview(at(3, 10), events=(undated,))], "standard", at(5), cal)
+    assert (entry.day, entry.owed_from) == (date(2026, 11, 4), at(4, 11))

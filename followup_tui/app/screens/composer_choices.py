@@ -47,6 +47,11 @@ _SENT_KIND = {
     Step.THANKS_AFTER_REJECTION: EventKind.THANKS_SENT,
     Step.KEEP_WARM: EventKind.KEEP_WARM_SENT,
     Step.UPDATE: EventKind.UPDATE_SENT,
+    Step.OFFER_THANKS: EventKind.THANKS_SENT,
+    Step.OFFER_TIME: EventKind.UPDATE_SENT,
+    Step.OFFER_ACCEPT: EventKind.OFFER_ACCEPTED,
+    Step.OFFER_DECLINE: EventKind.OFFER_DECLINED,
+    Step.WITHDRAW: EventKind.WITHDREW,
 }
 
 # The ladder's own labels say what to do ("send a closing note and move on"); the composer
@@ -54,7 +59,16 @@ _SENT_KIND = {
 _LABELS = {
     Step.CLOSING_NOTE: "closing note",
     Step.THANKS_AFTER_REJECTION: "thank-you after the rejection",
+    Step.OFFER_THANKS: "thanks for the offer",
+    Step.WITHDRAW: "withdrawal",
 }
+
+_ANSWERS = (
+    (Step.OFFER_TIME, "ask for a little time"),
+    (Step.OFFER_ACCEPT, "accept the offer"),
+    (Step.OFFER_DECLINE, "decline the offer"),
+)
+"""An offer's answer is one of three messages; each is a choice of its own."""
 
 _SENT_WORDS = {
     Step.CHECK_IN: "check-in",
@@ -62,6 +76,11 @@ _SENT_WORDS = {
     Step.THANKS_AFTER_REJECTION: "thanks for their consideration",
     Step.KEEP_WARM: "keep-warm note",
     Step.UPDATE: "update",
+    Step.OFFER_THANKS: "thanks for the offer",
+    Step.OFFER_TIME: "request for a little time",
+    Step.OFFER_ACCEPT: "acceptance: offer accepted",
+    Step.OFFER_DECLINE: "reply: offer declined",
+    Step.WITHDRAW: "withdrawal",
 }
 
 
@@ -94,14 +113,20 @@ def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
             order = tuple(dict.fromkeys([*still, *names]))
             choices.append(Choice(action, "thank-you", True, order, frozenset(still)))
             continue
+        if action.step is Step.OFFER_ANSWER:
+            for step, words in _ANSWERS:
+                choices.append(Choice(Action(step, words, True), words, True, names))
+            continue
         label = action.label if action.due_now else f"{action.label} (not due yet)"
         if action.step in _LABELS:
             label = _LABELS[action.step] + ("" if action.due_now else " (not due yet)")
         choices.append(Choice(action, label, action.due_now, names, ahead=not action.due_now))
     steps = {c.action.step for c in choices}
+    if standing.status is Status.OFFER:
+        return choices  # nothing about another offer goes to the company that made this one
     if Step.UPDATE not in steps:
         choices.append(Choice(Action(Step.UPDATE, "update", False), "update", False, names))
-    closed = standing.status in (Status.UPCOMING, Status.OFFER)
+    closed = standing.status is Status.UPCOMING
     if Step.KEEP_WARM not in steps and not closed:
         number = _keep_warm_number(interview)
         action = Action(Step.KEEP_WARM, "keep-warm note", False, number=number)
