@@ -81,10 +81,11 @@ class Served:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
-    """The server on the standard board: Initech's check-in to Dana Ruiz comes first."""
+    """The server on the standard board less its open offer (which would be listed first):
+    Initech's check-in to Dana Ruiz comes first."""
     home = Home(tmp_path / "home")
     home.folder.mkdir()
-    write_data_file(home.db, standard_board())
+    write_data_file(home.db, [i for i in standard_board() if i.company != "Hooli"])
     server = Served(home)
     yield server
     if server.process.poll() is None:
