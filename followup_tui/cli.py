@@ -119,6 +119,20 @@ def build_parser() -> argparse.ArgumentParser:
     remind.add_argument(
         "--print", action="store_true", help="print instead of showing desktop notifications"
     )
+    tone = sub.add_parser(
+        "tone",
+        help="check a draft's tone (stdin or FILE); exit 1 when something is flagged",
+    )
+    tone.add_argument("file", nargs="?", default="-", help="the draft (default: stdin)")
+    tone.add_argument("--interview", metavar="ID", help="check it against this interview")
+    tone.add_argument("--step", metavar="STEP", help="what it is for: thank_you, check_in, …")
+    tone.add_argument("--to", metavar="NAME", help="the person it goes to")
+    tone.add_argument("--json", action="store_true", help="machine-readable output")
+    comp = sub.add_parser("compose", help="print the message the composer would open with")
+    comp.add_argument("interview", metavar="ID", help="the interview (its id, or a prefix)")
+    comp.add_argument("--step", metavar="STEP", help="another step than the most urgent one")
+    comp.add_argument("--to", metavar="NAME", help="another interviewer")
+    comp.add_argument("--wording", metavar="NAME", help="warm, formal, short, call, …")
     sub.add_parser("paths", help="where the data, backup and settings files are")
     shells = sub.add_parser("completion", help="print a tab-completion script for your shell")
     shells.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell it is for")
@@ -453,6 +467,62 @@ def _serve(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     return 0
 
 
+def _message(args: argparse.Namespace, settings: Settings, clock: Clock) -> Any:
+    """The composition for ``args.interview`` (compose, or tone --interview)."""
+    from followup_tui import messages
+    from followup_tui.user_templates import load_user_templates
+
+    now, calendar = clock.now(), settings.calendar()
+    store = _open(_db_path(args), read_only=True)
+    try:
+        rows = messages.standings(store.interviews(), settings.policy, now, calendar)
+    finally:
+        store.close()
+    try:
+        return messages.composition(
+            messages.find_row(rows, args.interview),
+            settings,
+            step=args.step,
+            to=args.to,
+            wording=getattr(args, "wording", None),
+            now=now,
+            calendar=calendar,
+            default_policy=settings.policy,
+            library=load_user_templates().library(),
+        )
+    except messages.MessageError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _compose(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui import messages
+
+    print(messages.as_mail(_message(args, settings, clock)), end="")
+    return 0
+
+
+def _tone(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    from followup_tui import messages
+
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"{args.file}: can't be read ({exc})") from None
+    if args.interview is not None:
+        tone = _message(args, settings, clock).tone
+    else:
+        try:
+            tone = messages.plain_context(args.step, args.to)
+        except messages.MessageError as exc:
+            raise CliError(str(exc)) from None
+    findings = messages.check(messages.Draft.read(text), tone)
+    if args.json:
+        print(inert_json(messages.findings_json(text, findings)))
+    else:
+        print(inert(messages.findings_text(findings)))
+    return 1 if findings else 0
+
+
 _COMMANDS = {
     "app": cmd_app,
     "demo": cmd_demo,
@@ -463,6 +533,8 @@ _COMMANDS = {
     "import-csv": _import_csv,
     "remind": _remind,
     "paths": cmd_paths,
+    "tone": _tone,
+    "compose": _compose,
     "completion": _completion,
     "man": _man,
     "serve": _serve,

@@ -1,0 +1,136 @@
+"""``followup compose`` and ``followup tone``: the composer and its check, from the shell."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from followup_tui.cli import main
+from followup_tui.core.board import rank
+from followup_tui.core.calendar import BusinessCalendar
+from followup_tui.core.codec import interviews_to_document
+from followup_tui.core.compose import compose
+from followup_tui.core.policy import STANDARD
+from followup_tui.demo import load_demo
+from followup_tui.settings import Settings
+from tests.support.board import NOW, NY
+
+PINNED = NOW.isoformat()
+ME = 'name = "Alex Morgan"\ntimezone = "America/New_York"\n'
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo interviews in a data file, the clock pinned, a name set."""
+    monkeypatch.setenv("FOLLOWUP_NOW", PINNED)
+    settings = tmp_path / "settings.toml"
+    settings.write_text(ME, encoding="utf-8")
+    monkeypatch.setenv("FOLLOWUP_CONFIG", str(settings))
+    doc = tmp_path / "demo.json"
+    doc.write_text(json.dumps(interviews_to_document(load_demo(NOW, BusinessCalendar(NY)))))
+    db = tmp_path / "followup.json"
+    assert main(["--db", str(db), "import", str(doc)]) == 0
+    return db
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str = "") -> tuple[int, str, str]:
+    capsys.readouterr()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_compose_prints_what_the_composer_opens_with(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", str(data), "compose", "demo-acme")
+    assert code == 0
+    subject, blank, *body = out.split("\n")
+    calendar = BusinessCalendar(NY)
+    acme = next(i for i in load_demo(NOW, calendar) if i.id == "demo-acme")
+    (row,) = [r for r in rank([acme], "standard", NOW, calendar)]
+    sender = Settings(name="Alex Morgan", timezone="America/New_York")
+    expected = compose(
+        acme, row.standing.actions[0], sender, now=NOW, calendar=calendar, policy=STANDARD
+    )
+    assert expected is not None
+    assert subject == f"Subject: {expected.draft.subject}" and blank == ""
+    assert "\n".join(body).rstrip() == expected.draft.body.rstrip()
+    assert body[0] == "Hi Dana,"
+
+
+def test_compose_takes_another_person_step_and_wording(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(data)
+    _, out, _ = run(capsys, "--db", db, "compose", "demo-acme", "--to", "Lee Park")
+    assert "\nHi Lee,\n" in out
+    _, out, _ = run(capsys, "--db", db, "compose", "demo-acme", "--wording", "formal")
+    assert "\nDear Dana,\n" in out
+    _, out, _ = run(capsys, "--db", db, "compose", "demo-cyberdyne", "--step", "offer_decline")
+    assert "decided to decline" in out or "not to accept" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["compose", "nobody"], "no interview has the id 'nobody'"),
+        (["compose", "demo-acme", "--to", "Zed"], "'Zed' is not on the panel of Acme Robotics"),
+        (["compose", "demo-acme", "--wording", "rude"], "no wording 'rude'"),
+        (["compose", "demo-acme", "--step", "bribe"], "unknown step 'bribe'"),
+        (["tone", "--step", "bribe"], "unknown step 'bribe'"),
+    ],
+)
+def test_bad_requests_are_one_line_and_exit_2(
+    data: Path, capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    code, out, err = run(capsys, "--db", str(data), *args)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and said in err
+
+
+def test_tone_exits_1_and_says_why_when_something_is_flagged(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pushy = "Subject: Any update???\n\nHi Lee,\n\nJust circling back again.\n\nAlex\n"
+    code, out, _ = run(capsys, "tone", stdin=pushy)
+    assert code == 1
+    assert out.splitlines()[0].startswith("desperate · subject:")
+    assert any(line.startswith("pushy · line 3:") for line in out.splitlines())
+    code, out, _ = run(capsys, "tone", "--json", stdin=pushy)
+    findings = json.loads(out)["findings"]
+    assert {"check": "pushy", "line": 3, "quote": "circling back again"}.items() <= (
+        findings[1].items()
+    )
+    assert all(set(f) == {"check", "line", "quote", "why"} for f in findings)
+
+
+def test_tone_against_an_interview_knows_its_panel(
+    data: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Hi Lee,\n\nThank you for your time today.\n\nAlex\n", encoding="utf-8")
+    db = str(data)
+    assert run(capsys, "--db", db, "tone", str(draft))[0] == 0  # no panel: nothing to match
+    code, out, _ = run(capsys, "--db", db, "tone", str(draft), "--interview", "demo-acme")
+    assert code == 1 and "the greeting names Lee, but this message goes to Dana Ruiz" in out
+    args = ("tone", str(draft), "--interview", "demo-acme", "--to", "Lee")
+    assert run(capsys, "--db", db, *args)[0] == 0
+
+
+def test_what_compose_prints_passes_tone(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, message, _ = run(capsys, "--db", str(data), "compose", "demo-acme")
+    code, out, _ = run(capsys, "--db", str(data), "tone", "--interview", "demo-acme", stdin=message)
+    assert (code, out.strip()) == (0, "Nothing to flag: short, warm and filled in.")
+
+
+def test_an_unreadable_draft_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "tone", str(tmp_path / "missing.txt"))
+    assert code == 2 and err.startswith("followup: ") and err.count("\n") == 1
