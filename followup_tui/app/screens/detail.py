@@ -34,6 +34,8 @@ EVENT_WORDS: dict[EventKind, str] = {
     EventKind.REFERENCE_CONTACTED: "reference contacted",
     EventKind.WITHDREW: "withdrew",
     EventKind.NOTE: "note",
+    EventKind.OFFER_ACCEPTED: "offer accepted",
+    EventKind.OFFER_DECLINED: "offer declined",
 }
 """Each kind of event, as the timeline says it."""
 
@@ -49,6 +51,8 @@ def event_words(event: Event) -> str:
         words += ": " + event.outcome.value.replace("_", " ")
         if event.decision_by is not None:
             words += f", new date {describe_date(event.decision_by)}"
+        if event.respond_by is not None:
+            words += f", answer by {describe_date(event.respond_by)}"
     elif event.kind is EventKind.SNOOZED and event.until is not None:
         words += f" until {describe_date(event.until)}"
     return words
