@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Select
 
 from followup_tui.app.screens.dialogs import EventDialog
@@ -25,10 +27,10 @@ def shown_fields(dialog: EventDialog) -> list[str]:
     return [f.id or "" for f in dialog.query(Field) if f.display]
 
 
-async def choose(dialog: EventDialog, outcome: Outcome) -> None:
+async def choose(pilot: Pilot[Any], dialog: EventDialog, outcome: Outcome) -> None:
     """Pick what they replied."""
     dialog.query_one("#outcome", Select).value = outcome
-    await dialog.app._animator.wait_until_complete()
+    await pilot.pause()
 
 
 async def test_each_outcome_shows_only_its_own_fields(make_app: AppFactory) -> None:
@@ -45,8 +47,7 @@ async def test_each_outcome_shows_only_its_own_fields(make_app: AppFactory) -> N
             (Outcome.OTHER, ["when", "text"]),
             (Outcome.STILL_DECIDING, ["decision_by", "when", "text"]),
         ):
-            await choose(dialog, outcome)
-            await pilot.pause()
+            await choose(pilot, dialog, outcome)
             assert shown_fields(dialog) == fields, outcome
 
 
@@ -59,7 +60,7 @@ async def test_an_offer_with_a_date_to_answer_by_keeps_the_note(
         dialog = app.screen
         assert isinstance(dialog, EventDialog)
         await fill(pilot, "decision_by", "fri 13 nov")  # typed first, then the outcome changed
-        await choose(dialog, Outcome.OFFER)
+        await choose(pilot, dialog, Outcome.OFFER)
         await fill(pilot, "respond_by", "fri 13 nov")
         assert field_message(app, "respond_by").strip() == "→ Fri 13 Nov 2026"
         await fill(pilot, "text", "verbal offer from Dana, letter to follow")
@@ -69,7 +70,8 @@ async def test_an_offer_with_a_date_to_answer_by_keeps_the_note(
         assert (reply.kind, reply.outcome) == (EventKind.REPLY, Outcome.OFFER)
         assert (reply.respond_by, reply.decision_by) == (date(2026, 11, 13), None)
         assert reply.text == "verbal offer from Dana, letter to follow"
-        assert order(app)[:2] == ["Hooli", "Initech"]  # both offers open, first
+        # Both offers open and first; the one with a date to answer by comes before.
+        assert order(app)[:2] == ["Initech", "Hooli"]
         row = app.board.get("initech")
         assert row is not None and row.standing.status is Status.OFFER
         assert "to answer" in row.standing.countdown
@@ -84,7 +86,7 @@ async def test_a_refusal_says_why_and_keeps_what_was_typed(
         await pilot.press("j", "r")
         dialog = app.screen
         assert isinstance(dialog, EventDialog)
-        await choose(dialog, Outcome.OFFER)
+        await choose(pilot, dialog, Outcome.OFFER)
         await fill(pilot, "respond_by", "31/02")
         await fill(pilot, "text", "verbal offer")
         await pilot.press("ctrl+s")

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
+from followup_tui.core.codec import CodecError, checked
 from followup_tui.core.dates import (
     DateError,
     describe_date,
@@ -41,7 +42,9 @@ OTHER_EVENTS: dict[EventKind, str] = {
     EventKind.THANKS_SENT: "I thanked them after a rejection",
     EventKind.KEEP_WARM_SENT: "I sent a keep-warm note",
     EventKind.REFERENCE_CONTACTED: "One of my references was contacted",
-    EventKind.WITHDREW: "I withdrew from this process",
+    EventKind.OFFER_ACCEPTED: "I accepted the offer",
+    EventKind.OFFER_DECLINED: "I declined the offer",
+    EventKind.WITHDREW: "I withdrew",
     EventKind.NOTE: "Just a note",
 }
 """The events the "log…" dialog offers, in the user's words."""
@@ -54,6 +57,13 @@ OUTCOMES: dict[Outcome, str] = {
     Outcome.OTHER: "Something else",
 }
 """What a reply can say."""
+
+OUTCOME_FIELDS: dict[Outcome, str] = {
+    Outcome.STILL_DECIDING: "decision_by",
+    Outcome.OFFER: "respond_by",
+    Outcome.NEXT_ROUND: "next_start",
+}
+"""The one field of its own an outcome takes (the others take none)."""
 
 CHANNELS: dict[Channel, str] = {
     Channel.EMAIL: "By email",
@@ -131,6 +141,8 @@ class EventDialog(ModalScreen[Event | None]):
         super().__init__()
         self._interview = interview
         self._kind = kind
+        self.next_start: datetime | None = None
+        """For a next round: when it is, if the user gave it (read once the reply is logged)."""
 
     @property
     def followup(self) -> FollowupApp:
@@ -165,11 +177,25 @@ class EventDialog(ModalScreen[Event | None]):
                     allow_blank=False,
                     id="outcome",
                 )
+                # Every outcome's field is made once and shown only for its outcome, so
+                # what was typed survives a change of mind.
                 yield Field(
                     "New decision date, if they gave one",
                     self._read_day,
                     placeholder="e.g. fri, 13 Nov, 2026-11-13",
                     id="decision_by",
+                )
+                yield Field(
+                    "Answer by, if they asked for one",
+                    self._read_day,
+                    placeholder="e.g. fri, 13 Nov, 2026-11-13",
+                    id="respond_by",
+                )
+                yield Field(
+                    "Next round's date and time, if you know it (or add it later)",
+                    self._read_instant,
+                    placeholder="e.g. thu 12 nov 2pm",
+                    id="next_start",
                 )
             if kind is EventKind.SNOOZED:
                 yield Field(
@@ -191,6 +217,23 @@ class EventDialog(ModalScreen[Event | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Log it", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        """Show the fields of the outcome picked first."""
+        self._show_outcome_fields()
+
+    @on(Select.Changed, "#outcome")
+    def _show_outcome_fields(self) -> None:
+        if self._kind is not EventKind.REPLY:
+            return
+        wanted = OUTCOME_FIELDS.get(cast(Outcome, self.query_one("#outcome", Select).value))
+        for name in OUTCOME_FIELDS.values():
+            self.query_one(f"#{name}", Field).display = name == wanted
+
+    def _read_instant(self, text: str) -> tuple[datetime, str]:
+        zone = self.followup.zone
+        instant = parse_datetime(text, self.followup.now(), zone)
+        return instant, describe_datetime(instant, zone)
 
     def _read_day(self, text: str) -> tuple[date, str]:
         day = parse_date(text, self.followup.calendar.day_of(self.followup.now()))
@@ -215,6 +258,8 @@ class EventDialog(ModalScreen[Event | None]):
         values: dict[str, object] = {}
         valid = True
         for field in self.query(Field):
+            if not field.display:
+                continue  # another outcome's field: what it holds is kept, not logged
             ok, value = field.check()
             valid = valid and ok
             values[field.id or ""] = value
@@ -229,10 +274,22 @@ class EventDialog(ModalScreen[Event | None]):
             event = Event(kind, when, channel=channel)
         elif kind is EventKind.REPLY:
             outcome = cast(Outcome, self.query_one("#outcome", Select).value)
-            new_date = cast(date | None, values.get("decision_by"))
-            event = Event(kind, when, outcome=outcome, decision_by=new_date, text=event.text)
+            event = Event(
+                kind,
+                when,
+                outcome=outcome,
+                decision_by=cast(date | None, values.get("decision_by")),
+                respond_by=cast(date | None, values.get("respond_by")),
+                text=event.text,
+            )
+            self.next_start = cast(datetime | None, values.get("next_start"))
         elif kind is EventKind.SNOOZED:
             event = Event(kind, when, until=cast(date, values["until"]))
+        try:
+            checked(self._interview.with_event(event))
+        except CodecError as exc:  # refused here, with the dialog still filled in
+            self.notify(f"Not logged: {exc.problem}", severity="warning", markup=False)
+            return
         self.dismiss(event)
 
     def on_input_submitted(self) -> None:
