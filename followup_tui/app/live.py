@@ -74,6 +74,8 @@ class LiveBoard:
         # The rows with an open or accepted offer (few): they give every other open row its
         # offer steps, so only a change among them touches every row.
         self._offers: dict[str, Row] = {}
+        self._later: dict[str, set[str]] = {}
+        """For each interview, the ids of the rounds that follow it."""
         self._keys: dict[str, SortKey] = {}
         self._sorted: list[SortKey] = []
         self._view: list[str] = []
@@ -136,6 +138,10 @@ class LiveBoard:
                 rows[interview.id] = Row(interview, self._standing_of(interview, now))
                 self._haystacks.pop(interview.id, None)
         self._base = rows
+        self._later = {}
+        for key, row in rows.items():
+            if row.interview.follows:
+                self._later.setdefault(row.interview.follows, set()).add(key)
         self._offers = {key: row for key, row in rows.items() if offer_role(row)}
         self._rows = {key: self._with_offer_steps(row) for key, row in rows.items()}
         self._keys = {key: sort_key(row, self._calendar) for key, row in rows.items()}
@@ -154,11 +160,15 @@ class LiveBoard:
     def remove(self, interview_id: str) -> None:
         """Take an interview off the board."""
         if self._rows.pop(interview_id, None) is not None:
-            self._base.pop(interview_id, None)
+            self._unlink(self._base.pop(interview_id, None))
             self._unplace(interview_id)
             if self._offers.pop(interview_id, None) is not None:
                 self._redecorate()
             self._changed()
+
+    def later_rounds(self, interview_id: str) -> list[str]:
+        """The ids of the rounds that follow an interview (its next rounds)."""
+        return sorted(self._later.get(interview_id, ()))
 
     def set_query(self, text: str) -> None:
         """Show only interviews whose text holds every word of ``text`` (any case)."""
@@ -221,6 +231,11 @@ class LiveBoard:
         """Put ``row`` (as the ladder has it) in its place in the order and the change heap."""
         key = row.interview.id
         self._unplace(key)
+        old = self._base.get(key)
+        if old is None or old.interview.follows != row.interview.follows:
+            self._unlink(old)
+            if row.interview.follows:
+                self._later.setdefault(row.interview.follows, set()).add(key)
         self._base[key] = row
         if self._offer_changed(key, row):
             self._redecorate()  # the one O(n) pass: an offer appeared, changed or closed
@@ -230,6 +245,13 @@ class LiveBoard:
         # With no heap yet, the first tick makes it from the rows, this one included.
         if row.standing.changes_at is not None and self._heap is not None:
             heapq.heappush(self._heap, (row.standing.changes_at.timestamp(), key))
+
+    def _unlink(self, row: Row | None) -> None:
+        """Forget that ``row`` follows another round."""
+        if row is not None and row.interview.follows:
+            later = self._later.get(row.interview.follows)
+            if later is not None:
+                later.discard(row.interview.id)
 
     def _offer_changed(self, key: str, row: Row) -> bool:
         """Record ``row`` among the offers or take it out; True if that changes the others."""

@@ -210,3 +210,40 @@ def test_the_app_shows_the_same_steps_as_followup_status() -> None:
     board.set_show_closed(True)
     expected = rank(interviews, "standard", NOW, CALENDAR)
     assert [board.row_at(i) for i in range(len(board))] == expected
+
+
+def test_the_board_knows_which_rounds_follow_which() -> None:
+    from followup_tui.app.rounds import next_round, rounds_of
+
+    board, _ = board_with_counter()
+    interviews = standard_board()
+    board.load(interviews, NOW)
+    initech = interviews[2]
+    onsite = replace(next_round(initech, at(11, 12, 14)), id="onsite", round="onsite")
+    board.put(onsite, NOW)
+    assert board.later_rounds("initech") == ["onsite"]
+    final = replace(next_round(onsite, at(11, 20)), id="final")
+    board.put(final, NOW)
+
+    def get(key: str) -> Interview | None:
+        row = board.get(key)
+        return row.interview if row else None
+
+    for each in (initech, onsite, final):
+        ids = [i.id for i in rounds_of(each, get, board.later_rounds)]
+        assert ids == ["initech", "onsite", "final"]
+    board.put(replace(final, follows=""), NOW)  # unlinked by an edit
+    assert board.later_rounds("onsite") == []
+    board.remove("onsite")
+    assert board.later_rounds("initech") == []
+
+
+def test_a_loop_of_rounds_ends_the_walk_not_the_app() -> None:
+    from followup_tui.app.rounds import rounds_of
+
+    one = make("Acme", at(11, 2), id="one", follows="two")
+    two = make("Acme", at(11, 3), id="two", follows="one")
+    by_id = {"one": one, "two": two}
+    later = {"one": ["two"], "two": ["one"]}
+    found = rounds_of(one, by_id.get, lambda key: later[key])
+    assert [i.id for i in found] == ["one", "two"]

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from followup_tui.app import background
-from followup_tui.core.model import Event, EventKind, Interview
+from followup_tui.app.rounds import next_round
+from followup_tui.core.model import Event, EventKind, Interview, Outcome
 from followup_tui.core.standing import Status, Step
 
 if TYPE_CHECKING:
@@ -111,10 +113,35 @@ class InterviewScreen(Screen[None]):
     # ---- actions
 
     def action_add(self) -> None:
-        """Open an empty form; the new interview is selected once saved."""
+        """Open an empty form; the new interview is selected once saved.
+
+        On an interview closed as advanced with no later round yet, the form is that next
+        round, pre-filled.
+        """
         from followup_tui.app.screens.form import InterviewForm
 
+        interview = self.current()
+        row = self.followup.board.get(interview.id) if interview else None
+        if (
+            interview is not None
+            and row is not None
+            and row.standing.reason == "advanced"
+            and not self.followup.board.later_rounds(interview.id)
+        ):
+            self.add_next_round(interview, None)
+            return
         self.app.push_screen(InterviewForm(None), self._after_form)
+
+    def add_next_round(self, interview: Interview, start: datetime | None) -> None:
+        """Add the round after ``interview``: at once when ``start`` is known, else by the form."""
+        from followup_tui.app.screens.form import InterviewForm
+
+        if start is None:
+            draft = next_round(interview, interview.start)  # the form asks for the date
+            self.app.push_screen(InterviewForm(None, prefill=draft), self._after_form)
+            return
+        store, draft = self.followup.store, next_round(interview, start)
+        self.commit(lambda: store.add(draft), f"{interview.company}: next round added")
 
     def action_edit(self) -> None:
         """Open the form on the selected interview."""
@@ -163,11 +190,16 @@ class InterviewScreen(Screen[None]):
         if (interview := self.current()) is None:
             return
 
-        def done(event: Event | None) -> None:
-            if event is not None:
-                self.log_event(interview, event, message or _logged(event))
+        dialog = EventDialog(interview, kind)
 
-        self.app.push_screen(EventDialog(interview, kind), done)
+        def done(event: Event | None) -> None:
+            if event is None:
+                return
+            self.log_event(interview, event, message or _logged(event))
+            if event.kind is EventKind.REPLY and event.outcome is Outcome.NEXT_ROUND:
+                self.add_next_round(interview, dialog.next_start)
+
+        self.app.push_screen(dialog, done)
 
     def action_check_in(self) -> None:
         """Log a check-in, with the channel it went by."""

@@ -12,11 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from followup_tui.app.rounds import rounds_of
 from followup_tui.app.screens.actions import InterviewScreen
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.badge import Badge
 from followup_tui.app.widgets.key_bar import KeyBar
-from followup_tui.app.widgets.pane import action_text
+from followup_tui.app.widgets.pane import action_text, round_name
 from followup_tui.core.board import Row, due_instant
 from followup_tui.core.dates import describe_date, describe_datetime, describe_duration
 from followup_tui.core.model import Event, EventKind, Interview
@@ -79,6 +80,7 @@ class DetailScreen(InterviewScreen):
             yield Badge(id="badge")
         with VerticalScroll(id="body"):
             yield Static(id="standing")
+            yield Static(id="rounds")
             yield Static(id="record")
             yield Static(id="timeline")
         yield KeyBar()
@@ -105,12 +107,15 @@ class DetailScreen(InterviewScreen):
             return
         interview, standing = row.interview, row.standing
         title = Text(clean_line(interview.company), style="bold")
-        for part in (interview.role, interview.round):
+        for part in (interview.role, round_name(interview)):
             if part.strip():
                 title.append(" · " + clean_line(part))
         self.query_one("#title", Static).update(title)
         self.query_one(Badge).show(standing.status)
         self.query_one("#standing", Static).update(self._standing(row))
+        rounds = self.query_one("#rounds", Static)
+        rounds.update(self._rounds(interview))
+        rounds.display = bool(interview.follows or self.followup.board.later_rounds(interview.id))
         self.query_one("#record", Static).update(self._record(interview))
         self.query_one("#timeline", Static).update(self._timeline(row))
         self.refresh_bindings()
@@ -126,6 +131,29 @@ class DetailScreen(InterviewScreen):
         if row.interview.archived:
             text.append("\narchived (x brings it back)", "dim")
         return text
+
+    def _rounds(self, interview: Interview) -> Table:
+        """Every round of the application, earliest first, with where each stands."""
+        board, zone = self.followup.board, self.followup.zone
+
+        def get(key: str) -> Interview | None:
+            row = board.get(key)
+            return row.interview if row else None
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
+        for number, each in enumerate(rounds_of(interview, get, board.later_rounds), 1):
+            row = board.get(each.id)
+            where = (row.standing.reason or row.standing.status.label) if row else ""
+            line = Text(f"{clean_line(round_name(each)) or f'round {number}'}", style="bold")
+            line.append(f" · {describe_datetime(each.start, zone)}")
+            if where:
+                line.append(f" · {where}")
+            if each.id == interview.id:
+                line.append("  (this one)", style="italic")
+            grid.add_row("Rounds" if number == 1 else "", line)
+        return grid
 
     def _record(self, interview: Interview) -> Table:
         zone = self.followup.zone

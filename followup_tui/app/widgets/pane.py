@@ -22,6 +22,7 @@ from rich.text import Text
 from followup_tui.app.text import clean_line
 from followup_tui.core.board import Row
 from followup_tui.core.dates import describe_datetime
+from followup_tui.core.model import Interview
 from followup_tui.core.standing import Standing, Status
 
 PANE_LINES = 3
@@ -60,6 +61,13 @@ def people(row: Row) -> str:
     """The interviewers' names, or a note that none was recorded."""
     names = [clean_line(p.name) for p in row.interview.interviewers if p.name.strip()]
     return ", ".join(names) if names else "no interviewer recorded"
+
+
+def round_name(interview: Interview) -> str:
+    """The round as the user named it; a later round not named yet is "next round"."""
+    if interview.round.strip() or not interview.follows:
+        return interview.round
+    return "next round"
 
 
 def action_text(standing: Standing) -> tuple[str, bool]:
@@ -101,7 +109,7 @@ def pane_lines(
     inner = max(width - 2, 0)
 
     title = Text(clean_line(interview.company) or "(no company)", style=styles.company)
-    for part in (interview.role, interview.round):
+    for part in (interview.role, round_name(interview)):
         if part.strip():
             title.append(" · ")
             title.append(clean_line(part))
