@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, SelectionList
 
 from followup_tui.app.screens.dialogs import ChooseInterviewer, EventDialog
 from followup_tui.app.screens.form import InterviewForm
@@ -104,15 +104,19 @@ async def test_edit_keeps_the_log_and_changes_the_fields(
         assert app.board.get(globex.id).interview.role == "Senior Product Manager"  # type: ignore[union-attr]
 
 
-async def test_thank_you_asks_whom_when_the_panel_has_several(
+async def test_thank_you_asks_whom_with_those_owed_ticked(
     make_app: AppFactory, data_file: Path
 ) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j", "t")  # Acme: Dana Ruiz and Sam Lee
-        assert isinstance(app.screen, ChooseInterviewer)
-        await pilot.press("down", "enter")  # from Dana (first owed) to Sam
+        await pilot.press("j", "j", "t")  # Acme: Dana Ruiz and Sam Lee, both owed
+        dialog = app.screen
+        assert isinstance(dialog, ChooseInterviewer)
+        people = dialog.query_one(SelectionList)
+        assert people.selected == ["Dana Ruiz", "Sam Lee"]
+        people.deselect("Dana Ruiz")  # only Sam's went out
+        await pilot.press("enter")  # from the "when" field, empty: now
         await settle(pilot)
         acme = by_company(data_file, "Acme")
         assert [(e.kind, e.to, e.at) for e in acme.events] == [
@@ -121,13 +125,44 @@ async def test_thank_you_asks_whom_when_the_panel_has_several(
         assert app.board.get(acme.id).standing.actions[0].label == "thank-you to Dana Ruiz"  # type: ignore[union-attr]
 
 
-async def test_thank_you_to_a_single_interviewer_is_logged_at_once(
+async def test_a_thank_you_sent_yesterday_is_logged_at_its_time(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "j", "t")  # Globex: thanked already
+        dialog = app.screen
+        assert isinstance(dialog, ChooseInterviewer)
+        assert "Everyone has been thanked" in static_text(app, "#owed")
+        assert dialog.query_one(SelectionList).selected == []
+        await pilot.press("enter")  # nobody ticked: nothing is logged, and it says why
+        await settle(pilot)
+        assert app.screen is dialog
+        assert len(by_company(data_file, "Globex").events) == 1
+        dialog.query_one(SelectionList).select("Dana Ruiz")
+        await fill(pilot, "when", "tomorrow 9am")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "hasn't happened yet" in field_message(app, "when")
+        await fill(pilot, "when", "yesterday 6pm")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        last = by_company(data_file, "Globex").events[-1]
+        assert (last.kind, last.to) == (EventKind.THANK_YOU_SENT, "Dana Ruiz")
+        assert last.at.isoformat() == "2026-11-03T18:00:00-05:00"
+
+
+async def test_thank_you_to_a_single_interviewer_asks_when(
     make_app: AppFactory, data_file: Path
 ) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
         await pilot.press("G", "t")  # Umbrella: one interviewer
+        assert isinstance(app.screen, ChooseInterviewer)
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         events = by_company(data_file, "Umbrella").events
@@ -246,7 +281,7 @@ async def test_undo_takes_back_the_last_change(make_app: AppFactory, data_file: 
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("G", "t")
+        await pilot.press("G", "t", "enter")
         await settle(pilot)
         assert len(by_company(data_file, "Umbrella").events) == 1
         await pilot.press("u")
@@ -266,7 +301,7 @@ async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(
         await pilot.pause()
         app.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
         assert "read-only" in static_text(app, "#summary")
-        await pilot.press("t")
+        await pilot.press("t", "enter")
         await settle(pilot)
         assert any(n.startswith("Not saved:") and "read-only" in n for n in notes)
         await pilot.press("e")
