@@ -15,7 +15,7 @@ from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.core.model import Channel, EventKind, Format, Outcome
 from followup_tui.core.standing import Status
 
-from .conftest import NOW, AppFactory, stored
+from .conftest import NOW, AppFactory, at, make, stored
 from .helpers import field_message, fill, order, selected, settle, static_text
 
 
@@ -157,16 +157,18 @@ async def test_a_thank_you_sent_yesterday_is_logged_at_its_time(
 async def test_thank_you_to_a_single_interviewer_asks_when(
     make_app: AppFactory, data_file: Path
 ) -> None:
-    app = make_app()
+    app = make_app([make("Wayne", at(11, 4, 9))])  # one interviewer, owed a thank-you
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("G", "t")  # Umbrella: one interviewer
+        await pilot.press("t")
         assert isinstance(app.screen, ChooseInterviewer)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        events = by_company(data_file, "Umbrella").events
-        assert [(e.kind, e.to) for e in events] == [(EventKind.THANK_YOU_SENT, "Dana Ruiz")]
+        events = by_company(data_file, "Wayne").events
+        assert [(e.kind, e.to, e.at) for e in events] == [
+            (EventKind.THANK_YOU_SENT, "Dana Ruiz", NOW)
+        ]
 
 
 async def test_check_in_is_logged_with_its_channel_and_time(
@@ -281,14 +283,14 @@ async def test_undo_takes_back_the_last_change(make_app: AppFactory, data_file: 
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("G", "t", "enter")
+        await pilot.press("j", "j", "t", "enter")  # Acme: the whole panel thanked now
         await settle(pilot)
-        assert len(by_company(data_file, "Umbrella").events) == 1
+        assert [e.to for e in by_company(data_file, "Acme").events] == [""]
         await pilot.press("u")
         await settle(pilot)
-        assert by_company(data_file, "Umbrella").events == ()
-        assert app.board.get(by_company(data_file, "Umbrella").id).interview.events == ()  # type: ignore[union-attr]
-        assert selected(app) == "Umbrella"
+        assert by_company(data_file, "Acme").events == ()
+        assert app.board.get(by_company(data_file, "Acme").id).interview.events == ()  # type: ignore[union-attr]
+        assert selected(app) == "Acme"
 
 
 async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(
@@ -301,7 +303,7 @@ async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(
         await pilot.pause()
         app.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
         assert "read-only" in static_text(app, "#summary")
-        await pilot.press("t", "enter")
+        await pilot.press("j", "j", "t", "enter")  # Acme, owed a thank-you
         await settle(pilot)
         assert any(n.startswith("Not saved:") and "read-only" in n for n in notes)
         await pilot.press("e")

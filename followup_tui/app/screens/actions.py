@@ -158,29 +158,34 @@ class InterviewScreen(Screen[None]):
         """An interview was added or edited through the form (the board may select it)."""
 
     def action_thank_you(self) -> None:
-        """Log a thank-you: to the one interviewer, or to the one the user picks."""
-        from followup_tui.app.screens.dialogs import ChooseInterviewer
+        """Log a thank-you: to whom (those owed ticked) and when; after a rejection, the thanks."""
+        from followup_tui.app.screens.dialogs import ChooseInterviewer, Thanked
 
         if (interview := self.current()) is None:
             return
-        now = self.followup.now()
         row = self.followup.board.get(interview.id)
         if row is not None and row.standing.status is Status.SEND_THANKS:
-            event = Event(EventKind.THANKS_SENT, now)
+            event = Event(EventKind.THANKS_SENT, self.followup.now())
             self.log_event(interview, event, "thanks for their consideration logged")
-            return
-        names = [p.name for p in interview.interviewers if p.name.strip()]
-        if len(names) <= 1:
-            to = names[0] if names else ""
-            self.log_event(interview, Event(EventKind.THANK_YOU_SENT, now, to=to), _thanked(to))
             return
         actions = row.standing.actions if row else ()
         owed = [a.recipient for a in actions if a.step is Step.THANK_YOU]
+        store = self.followup.store
 
-        def chosen(to: str | None) -> None:
-            if to is not None:
-                event = Event(EventKind.THANK_YOU_SENT, self.followup.now(), to=to)
-                self.log_event(interview, event, _thanked(to))
+        def chosen(thanked: Thanked | None) -> None:
+            if thanked is None:
+                return
+            events = [Event(EventKind.THANK_YOU_SENT, thanked.at, to=to) for to in thanked.to]
+
+            def log_all() -> Interview:
+                # One save for the lot, so a failure leaves none of them half-logged.
+                saved = interview
+                for event in events:
+                    saved = store.log(interview.id, event)
+                return saved
+
+            words = _thanked(", ".join(thanked.to) if all(thanked.to) else "")
+            self.commit(log_all, f"{interview.company}: {words}")
 
         self.app.push_screen(ChooseInterviewer(interview, owed), chosen)
 

@@ -6,6 +6,7 @@ writing. Nothing is logged until every field reads cleanly.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -15,8 +16,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, OptionList, Select
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Label, Select, SelectionList
+from textual.widgets.selection_list import Selection
 
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
@@ -79,48 +80,98 @@ _TITLES = {
 }
 
 
-class ChooseInterviewer(ModalScreen[str | None]):
-    """Pick who the thank-you went to: one interviewer, or everyone."""
+@dataclass(frozen=True, slots=True)
+class Thanked:
+    """What the thank-you dialog logs: to whom, and when."""
+
+    to: tuple[str, ...]
+    """The interviewers thanked; ``(EVERYONE,)`` for the whole panel (or a nameless one)."""
+    at: datetime
+    """When it went out."""
+
+
+class ChooseInterviewer(ModalScreen[Thanked | None]):
+    """Log a thank-you: to whom (those still owed one ticked) and when (empty means now)."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Cancel", tooltip="Log nothing")
+        Binding("escape", "dismiss_none", "Cancel", tooltip="Log nothing"),
+        Binding("ctrl+s", "submit", "Log it", tooltip="Log it (enter in the field works too)"),
     ]
 
     def __init__(self, interview: Interview, owed: list[str]) -> None:
-        """Offer the panel of ``interview``; those in ``owed`` are marked as still owed."""
+        """Offer the panel of ``interview``; those in ``owed`` are ticked as still owed."""
         super().__init__()
         self._interview = interview
         self._owed = set(owed)
+        self._names = [p.name for p in interview.interviewers if p.name.strip()]
+
+    @property
+    def followup(self) -> FollowupApp:
+        """The app, typed."""
+        return cast("FollowupApp", self.app)
 
     def compose(self) -> ComposeResult:
-        """A title and the list of names."""
-        options = [Option(Text("Everyone on the panel"), id="\x00everyone")]
-        for person in self._interview.interviewers:
-            if person.name.strip():
-                label = Text(clean_line(person.name))
-                if person.name in self._owed:
-                    label.append("  still owed", style="italic")
-                options.append(Option(label, id=person.name))
+        """A title, whether one is owed, the names to tick, and when."""
         with Vertical(classes="dialog"):
             yield Label(
-                Text(f"Thank-you sent to whom? — {clean_line(self._interview.company)}"),
+                Text(f"Thank-you sent — {clean_line(self._interview.company)}"),
                 classes="title",
             )
-            yield OptionList(*options)
-            yield Label(Text("enter logs it · escape cancels"), classes="hint")
+            if not self._owed:
+                owed = "Everyone has been thanked (log another only if one went out)"
+            elif self._names:
+                owed = "Still owed one: " + ", ".join(
+                    clean_line(n) for n in self._names if n in self._owed
+                )
+            else:
+                owed = "A thank-you is owed to the panel"
+            yield Label(Text(owed), id="owed", classes="detail")
+            if self._names:
+                yield SelectionList[str](
+                    *(
+                        Selection(Text(clean_line(name)), name, name in self._owed)
+                        for name in self._names
+                    )
+                )
+            yield Field(
+                "When (empty means now)",
+                self._read_past_instant,
+                placeholder="e.g. yesterday 6pm",
+                id="when",
+            )
+            yield Label(Text("space ticks a name · enter logs it · escape cancels"), classes="hint")
 
     def on_mount(self) -> None:
-        """Start on the first interviewer still owed a thank-you."""
-        options = self.query_one(OptionList)
-        names = [p.name for p in self._interview.interviewers if p.name.strip()]
-        first_owed = next((i for i, n in enumerate(names) if n in self._owed), 0)
-        options.highlighted = first_owed + 1
+        """Start in the "when" field: enter alone logs it, now, to those ticked."""
+        self.query_one("#when", Field).input.focus()
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        key = event.option.id or ""
-        self.dismiss(EVERYONE if key == "\x00everyone" else key)
+    def _read_past_instant(self, text: str) -> tuple[datetime, str]:
+        now, zone = self.followup.now(), self.followup.zone
+        instant = parse_datetime(text, now, zone)
+        if instant > now:
+            raise DateError(f"{describe_datetime(instant, zone)} hasn't happened yet")
+        return instant, describe_datetime(instant, zone)
+
+    def action_submit(self) -> None:
+        """Log it, once someone is ticked and the time reads cleanly."""
+        ok, when = self.query_one("#when", Field).check()
+        if not ok:
+            return
+        at = cast(datetime | None, when) or self.followup.now()
+        if not self._names:  # nobody named: it went to the panel
+            self.dismiss(Thanked((EVERYONE,), at))
+            return
+        ticked = self.query_one(SelectionList).selected
+        if not ticked:
+            self.notify("Tick whom the thank-you went to first (space)", severity="warning")
+            return
+        to = (EVERYONE,) if len(ticked) == len(self._names) > 1 else tuple(ticked)
+        self.dismiss(Thanked(to, at))
+
+    def on_input_submitted(self) -> None:
+        """Enter in the field logs it."""
+        self.action_submit()
 
     def action_dismiss_none(self) -> None:
         """Close, logging nothing."""
