@@ -170,7 +170,7 @@ async def test_switch_step_logs_that_step_and_undo_reverts_it(
         assert chosen(screen).choice.owed
         check_in_body = body(app)
         await pilot.press("ctrl+t")
-        assert chosen(screen).choice.label == "update"
+        assert chosen(screen).choice.label == "update: tell them about your offer"  # Hooli's
         assert body(app) != check_in_body
         await pilot.press("ctrl+t", "ctrl+t")  # keep-warm, then round to the check-in
         assert chosen(screen).choice.label == "check-in 1 of 2"
