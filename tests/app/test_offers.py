@@ -119,3 +119,15 @@ async def test_the_detail_of_an_accepted_offer_tells_its_story(make_app: AppFact
         timeline = static_text(app, "#timeline")
         assert "reply: offer" in timeline
         assert "offer accepted" in timeline
+
+
+def test_an_offer_pane_does_not_repeat_its_badge() -> None:
+    from followup_tui.app.widgets.pane import action_text
+    from followup_tui.core.board import rank
+    from followup_tui.core.calendar import BusinessCalendar
+
+    from .conftest import NOW, NY
+
+    rows = rank(standard_board(), "standard", NOW, BusinessCalendar(NY))
+    hooli = next(r for r in rows if r.interview.company == "Hooli")
+    assert action_text(hooli.standing) == ("→ thank them for the offer · answer the offer", True)

@@ -13,7 +13,7 @@ objects, so it can never be read as markup.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import tzinfo
 
 from rich.style import Style
@@ -73,6 +73,8 @@ def round_name(interview: Interview) -> str:
 def action_text(standing: Standing) -> tuple[str, bool]:
     """The actions in plain words, and whether they are owed now (True) or ahead (False)."""
     owed = [a.label for a in standing.actions if a.due_now]
+    if standing.reason == standing.status.label:  # the badge says it already
+        standing = replace(standing, reason="")
     if owed:
         text = "→ " + " · ".join(owed)
         return (f"{text} · {standing.reason}" if standing.reason else text), True
