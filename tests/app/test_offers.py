@@ -131,3 +131,11 @@ def test_an_offer_pane_does_not_repeat_its_badge() -> None:
     rows = rank(standard_board(), "standard", NOW, BusinessCalendar(NY))
     hooli = next(r for r in rows if r.interview.company == "Hooli")
     assert action_text(hooli.standing) == ("→ thank them for the offer · answer the offer", True)
+
+
+async def test_the_optional_tell_step_is_never_given_a_due_time(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("j", "j", "enter")  # Acme: thank-yous due, and the offer's news
+        timeline = static_text(app, "#timeline")
+        assert "tell Acme about your offer" not in timeline

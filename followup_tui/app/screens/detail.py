@@ -21,6 +21,7 @@ from followup_tui.app.widgets.pane import action_text, round_name
 from followup_tui.core.board import Row, due_instant
 from followup_tui.core.dates import describe_date, describe_datetime, describe_duration
 from followup_tui.core.model import Event, EventKind, Interview
+from followup_tui.core.standing import Step
 
 EVENT_WORDS: dict[EventKind, str] = {
     EventKind.THANK_YOU_SENT: "thank-you sent",
@@ -210,7 +211,10 @@ class DetailScreen(InterviewScreen):
                 words.append("\n" + clean_block(event.text), style="italic")
             entries.append((event.at, 0, describe_datetime(event.at, zone), words))
         due = due_instant(row, self.followup.calendar)
-        ahead = [a.label for a in row.standing.actions if not a.due_now]
+        # The news of another company's offer is optional and has no day of its own.
+        ahead = [
+            a.label for a in row.standing.actions if not a.due_now and a.step is not Step.UPDATE
+        ]
         if due is not None and due > now and ahead:
             shown = row.standing.due
             if isinstance(shown, datetime):
