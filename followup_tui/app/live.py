@@ -143,7 +143,7 @@ class LiveBoard:
             if row.interview.follows:
                 self._later.setdefault(row.interview.follows, set()).add(key)
         self._offers = {key: row for key, row in rows.items() if offer_role(row)}
-        self._rows = {key: self._with_offer_steps(row) for key, row in rows.items()}
+        self._redecorate()
         self._keys = {key: sort_key(row, self._calendar) for key, row in rows.items()}
         self._sorted = sorted(self._keys.values())
         self._heap = None  # made by the first tick: not needed for the first frame
@@ -272,7 +272,11 @@ class LiveBoard:
 
     def _redecorate(self) -> None:
         """Give every row the steps of the offers as they are now (its order is unchanged)."""
-        self._rows = {key: self._with_offer_steps(row) for key, row in self._base.items()}
+        if not self._offers:
+            self._rows = dict(self._base)
+            return
+        # One pass over the whole list: the offers are gathered once, not once per row.
+        self._rows = dict(zip(self._base, with_offer_steps(list(self._base.values())), strict=True))
 
     def _change_heap(self) -> list[tuple[float, str]]:
         """When each row's status may next change, earliest first."""
