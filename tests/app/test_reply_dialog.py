@@ -115,3 +115,24 @@ async def test_the_log_dialog_offers_accepting_declining_and_withdrawing(
         row = app.board.get("hooli")
         assert row is not None and row.standing.reason == "offer accepted"
         assert "Hooli" not in order(app)
+
+
+async def test_what_the_file_would_refuse_is_refused_in_the_dialog_still_filled_in(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app()
+    before = stored(data_file)
+    notes: list[str] = []
+    async with app.run_test(size=(110, 40)) as pilot:
+        app.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        await pilot.press("j", "r")
+        dialog = app.screen
+        assert isinstance(dialog, EventDialog)
+        await fill(pilot, "when", "1 jan 1850 10am")
+        await fill(pilot, "text", "found it in an old letter")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert any(n.startswith("Not logged:") and "1900" in n for n in notes), notes
+        assert dialog.query_one("#text", Field).text == "found it in an old letter"
+        assert stored(data_file) == before
