@@ -122,3 +122,13 @@ async def test_the_detail_lists_every_round_of_the_application(
         assert "Mon 19 Oct 2026, 10:00" in rounds and "Thu 12 Nov 2026, 14:00" in rounds
         assert rounds.index("19 Oct") < rounds.index("12 Nov")
         assert "advanced" in rounds and "this one" in rounds
+
+
+async def test_the_round_added_at_once_is_selected(make_app: AppFactory, data_file: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await reply_next_round(pilot, "thu 12 nov 2pm")
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        row = screen.panes.selected
+        assert row is not None and row.interview.id == later_round(data_file).id

@@ -372,3 +372,19 @@ async def test_each_interviewer_keeps_a_topic_and_the_notes_are_private(
         shown = static_text(app, "#record")
         assert "talked about your on-call rota" in shown
         assert "Private notes" in shown
+
+
+async def test_a_thank_you_to_a_panel_with_no_names_goes_to_the_panel(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app([make("Wayne", at(11, 4, 9), interviewers=())])
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        assert isinstance(app.screen, ChooseInterviewer)
+        assert "owed to the panel" in static_text(app, "#owed")
+        await fill(pilot, "when", "today 1pm")
+        await pilot.press("enter")
+        await settle(pilot)
+        (event,) = by_company(data_file, "Wayne").events
+        assert (event.kind, event.to, event.at) == (EventKind.THANK_YOU_SENT, "", at(11, 4, 13))
