@@ -79,6 +79,7 @@ async def test_without_a_date_the_prefilled_form_opens(
         form = app.screen
         assert isinstance(form, InterviewForm)
         assert_prefilled(form)
+        assert form.query_one("#round", Field).input.has_focus  # the first thing to type
         await fill(pilot, "round", "onsite")
         await fill(pilot, "when", "mon 16 nov 10am")
         await pilot.press("ctrl+s")

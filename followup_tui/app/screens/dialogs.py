@@ -243,7 +243,7 @@ class EventDialog(ModalScreen[Event | None]):
                     id="respond_by",
                 )
                 yield Field(
-                    "Next round's date and time, if you know it (or add it later)",
+                    "Next round's date and time (empty: add it later)",
                     self._read_instant,
                     placeholder="e.g. thu 12 nov 2pm",
                     id="next_start",

@@ -183,8 +183,9 @@ class InterviewForm(Screen["Interview | None"]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """Start in the first field."""
-        self.query_one("#company", Field).input.focus()
+        """Start in the first field (for a next round, its name: the rest is filled in)."""
+        first = "#round" if self._prefill is not None else "#company"
+        self.query_one(first, Field).input.focus()
 
     # ---- readers (they need "now" and the user's zone)
 
