@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from followup_tui.core.board import Row, due_instant, summary
+from followup_tui.core.board import Row, due_instant, summary, with_offer_steps
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import Interview
-from followup_tui.core.standing import Standing
+from followup_tui.core.standing import Standing, Status
 
 StandingOf = Callable[[Interview, datetime], Standing]
 """How to compute an interview's standing at an instant (policy already chosen)."""
@@ -49,6 +49,13 @@ class Change:
         return f"{self.after.interview.company}: {self.after.standing.status.label}"
 
 
+def offer_role(row: Row) -> str:
+    """What the row is to the other interviews: "offer" (open), "accepted", or ""."""
+    if row.standing.status is Status.OFFER and not row.interview.archived:
+        return "offer"
+    return "accepted" if row.standing.reason == "offer accepted" else ""
+
+
 def _haystack(interview: Interview) -> str:
     people = " ".join(f"{p.name} {p.title} {p.email}" for p in interview.interviewers)
     fields = (interview.company, interview.role, interview.round, people, interview.notes)
@@ -63,6 +70,12 @@ class LiveBoard:
         self._standing_of = standing_of
         self._calendar = calendar
         self._rows: dict[str, Row] = {}
+        self._base: dict[str, Row] = {}
+        # The rows with an open or accepted offer (few): they give every other open row its
+        # offer steps, so only a change among them touches every row.
+        self._offers: dict[str, Row] = {}
+        self._later: dict[str, set[str]] = {}
+        """For each interview, the ids of the rounds that follow it."""
         self._keys: dict[str, SortKey] = {}
         self._sorted: list[SortKey] = []
         self._view: list[str] = []
@@ -115,7 +128,7 @@ class LiveBoard:
 
     def load(self, interviews: Iterable[Interview], now: datetime) -> None:
         """Replace everything; standings of unchanged interviews are kept, not recomputed."""
-        previous = self._rows
+        previous = self._base
         rows: dict[str, Row] = {}
         for interview in interviews:
             old = previous.get(interview.id)
@@ -124,7 +137,13 @@ class LiveBoard:
             else:
                 rows[interview.id] = Row(interview, self._standing_of(interview, now))
                 self._haystacks.pop(interview.id, None)
-        self._rows = rows
+        self._base = rows
+        self._later = {}
+        for key, row in rows.items():
+            if row.interview.follows:
+                self._later.setdefault(row.interview.follows, set()).add(key)
+        self._offers = {key: row for key, row in rows.items() if offer_role(row)}
+        self._redecorate()
         self._keys = {key: sort_key(row, self._calendar) for key, row in rows.items()}
         self._sorted = sorted(self._keys.values())
         self._heap = None  # made by the first tick: not needed for the first frame
@@ -141,8 +160,15 @@ class LiveBoard:
     def remove(self, interview_id: str) -> None:
         """Take an interview off the board."""
         if self._rows.pop(interview_id, None) is not None:
+            self._unlink(self._base.pop(interview_id, None))
             self._unplace(interview_id)
+            if self._offers.pop(interview_id, None) is not None:
+                self._redecorate()
             self._changed()
+
+    def later_rounds(self, interview_id: str) -> list[str]:
+        """The ids of the rounds that follow an interview (its next rounds)."""
+        return sorted(self._later.get(interview_id, ()))
 
     def set_query(self, text: str) -> None:
         """Show only interviews whose text holds every word of ``text`` (any case)."""
@@ -189,7 +215,7 @@ class LiveBoard:
             if not 0 <= index < len(self._view):
                 continue
             key = self._view[index]
-            row = self._rows[key]
+            row = self._base[key]
             new = Row(row.interview, self._standing_of(row.interview, now))
             if new.standing == row.standing:
                 continue
@@ -202,15 +228,55 @@ class LiveBoard:
         return repaint, changes
 
     def _place(self, row: Row) -> None:
-        """Put ``row`` in (or back in) its place in the order and the change heap."""
+        """Put ``row`` (as the ladder has it) in its place in the order and the change heap."""
         key = row.interview.id
         self._unplace(key)
-        self._rows[key] = row
+        old = self._base.get(key)
+        if old is None or old.interview.follows != row.interview.follows:
+            self._unlink(old)
+            if row.interview.follows:
+                self._later.setdefault(row.interview.follows, set()).add(key)
+        self._base[key] = row
+        if self._offer_changed(key, row):
+            self._redecorate()  # the one O(n) pass: an offer appeared, changed or closed
+        self._rows[key] = self._with_offer_steps(row)
         sort = self._keys[key] = sort_key(row, self._calendar)
         bisect.insort(self._sorted, sort)
         # With no heap yet, the first tick makes it from the rows, this one included.
         if row.standing.changes_at is not None and self._heap is not None:
             heapq.heappush(self._heap, (row.standing.changes_at.timestamp(), key))
+
+    def _unlink(self, row: Row | None) -> None:
+        """Forget that ``row`` follows another round."""
+        if row is not None and row.interview.follows:
+            later = self._later.get(row.interview.follows)
+            if later is not None:
+                later.discard(row.interview.id)
+
+    def _offer_changed(self, key: str, row: Row) -> bool:
+        """Record ``row`` among the offers or take it out; True if that changes the others."""
+        old = self._offers.get(key)
+        role = offer_role(row)
+        if not role:
+            return self._offers.pop(key, None) is not None
+        self._offers[key] = row
+        # A countdown ticking on the offer changes nothing for the others; a new role, a
+        # new company or a new event (another offer reply) may.
+        return old is None or offer_role(old) != role or old.interview != row.interview
+
+    def _with_offer_steps(self, row: Row) -> Row:
+        """The row with the steps the offers give it (itself when there are none)."""
+        if not self._offers or row.interview.id in self._offers or not row.is_open:
+            return row
+        return with_offer_steps([*self._offers.values(), row])[-1]
+
+    def _redecorate(self) -> None:
+        """Give every row the steps of the offers as they are now (its order is unchanged)."""
+        if not self._offers:
+            self._rows = dict(self._base)
+            return
+        # One pass over the whole list: the offers are gathered once, not once per row.
+        self._rows = dict(zip(self._base, with_offer_steps(list(self._base.values())), strict=True))
 
     def _change_heap(self) -> list[tuple[float, str]]:
         """When each row's status may next change, earliest first."""

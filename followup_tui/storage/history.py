@@ -23,6 +23,8 @@ _NOUNS = {
     EventKind.REFERENCE_CONTACTED: "reference contact",
     EventKind.WITHDREW: "withdrawal",
     EventKind.NOTE: "note",
+    EventKind.OFFER_ACCEPTED: "offer accepted",
+    EventKind.OFFER_DECLINED: "offer declined",
 }
 
 

@@ -22,13 +22,13 @@ async def test_open_interviews_most_urgent_first_under_a_summary(make_app: AppFa
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
-        assert order(app) == ["Initech", "Acme", "Globex", "Umbrella"]
+        assert order(app) == ["Hooli", "Initech", "Acme", "Globex", "Umbrella"]
         summary = static_text(app, "#summary")
-        assert "1 due · 1 overdue · 1 waiting · 1 upcoming" in summary
-        assert "2 finished, hidden" in summary
+        assert "1 offer · 1 due · 1 overdue · 1 waiting · 1 upcoming" in summary
+        assert "1 finished, hidden" in summary
         text = board_text(app)
         # Every badge has its word, and its countdown and next step in plain words.
-        for words in ("OVERDUE", "THANK-YOU DUE", "WAITING", "UPCOMING"):
+        for words in ("OFFER", "OVERDUE", "THANK-YOU DUE", "WAITING", "UPCOMING"):
             assert words in text
         assert "overdue by 1d 15h" in text
         assert "20h left" in text
@@ -40,8 +40,8 @@ async def test_vim_and_arrow_keys_move_the_selection(make_app: AppFactory) -> No
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
-        assert selected(app) == "Initech"
-        await pilot.press("j")
+        assert selected(app) == "Hooli"  # an open offer comes first
+        await pilot.press("j", "j")
         assert selected(app) == "Acme"
         await pilot.press("down", "down")
         assert selected(app) == "Umbrella"
@@ -50,7 +50,7 @@ async def test_vim_and_arrow_keys_move_the_selection(make_app: AppFactory) -> No
         await pilot.press("k")
         assert selected(app) == "Globex"
         await pilot.press("g")
-        assert selected(app) == "Initech"
+        assert selected(app) == "Hooli"
         await pilot.press("G")
         assert selected(app) == "Umbrella"
         await pilot.press("up")
@@ -61,12 +61,13 @@ async def test_closed_and_archived_are_tucked_away_behind_a_toggle(make_app: App
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
-        assert "Hooli" not in order(app) and "Stark" not in order(app)
+        assert order(app)[0] == "Hooli"  # an open offer is never tucked away
+        assert "Stark" not in order(app)
         await pilot.press("s")
-        assert order(app)[-2:] == ["Hooli", "Stark"]
-        assert "OFFER" in board_text(app) and "CLOSED" in board_text(app)
+        assert order(app)[-1:] == ["Stark"]
+        assert "CLOSED" in board_text(app)
         await pilot.press("s")
-        assert len(order(app)) == 4
+        assert len(order(app)) == 5
 
 
 async def test_filter_by_text_then_escape_clears_it(make_app: AppFactory) -> None:
@@ -79,7 +80,7 @@ async def test_filter_by_text_then_escape_clears_it(make_app: AppFactory) -> Non
         await pilot.press("enter")  # keep the filter, back to the list
         assert order(app) == ["Acme"]
         await pilot.press("escape")
-        assert order(app) == ["Initech", "Acme", "Globex", "Umbrella"]
+        assert order(app) == ["Hooli", "Initech", "Acme", "Globex", "Umbrella"]
         await pilot.press("slash", "z", "z", "z")
         assert order(app) == []
         assert "No interview matches" in static_text(app, "#empty")
@@ -101,7 +102,7 @@ async def test_enter_opens_the_detail_with_the_record_and_timeline(make_app: App
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j", "enter")  # Globex
+        await pilot.press("j", "j", "j", "enter")  # Globex
         assert isinstance(app.screen, DetailScreen)
         record = static_text(app, "#record")
         assert "Dana Ruiz · Head of Product · dana@example.com" in record
@@ -162,7 +163,7 @@ async def test_a_tiny_terminal_and_back(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("j")
+        await pilot.press("j", "j")
         await pilot.resize_terminal(24, 6)
         await pilot.pause()
         await pilot.press("j")  # keys still work when only part of a pane fits
@@ -225,4 +226,4 @@ async def test_a_screen_told_to_close_twice_leaves_the_board_showing(make_app: A
         help_screen.dismiss()  # as a second escape, queued before the first was handled
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert order(app) == ["Initech", "Acme", "Globex", "Umbrella"]
+        assert order(app) == ["Hooli", "Initech", "Acme", "Globex", "Umbrella"]

@@ -1,7 +1,8 @@
 """The composer as a user drives it: open from a pane, switch, edit, check, send, keep drafts.
 
 The board is the standard one of ``conftest`` at its pinned "now" (Wed 4 Nov 2026, 15:00):
-Initech has an overdue check-in, Acme owes thank-yous to Dana Ruiz and Sam Lee.
+the offer at Hooli is first, then Initech with an overdue check-in, then Acme, which owes
+thank-yous to Dana Ruiz and Sam Lee.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from followup_tui.app.screens.composer_choices import Selection
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.widgets.tone_panel import TonePanel
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Interviewer
-from followup_tui.core.standing import Status
+from followup_tui.core.standing import Status, Step
 from followup_tui.core.tone import Rule
 from followup_tui.paths import drafts_path
 from followup_tui.storage.drafts import drafts_for
@@ -113,7 +114,7 @@ async def type_at_end(pilot: Pilot[Any], text: str) -> None:
 async def test_c_opens_the_thank_you_owed_to_the_first_interviewer(make_app: AppFactory) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_on(pilot, 1)  # Acme
+        screen = await open_on(pilot, 2)  # Acme
         assert chosen(screen).choice.label == "thank-you"
         assert chosen(screen).message().recipient == "Dana Ruiz"
         assert body(app).startswith("Hi Dana,")
@@ -129,7 +130,7 @@ async def test_switch_recipient_edit_mark_sent_then_the_status_moves_on(
 ) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_on(pilot, 1)
+        screen = await open_on(pilot, 2)
         await pilot.press("ctrl+r")
         assert chosen(screen).message().recipient == "Sam Lee"
         assert body(app).startswith("Hi Sam,")
@@ -145,7 +146,8 @@ async def test_switch_recipient_edit_mark_sent_then_the_status_moves_on(
         assert "PS: roadmap attached." in event.text
         row = app.board.get(acme.id)
         assert row is not None
-        assert [a.recipient for a in row.standing.actions] == ["Dana Ruiz"]
+        thank_yous = [a for a in row.standing.actions if a.step is Step.THANK_YOU]
+        assert [a.recipient for a in thank_yous] == ["Dana Ruiz"]
         assert any("thank-you to Sam Lee marked sent" in m for m in said(app))
         assert drafts_for(app).count(acme.id) == 0  # the sent text is no draft
 
@@ -163,12 +165,12 @@ async def test_switch_step_logs_that_step_and_undo_reverts_it(
 ) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_on(pilot, 0)  # Initech: check-in overdue
+        screen = await open_on(pilot, 1)  # Initech: check-in overdue
         assert chosen(screen).choice.label == "check-in 1 of 2"
         assert chosen(screen).choice.owed
         check_in_body = body(app)
         await pilot.press("ctrl+t")
-        assert chosen(screen).choice.label == "update"
+        assert chosen(screen).choice.label == "update: tell them about your offer"  # Hooli's
         assert body(app) != check_in_body
         await pilot.press("ctrl+t", "ctrl+t")  # keep-warm, then round to the check-in
         assert chosen(screen).choice.label == "check-in 1 of 2"
@@ -195,7 +197,7 @@ async def test_each_step_logs_its_own_event(
 ) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_on(pilot, 0)
+        screen = await open_on(pilot, 1)
         await pilot.press(*["ctrl+t"] * presses)
         for box in screen.query("#composer-extras Input").results(Input):
             if box.display:  # what the record can't know (the article to share)
@@ -243,7 +245,7 @@ async def test_closing_note_and_thanks_after_rejection_log_their_events(
 async def test_escape_keeps_the_draft_and_start_over_discards_it(make_app: AppFactory) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_on(pilot, 1)
+        await open_on(pilot, 2)
         await pilot.press("ctrl+r")  # Sam
         await type_at_end(pilot, "Kept for later.")
         await pilot.press("escape")
@@ -270,7 +272,7 @@ async def test_escape_keeps_the_draft_and_start_over_discards_it(make_app: AppFa
 async def test_tone_panel_flags_a_pushy_line_as_it_is_typed(make_app: AppFactory) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_on(pilot, 1)
+        screen = await open_on(pilot, 2)
         panel = screen.query_one(TonePanel)
         assert not panel.findings
         await type_at_end(pilot, "I need an answer ASAP")
@@ -285,7 +287,7 @@ async def test_tone_panel_flags_a_pushy_line_as_it_is_typed(make_app: AppFactory
 async def test_a_missing_name_stays_marked_and_is_flagged(make_app: AppFactory) -> None:
     app = make_app()  # no name in the settings
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_on(pilot, 1)
+        screen = await open_on(pilot, 2)
         assert "[your name]" in body(app)
         assert any(f.rule is Rule.UNFILLED for f in screen.query_one(TonePanel).findings)
 
@@ -293,7 +295,7 @@ async def test_a_missing_name_stays_marked_and_is_flagged(make_app: AppFactory) 
 async def test_keep_warm_asks_for_the_article_and_fills_it_in(make_app: AppFactory) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_on(pilot, 0)
+        screen = await open_on(pilot, 1)
         await pilot.press("ctrl+t", "ctrl+t")
         assert chosen(screen).choice.label == "keep-warm note"
         while "article" not in chosen(screen).message().variant:
@@ -330,7 +332,7 @@ async def test_a_call_script_shows_the_number(make_app: AppFactory) -> None:
 async def test_copy_puts_the_message_on_the_terminal_clipboard(make_app: AppFactory) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_on(pilot, 1)
+        await open_on(pilot, 2)
         await pilot.press("ctrl+g")
         await settle(pilot)
         assert app.clipboard == body(app)
@@ -346,7 +348,7 @@ async def test_mail_opens_a_link_with_the_address_subject_and_body(
 ) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_on(pilot, 0)  # Initech: Dana Ruiz, dana@example.com
+        await open_on(pilot, 1)  # Initech: Dana Ruiz, dana@example.com
         await pilot.press("ctrl+o")
         await settle(pilot)
         (url,) = quiet_desktop.opened
@@ -366,7 +368,7 @@ async def test_a_hostile_address_is_refused_not_opened(
     board[2] = replace(board[2], interviewers=(sneaky,))  # Initech
     app = signed(make_app(noted(board)))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_on(pilot, 0)
+        await open_on(pilot, 1)
         await pilot.press("ctrl+o")
         await settle(pilot)
     assert quiet_desktop.opened == []
@@ -397,7 +399,7 @@ async def test_a_broken_template_file_is_reported_and_ours_still_work(
     (folder / "templates.toml").write_text("[[template]\nstep = ", encoding="utf-8")
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_on(pilot, 1)
+        await open_on(pilot, 2)
         assert body(app).startswith("Hi Dana,")
         assert any("templates.toml" in m and "not valid TOML" in m for m in said(app))
 
@@ -407,7 +409,7 @@ async def test_a_draft_outlives_the_app(
 ) -> None:
     app = signed(make_app(noted()))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_on(pilot, 1)
+        await open_on(pilot, 2)
         await pilot.press("ctrl+r")  # Sam
         await type_at_end(pilot, "See you soon.")
         await pilot.press("ctrl+q")  # quit straight from the composer
@@ -416,7 +418,7 @@ async def test_a_draft_outlives_the_app(
 
     again = signed(make_app(noted()))
     async with again.run_test(size=(120, 40)) as pilot:
-        screen = await open_on(pilot, 1)
+        screen = await open_on(pilot, 2)
         assert chosen(screen).message().recipient == "Sam Lee"
         assert body(again).rstrip().endswith("See you soon.")
 
@@ -435,7 +437,7 @@ async def test_hostile_record_and_pastes_are_shown_inert(make_app: AppFactory) -
     board[0] = replace(board[0], company="Acme" + RAW, interviewers=(Interviewer("Dana" + RAW),))
     app = signed(make_app(noted(board)))
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_on(pilot, 1)
+        await open_on(pilot, 2)
         assert inert(body(app)) and inert(subject(app))
         assert "␛[2J" in body(app) and "[bold]x[/]" in body(app)  # visible, literally
         area = app.screen.query_one("#composer-body", TextArea)
@@ -456,7 +458,7 @@ async def test_mark_sent_asks_first_when_something_is_unfilled(
 
     app = make_app(noted())  # no name set: the signature is still "[your name]"
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_on(pilot, 1)  # Acme: thank-you
+        screen = await open_on(pilot, 2)  # Acme: thank-you
         assert "[your name]" in body(app)
         await pilot.press("ctrl+l")
         await settle(pilot)

@@ -291,3 +291,14 @@ def test_drafts_that_cant_be_saved_say_why(tmp_path: Path) -> None:
     drafts = Drafts(tmp_path / "missing-folder" / "x.drafts")
     drafts.keep("acme", DANA, Edited("S", "edited"), RENDERED)
     assert "drafts not saved to" in drafts.save()
+
+
+def test_while_an_offer_is_open_the_update_says_what_it_is_for() -> None:
+    from followup_tui.core.board import rank
+
+    rows = {r.interview.company: r for r in rank(standard_board(), "standard", NOW, CALENDAR)}
+    initech = rows["Initech"]
+    labels = [c.label for c in choices_for(initech.interview, initech.standing)]
+    assert labels == ["check-in 1 of 2", "update: tell them about your offer", "keep-warm note"]
+    hooli = rows["Hooli"]
+    assert all("update" not in c.label for c in choices_for(hooli.interview, hooli.standing))

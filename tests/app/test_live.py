@@ -39,13 +39,13 @@ async def test_badges_change_by_themselves_and_say_so(make_app: AppFactory) -> N
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
         app.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
-        assert order(app) == ["Initech", "Acme", "Globex", "Umbrella"]
+        assert order(app) == ["Hooli", "Initech", "Acme", "Globex", "Umbrella"]
         # Thursday 11:01: Acme's thank-you window closed at 11:00; Globex's check-in fell due.
         clock.instant = at(11, 5, 11, 1)
         main_screen(app).tick()
         await pilot.pause()
         assert sorted(notes) == ["Acme: thank-you late", "Globex: check-in due"]
-        assert order(app) == ["Initech", "Globex", "Acme", "Umbrella"]
+        assert order(app) == ["Hooli", "Initech", "Globex", "Acme", "Umbrella"]
         text = board_text(app)
         assert "THANK-YOU LATE" in text and "CHECK-IN DUE" in text
         assert "late by 1m" in text

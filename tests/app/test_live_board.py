@@ -9,8 +9,8 @@ from followup_tui.app.live import LiveBoard
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.core.board import standing_of
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.model import Event, EventKind, Interview, Interviewer
-from followup_tui.core.standing import Standing
+from followup_tui.core.model import Event, EventKind, Interview, Interviewer, Outcome
+from followup_tui.core.standing import Standing, Status, Step
 
 from .conftest import NOW, NY, at, make, standard_board, thanked
 
@@ -48,11 +48,12 @@ def test_a_reload_recomputes_only_what_changed() -> None:
 def test_order_summary_and_the_closed_toggle() -> None:
     board, _ = board_with_counter()
     board.load(standard_board(), NOW)
-    assert companies(board) == ["Initech", "Acme", "Globex", "Umbrella"]
-    assert board.summary == "1 due · 1 overdue · 1 waiting · 1 upcoming"
-    assert (board.total, board.hidden) == (6, 2)
+    # An open offer is never hidden: it comes first.
+    assert companies(board) == ["Hooli", "Initech", "Acme", "Globex", "Umbrella"]
+    assert board.summary == "1 offer · 1 due · 1 overdue · 1 waiting · 1 upcoming"
+    assert (board.total, board.hidden) == (6, 1)
     board.set_show_closed(True)
-    assert companies(board)[-2:] == ["Hooli", "Stark"]
+    assert companies(board)[-1:] == ["Stark"]
     assert board.hidden == 0
 
 
@@ -65,7 +66,7 @@ def test_filter_needs_every_word_in_any_case() -> None:
     board.set_query("PÉREZ analyst")
     assert companies(board) == []
     board.set_query("")
-    assert len(board) == 5
+    assert len(board) == 6
 
 
 def test_put_moves_a_row_and_keeps_the_others() -> None:
@@ -76,8 +77,8 @@ def test_put_moves_a_row_and_keeps_the_others() -> None:
     initech = next(i for i in interviews if i.company == "Initech")
     board.put(initech.with_event(Event(EventKind.CHECK_IN_SENT, NOW)), NOW)
     assert calls == [initech.id]
-    assert companies(board) == ["Acme", "Globex", "Initech", "Umbrella"]
-    assert board.index_of(initech.id) == 2
+    assert companies(board) == ["Hooli", "Acme", "Globex", "Initech", "Umbrella"]
+    assert board.index_of(initech.id) == 3
 
 
 def test_advance_recomputes_only_when_a_status_may_change() -> None:
@@ -149,3 +150,100 @@ def test_the_app_orders_exactly_as_followup_status_does() -> None:
         now_all = [changed.get(i.id, i) for i in interviews]
         expected = [r.interview.id for r in rank(now_all, "standard", when, CALENDAR)]
         assert [board.row_at(i).interview.id for i in range(len(board))] == expected
+
+
+def steps(board: LiveBoard, company: str) -> list[tuple[Step, str, bool]]:
+    """The actions of ``company``'s row, as the board has them."""
+    row = next(
+        board.row_at(i) for i in range(len(board)) if board.row_at(i).interview.company == company
+    )
+    return [(a.step, a.label, a.due_now) for a in row.standing.actions]
+
+
+def test_an_open_offer_gives_the_others_an_optional_tell_step() -> None:
+    board, _ = board_with_counter()
+    board.load(standard_board(), NOW)
+    for company in ("Initech", "Acme", "Globex", "Umbrella"):
+        told = (Step.UPDATE, f"tell {company} about your offer", False)
+        assert told in steps(board, company)  # news for that company, never for Hooli
+    assert all(step is not Step.UPDATE for step, _, _ in steps(board, "Hooli"))
+
+
+def test_accepting_an_offer_asks_every_other_open_interview_for_a_withdrawal() -> None:
+    board, calls = board_with_counter()
+    interviews = standard_board()
+    board.load(interviews, NOW)
+    calls.clear()
+    hooli = next(i for i in interviews if i.company == "Hooli")
+    board.put(hooli.with_event(Event(EventKind.OFFER_ACCEPTED, NOW)), NOW)
+    assert calls == [hooli.id]  # the others keep their standings; only their steps change
+    assert companies(board) == ["Initech", "Acme", "Globex", "Umbrella"]
+    for company in companies(board):
+        assert steps(board, company)[0] == (Step.WITHDRAW, "withdraw from " + company, True)
+    globex = next(i for i in interviews if i.company == "Globex")
+    board.put(globex.with_event(Event(EventKind.WITHDREW, NOW)), NOW)
+    assert "Globex" not in companies(board)
+    assert board.get(globex.id).standing.reason == "withdrew"  # type: ignore[union-attr]
+
+
+def test_a_ticking_offer_does_not_touch_the_other_rows() -> None:
+    offer = Event(EventKind.REPLY, at(11, 2), outcome=Outcome.OFFER, respond_by=at(11, 6).date())
+    interviews = [*standard_board()[:4], make("Hooli", at(10, 20), events=(offer,))]
+    board, calls = board_with_counter()
+    board.load(interviews, NOW)
+    before = {key: board.get(key) for key in (i.id for i in interviews)}
+    calls.clear()
+    board.advance(at(11, 7, 0, 1))  # the offer's answer day is over
+    hooli = board.get("hooli")
+    assert hooli is not None and hooli.standing.status is Status.OFFER
+    assert "hooli" in calls
+    untouched = [i.id for i in interviews if i.id not in calls]
+    assert untouched and all(board.get(key) is before[key] for key in untouched)
+
+
+def test_the_app_shows_the_same_steps_as_followup_status() -> None:
+    from followup_tui.core.board import rank
+
+    interviews = standard_board()
+    board, _ = board_with_counter()
+    board.load(interviews, NOW)
+    board.set_show_closed(True)
+    expected = rank(interviews, "standard", NOW, CALENDAR)
+    assert [board.row_at(i) for i in range(len(board))] == expected
+
+
+def test_the_board_knows_which_rounds_follow_which() -> None:
+    from followup_tui.app.rounds import next_round, rounds_of
+
+    board, _ = board_with_counter()
+    interviews = standard_board()
+    board.load(interviews, NOW)
+    initech = interviews[2]
+    onsite = replace(next_round(initech, at(11, 12, 14)), id="onsite", round="onsite")
+    board.put(onsite, NOW)
+    assert board.later_rounds("initech") == ["onsite"]
+    final = replace(next_round(onsite, at(11, 20)), id="final")
+    board.put(final, NOW)
+
+    def get(key: str) -> Interview | None:
+        row = board.get(key)
+        return row.interview if row else None
+
+    for each in (initech, onsite, final):
+        ids = [i.id for i in rounds_of(each, get, board.later_rounds)]
+        assert ids == ["initech", "onsite", "final"]
+    board.put(replace(final, follows=""), NOW)  # unlinked by an edit
+    assert board.later_rounds("onsite") == []
+    board.remove("onsite")
+    assert board.later_rounds("initech") == []
+
+
+def test_a_loop_of_rounds_ends_the_walk_not_the_app() -> None:
+    from followup_tui.app.rounds import rounds_of
+
+    one = make("Acme", at(11, 2), id="one", follows="two")
+    two = make("Acme", at(11, 3), id="two", follows="one")
+    by_id = {"one": one, "two": two}
+    later = {"one": ["two"], "two": ["one"]}
+    found = rounds_of(one, by_id.get, lambda key: later[key])
+    assert [i.id for i in found] == ["one", "two"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label, Select, SelectionList
 
 from followup_tui.app.screens.dialogs import ChooseInterviewer, EventDialog
 from followup_tui.app.screens.form import InterviewForm
@@ -15,7 +15,7 @@ from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.core.model import Channel, EventKind, Format, Outcome
 from followup_tui.core.standing import Status
 
-from .conftest import NOW, AppFactory, stored
+from .conftest import NOW, AppFactory, at, make, stored
 from .helpers import field_message, fill, order, selected, settle, static_text
 
 
@@ -90,7 +90,7 @@ async def test_edit_keeps_the_log_and_changes_the_fields(
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j", "e")  # Globex
+        await pilot.press("j", "j", "j", "e")  # Globex (the offer at Hooli is first)
         assert isinstance(app.screen, InterviewForm)
         assert field_message(app, "when").strip() == "→ Thu 29 Oct 2026, 14:00"
         await fill(pilot, "role", "Senior Product Manager")
@@ -104,15 +104,19 @@ async def test_edit_keeps_the_log_and_changes_the_fields(
         assert app.board.get(globex.id).interview.role == "Senior Product Manager"  # type: ignore[union-attr]
 
 
-async def test_thank_you_asks_whom_when_the_panel_has_several(
+async def test_thank_you_asks_whom_with_those_owed_ticked(
     make_app: AppFactory, data_file: Path
 ) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "t")  # Acme: Dana Ruiz and Sam Lee
-        assert isinstance(app.screen, ChooseInterviewer)
-        await pilot.press("down", "enter")  # from Dana (first owed) to Sam
+        await pilot.press("j", "j", "t")  # Acme: Dana Ruiz and Sam Lee, both owed
+        dialog = app.screen
+        assert isinstance(dialog, ChooseInterviewer)
+        people = dialog.query_one(SelectionList)
+        assert people.selected == ["Dana Ruiz", "Sam Lee"]
+        people.deselect("Dana Ruiz")  # only Sam's went out
+        await pilot.press("enter")  # from the "when" field, empty: now
         await settle(pilot)
         acme = by_company(data_file, "Acme")
         assert [(e.kind, e.to, e.at) for e in acme.events] == [
@@ -121,17 +125,50 @@ async def test_thank_you_asks_whom_when_the_panel_has_several(
         assert app.board.get(acme.id).standing.actions[0].label == "thank-you to Dana Ruiz"  # type: ignore[union-attr]
 
 
-async def test_thank_you_to_a_single_interviewer_is_logged_at_once(
+async def test_a_thank_you_sent_yesterday_is_logged_at_its_time(
     make_app: AppFactory, data_file: Path
 ) -> None:
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("G", "t")  # Umbrella: one interviewer
+        await pilot.press("j", "j", "j", "t")  # Globex: thanked already
+        dialog = app.screen
+        assert isinstance(dialog, ChooseInterviewer)
+        assert "Everyone has been thanked" in static_text(app, "#owed")
+        assert dialog.query_one(SelectionList).selected == []
+        await pilot.press("enter")  # nobody ticked: nothing is logged, and it says why
+        await settle(pilot)
+        assert app.screen is dialog
+        assert len(by_company(data_file, "Globex").events) == 1
+        dialog.query_one(SelectionList).select("Dana Ruiz")
+        await fill(pilot, "when", "tomorrow 9am")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "hasn't happened yet" in field_message(app, "when")
+        await fill(pilot, "when", "yesterday 6pm")
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        events = by_company(data_file, "Umbrella").events
-        assert [(e.kind, e.to) for e in events] == [(EventKind.THANK_YOU_SENT, "Dana Ruiz")]
+        last = by_company(data_file, "Globex").events[-1]
+        assert (last.kind, last.to) == (EventKind.THANK_YOU_SENT, "Dana Ruiz")
+        assert last.at.isoformat() == "2026-11-03T18:00:00-05:00"
+
+
+async def test_thank_you_to_a_single_interviewer_asks_when(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app([make("Wayne", at(11, 4, 9))])  # one interviewer, owed a thank-you
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        assert isinstance(app.screen, ChooseInterviewer)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        events = by_company(data_file, "Wayne").events
+        assert [(e.kind, e.to, e.at) for e in events] == [
+            (EventKind.THANK_YOU_SENT, "Dana Ruiz", NOW)
+        ]
 
 
 async def test_check_in_is_logged_with_its_channel_and_time(
@@ -140,7 +177,7 @@ async def test_check_in_is_logged_with_its_channel_and_time(
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("f")  # Initech, overdue
+        await pilot.press("j", "f")  # Initech, overdue (after the offer at Hooli)
         assert isinstance(app.screen, EventDialog)
         app.screen.query_one("#channel", Select).value = Channel.PHONE
         await fill(pilot, "when", "today 9am")
@@ -149,7 +186,7 @@ async def test_check_in_is_logged_with_its_channel_and_time(
         event = by_company(data_file, "Initech").events[-1]
         assert (event.kind, event.channel) == (EventKind.CHECK_IN_SENT, Channel.PHONE)
         assert event.at.isoformat() == "2026-11-04T09:00:00-05:00"
-        assert "Initech" not in order(app)[:1]  # no longer the most urgent
+        assert order(app)[:2] == ["Hooli", "Acme"]  # Initech is no longer overdue
 
 
 async def test_a_check_in_in_the_future_is_refused(make_app: AppFactory, data_file: Path) -> None:
@@ -172,7 +209,7 @@ async def test_reply_with_a_new_date_moves_the_next_check_in(
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("r")  # Initech
+        await pilot.press("j", "r")  # Initech
         assert app.screen.query_one("#outcome", Select).value is Outcome.STILL_DECIDING
         await fill(pilot, "decision_by", "fri 13 nov")
         assert field_message(app, "decision_by").strip() == "→ Fri 13 Nov 2026"
@@ -195,7 +232,7 @@ async def test_snooze_holds_the_next_step_until_a_date(
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("z")  # Initech
+        await pilot.press("j", "z")  # Initech
         await fill(pilot, "until", "yesterday")
         await pilot.press("enter")
         assert "not after today" in field_message(app, "until")
@@ -204,14 +241,14 @@ async def test_snooze_holds_the_next_step_until_a_date(
         await settle(pilot)
         event = by_company(data_file, "Initech").events[-1]
         assert (event.kind, event.until) == (EventKind.SNOOZED, date(2026, 11, 18))
-        assert order(app)[0] == "Acme"
+        assert order(app)[:2] == ["Hooli", "Acme"]
 
 
 async def test_keep_warm_and_other_events_are_logged(make_app: AppFactory, data_file: Path) -> None:
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("w")
+        await pilot.press("j", "w")  # Initech
         await settle(pilot)
         assert by_company(data_file, "Initech").events[-1].kind is EventKind.KEEP_WARM_CHOSEN
         await pilot.press("l")
@@ -230,7 +267,7 @@ async def test_archive_hides_and_unarchive_brings_back(
     app = make_app()
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("x")
+        await pilot.press("j", "x")  # Initech
         await settle(pilot)
         assert by_company(data_file, "Initech").archived
         assert "Initech" not in order(app)
@@ -246,14 +283,14 @@ async def test_undo_takes_back_the_last_change(make_app: AppFactory, data_file: 
     app = make_app()
     async with app.run_test(size=(110, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("G", "t")
+        await pilot.press("j", "j", "t", "enter")  # Acme: the whole panel thanked now
         await settle(pilot)
-        assert len(by_company(data_file, "Umbrella").events) == 1
+        assert [e.to for e in by_company(data_file, "Acme").events] == [""]
         await pilot.press("u")
         await settle(pilot)
-        assert by_company(data_file, "Umbrella").events == ()
-        assert app.board.get(by_company(data_file, "Umbrella").id).interview.events == ()  # type: ignore[union-attr]
-        assert selected(app) == "Umbrella"
+        assert by_company(data_file, "Acme").events == ()
+        assert app.board.get(by_company(data_file, "Acme").id).interview.events == ()  # type: ignore[union-attr]
+        assert selected(app) == "Acme"
 
 
 async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(
@@ -266,7 +303,7 @@ async def test_a_storage_error_is_a_notice_and_the_edit_is_kept(
         await pilot.pause()
         app.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
         assert "read-only" in static_text(app, "#summary")
-        await pilot.press("t")
+        await pilot.press("j", "j", "t", "enter")  # Acme, owed a thank-you
         await settle(pilot)
         assert any(n.startswith("Not saved:") and "read-only" in n for n in notes)
         await pilot.press("e")
@@ -282,7 +319,7 @@ async def test_the_form_takes_several_interviewers(make_app: AppFactory, data_fi
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "e")  # Acme: Dana Ruiz and Sam Lee
+        await pilot.press("j", "j", "e")  # Acme: Dana Ruiz and Sam Lee
         rows = list(app.screen.query(InterviewerRow))
         assert len(rows) == 2
         await pilot.press("ctrl+n")
@@ -304,7 +341,7 @@ async def test_escape_in_a_dialog_logs_nothing(make_app: AppFactory, data_file: 
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.pause()
         for key in ("t", "f", "r", "z", "l"):
-            await pilot.press("j" if key == "t" else "g", key)
+            await pilot.press(*(("j", "j") if key == "t" else ("g",)), key)  # t: Acme
             assert app.screen is not None and not isinstance(app.screen, MainScreen)
             await pilot.press("escape")
             await settle(pilot)
@@ -318,7 +355,7 @@ async def test_each_interviewer_keeps_a_topic_and_the_notes_are_private(
     app = make_app()
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "e")  # Acme: Dana Ruiz and Sam Lee
+        await pilot.press("j", "j", "e")  # Acme: Dana Ruiz and Sam Lee
         labels = " ".join(str(label.content) for label in app.screen.query(Label))
         assert "Private notes (for you alone: never written into a message)" in labels
         rows = list(app.screen.query(InterviewerRow))
@@ -335,3 +372,19 @@ async def test_each_interviewer_keeps_a_topic_and_the_notes_are_private(
         shown = static_text(app, "#record")
         assert "talked about your on-call rota" in shown
         assert "Private notes" in shown
+
+
+async def test_a_thank_you_to_a_panel_with_no_names_goes_to_the_panel(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app([make("Wayne", at(11, 4, 9), interviewers=())])
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        assert isinstance(app.screen, ChooseInterviewer)
+        assert "owed to the panel" in static_text(app, "#owed")
+        await fill(pilot, "when", "today 1pm")
+        await pilot.press("enter")
+        await settle(pilot)
+        (event,) = by_company(data_file, "Wayne").events
+        assert (event.kind, event.to, event.at) == (EventKind.THANK_YOU_SENT, "", at(11, 4, 13))

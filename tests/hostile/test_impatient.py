@@ -206,19 +206,20 @@ async def test_archiving_then_leaving_the_detail_at_once_still_archives(
 
 
 async def test_a_change_typed_just_before_quitting_is_saved(make_app: AppFactory) -> None:
-    # The quit key's tooltip says every change is already saved; typed fast, "t" then "q"
-    # quit before the thank-you's save had started, and it was dropped. (ctrl+q is a
-    # priority key: Textual runs it before a key already on its way to the screen, so
-    # "t" then ctrl+q at once never logs anything, and nothing is shown as logged.)
+    # The quit key's tooltip says every change is already saved; typed fast, a key that
+    # saves at once ("w", keep warm; "t" once did too) then "q" quit before the save had
+    # started, and it was dropped. (ctrl+q is a priority key: Textual runs it before a key
+    # already on its way to the screen, so "w" then ctrl+q at once never logs anything,
+    # and nothing is shown as logged.)
     app = make_app([make("Acme", at(11, 4))])
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        app.post_message(events.Key("t", "t"))
+        app.post_message(events.Key("w", "w"))
         app.post_message(events.Key("q", "q"))
         await pilot.pause()
     assert app.return_code == 0
     (acme,) = stored(app.store.path).values()
-    assert [e.kind for e in acme.events] == [EventKind.THANK_YOU_SENT]
+    assert [e.kind for e in acme.events] == [EventKind.KEEP_WARM_CHOSEN]
 
 
 async def test_marking_sent_just_before_quitting_is_saved(

@@ -56,6 +56,8 @@ def test_everything_written_is_private_even_with_umask_zero(tmp_path: Path) -> N
     try:
         app.wait_for_text("Acme")
         mark = app.send("t")  # a second save: the backup of the first
+        app.wait_for_text("Thank-you sent", start=mark)
+        mark = app.send("\r")  # now, to those owed one
         app.wait_for_text("logged", start=mark)
         mark = app.send("c")  # the composer, and a draft
         app.wait_for_text("Mark sent", start=mark)

@@ -73,8 +73,10 @@ def thanked(home: Home) -> bool:
 
 
 def log_a_thank_you(session: PtySession, home: Home) -> None:
-    """``t`` on the board, then wait until the data file has it."""
+    """``t`` on the board, enter in its dialog (now, to those owed), then wait for the file."""
     mark = session.send("t")
+    session.wait_for_text("Thank-you sent", start=mark)
+    mark = session.send("\r")
     session.wait_for_text("logged", start=mark)
     wait_until(session, lambda: thanked(home))
 
@@ -119,7 +121,7 @@ def test_closing_the_terminal_loses_nothing_and_leaves_no_lock(
 
 def test_sighup_with_a_save_just_asked_for_keeps_it(home: Home, sessions: list[PtySession]) -> None:
     app = start(sessions, home)
-    app.send("t")  # no waiting: the hang-up may come while the save is still running
+    app.send("w")  # keep warm, saved at once; the hang-up may come while it is saving
     app.hang_up()
     assert left_by_itself(app.wait_exit()) == 128 + signal.SIGHUP
     assert_a_writer_opens_at_once(home)
@@ -136,6 +138,8 @@ def test_a_second_window_is_read_only_and_clobbers_nothing(
     assert "Opening read-only" in second.text()
 
     mark = second.send("t")  # would log a thank-you
+    second.wait_for_text("Thank-you sent", start=mark)
+    mark = second.send("\r")
     second.wait_for_text("Not saved", start=mark)
     second.wait_for_text("read-only", start=mark)
     assert on_disk(home).events == ()

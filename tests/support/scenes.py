@@ -58,8 +58,9 @@ async def opened(pilot: Pilot[Any]) -> None:
 
 
 async def detail(pilot: Pilot[Any]) -> None:
-    """The second pane's detail view: a thank-you owed to two people."""
-    await pilot.press("j", "enter")
+    """The third pane's detail view (under the offer and the overdue check-in): a thank-you
+    owed to two people."""
+    await pilot.press("j", "j", "enter")
     await pilot.pause()
 
 
@@ -87,10 +88,11 @@ async def form_with_an_error(pilot: Pilot[Any]) -> None:
 
 
 async def composer_with_a_finding(pilot: Pilot[Any]) -> None:
-    """The second pane's thank-you, with a pushy line added: the tone check finds it."""
+    """The third pane's thank-you (under the offer and the overdue check-in), with a pushy
+    line added: the tone check finds it."""
     from followup_tui.app.screens.composer import ComposerScreen
 
-    await pilot.press("j", "c")
+    await pilot.press("j", "j", "c")
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, ComposerScreen)
@@ -109,9 +111,9 @@ async def reply_dialog(pilot: Pilot[Any]) -> None:
 
 
 async def mark_sent_unfilled(pilot: Pilot[Any]) -> None:
-    """The second pane's thank-you to Dana, greeting the other panelist, marked sent: it
-    asks first."""
-    await pilot.press("j", "c")
+    """The third pane's thank-you to Dana (under the offer and the overdue check-in),
+    greeting the other panelist, marked sent: it asks first."""
+    await pilot.press("j", "j", "c")
     await pilot.pause()
     area = pilot.app.screen.query_one("#composer-body", TextArea)
     area.replace("Hi Lee,", (0, 0), (0, len("Hi Dana,")))
@@ -121,8 +123,8 @@ async def mark_sent_unfilled(pilot: Pilot[Any]) -> None:
 
 
 async def choose_interviewer(pilot: Pilot[Any]) -> None:
-    """``t`` on the second pane, whose thank-yous are owed to two people: which one?"""
-    await pilot.press("j", "t")
+    """``t`` on the third pane, whose thank-yous are owed to two people: to whom, and when?"""
+    await pilot.press("j", "j", "t")
     await pilot.pause()
 
 

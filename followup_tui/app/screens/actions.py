@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from followup_tui.app import background
-from followup_tui.core.model import Event, EventKind, Interview
+from followup_tui.app.rounds import next_round
+from followup_tui.core.model import Event, EventKind, Interview, Outcome
 from followup_tui.core.standing import Status, Step
 
 if TYPE_CHECKING:
@@ -63,7 +65,7 @@ class InterviewScreen(Screen[None]):
             "log_other",
             "Log…",
             show=False,
-            tooltip="Log another event: update, note, withdrew…",
+            tooltip="Log another event: offer accepted or declined, withdrew, note…",
         ),
         Binding("c", "compose", "Compose", tooltip="Write the next message from a template"),
         Binding("u", "undo", "Undo", tooltip="Undo the last change", id="undo"),
@@ -111,10 +113,35 @@ class InterviewScreen(Screen[None]):
     # ---- actions
 
     def action_add(self) -> None:
-        """Open an empty form; the new interview is selected once saved."""
+        """Open an empty form; the new interview is selected once saved.
+
+        On an interview closed as advanced with no later round yet, the form is that next
+        round, pre-filled.
+        """
         from followup_tui.app.screens.form import InterviewForm
 
+        interview = self.current()
+        row = self.followup.board.get(interview.id) if interview else None
+        if (
+            interview is not None
+            and row is not None
+            and row.standing.reason == "advanced"
+            and not self.followup.board.later_rounds(interview.id)
+        ):
+            self.add_next_round(interview, None)
+            return
         self.app.push_screen(InterviewForm(None), self._after_form)
+
+    def add_next_round(self, interview: Interview, start: datetime | None) -> None:
+        """Add the round after ``interview``: at once when ``start`` is known, else by the form."""
+        from followup_tui.app.screens.form import InterviewForm
+
+        if start is None:
+            draft = next_round(interview, interview.start)  # the form asks for the date
+            self.app.push_screen(InterviewForm(None, prefill=draft), self._after_form)
+            return
+        store, draft = self.followup.store, next_round(interview, start)
+        self.commit(lambda: store.add(draft), f"{interview.company}: next round added")
 
     def action_edit(self) -> None:
         """Open the form on the selected interview."""
@@ -131,29 +158,34 @@ class InterviewScreen(Screen[None]):
         """An interview was added or edited through the form (the board may select it)."""
 
     def action_thank_you(self) -> None:
-        """Log a thank-you: to the one interviewer, or to the one the user picks."""
-        from followup_tui.app.screens.dialogs import ChooseInterviewer
+        """Log a thank-you: to whom (those owed ticked) and when; after a rejection, the thanks."""
+        from followup_tui.app.screens.dialogs import ChooseInterviewer, Thanked
 
         if (interview := self.current()) is None:
             return
-        now = self.followup.now()
         row = self.followup.board.get(interview.id)
         if row is not None and row.standing.status is Status.SEND_THANKS:
-            event = Event(EventKind.THANKS_SENT, now)
+            event = Event(EventKind.THANKS_SENT, self.followup.now())
             self.log_event(interview, event, "thanks for their consideration logged")
-            return
-        names = [p.name for p in interview.interviewers if p.name.strip()]
-        if len(names) <= 1:
-            to = names[0] if names else ""
-            self.log_event(interview, Event(EventKind.THANK_YOU_SENT, now, to=to), _thanked(to))
             return
         actions = row.standing.actions if row else ()
         owed = [a.recipient for a in actions if a.step is Step.THANK_YOU]
+        store = self.followup.store
 
-        def chosen(to: str | None) -> None:
-            if to is not None:
-                event = Event(EventKind.THANK_YOU_SENT, self.followup.now(), to=to)
-                self.log_event(interview, event, _thanked(to))
+        def chosen(thanked: Thanked | None) -> None:
+            if thanked is None:
+                return
+            events = [Event(EventKind.THANK_YOU_SENT, thanked.at, to=to) for to in thanked.to]
+
+            def log_all() -> Interview:
+                # One save for the lot, so a failure leaves none of them half-logged.
+                saved = interview
+                for event in events:
+                    saved = store.log(interview.id, event)
+                return saved
+
+            words = _thanked(", ".join(thanked.to) if all(thanked.to) else "")
+            self.commit(log_all, f"{interview.company}: {words}")
 
         self.app.push_screen(ChooseInterviewer(interview, owed), chosen)
 
@@ -163,11 +195,16 @@ class InterviewScreen(Screen[None]):
         if (interview := self.current()) is None:
             return
 
-        def done(event: Event | None) -> None:
-            if event is not None:
-                self.log_event(interview, event, message or _logged(event))
+        dialog = EventDialog(interview, kind)
 
-        self.app.push_screen(EventDialog(interview, kind), done)
+        def done(event: Event | None) -> None:
+            if event is None:
+                return
+            self.log_event(interview, event, message or _logged(event))
+            if event.kind is EventKind.REPLY and event.outcome is Outcome.NEXT_ROUND:
+                self.add_next_round(interview, dialog.next_start)
+
+        self.app.push_screen(dialog, done)
 
     def action_check_in(self) -> None:
         """Log a check-in, with the channel it went by."""

@@ -125,7 +125,11 @@ def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
     if standing.status is Status.OFFER:
         return choices  # nothing about another offer goes to the company that made this one
     if Step.UPDATE not in steps:
-        choices.append(Choice(Action(Step.UPDATE, "update", False), "update", False, names))
+        # While another company's offer is open, the update is the news of it.
+        told = next((a for a in standing.actions if a.step is Step.UPDATE), None)
+        label = "update: tell them about your offer" if told else "update"
+        action = told or Action(Step.UPDATE, "update", False)
+        choices.append(Choice(action, label, False, names))
     closed = standing.status is Status.UPCOMING
     if Step.KEEP_WARM not in steps and not closed:
         number = _keep_warm_number(interview)

@@ -12,14 +12,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from followup_tui.app.rounds import rounds_of
 from followup_tui.app.screens.actions import InterviewScreen
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.badge import Badge
 from followup_tui.app.widgets.key_bar import KeyBar
-from followup_tui.app.widgets.pane import action_text
+from followup_tui.app.widgets.pane import action_text, round_name
 from followup_tui.core.board import Row, due_instant
 from followup_tui.core.dates import describe_date, describe_datetime, describe_duration
 from followup_tui.core.model import Event, EventKind, Interview
+from followup_tui.core.standing import Step
 
 EVENT_WORDS: dict[EventKind, str] = {
     EventKind.THANK_YOU_SENT: "thank-you sent",
@@ -34,6 +36,8 @@ EVENT_WORDS: dict[EventKind, str] = {
     EventKind.REFERENCE_CONTACTED: "reference contacted",
     EventKind.WITHDREW: "withdrew",
     EventKind.NOTE: "note",
+    EventKind.OFFER_ACCEPTED: "offer accepted",
+    EventKind.OFFER_DECLINED: "offer declined",
 }
 """Each kind of event, as the timeline says it."""
 
@@ -49,6 +53,8 @@ def event_words(event: Event) -> str:
         words += ": " + event.outcome.value.replace("_", " ")
         if event.decision_by is not None:
             words += f", new date {describe_date(event.decision_by)}"
+        if event.respond_by is not None:
+            words += f", answer by {describe_date(event.respond_by)}"
     elif event.kind is EventKind.SNOOZED and event.until is not None:
         words += f" until {describe_date(event.until)}"
     return words
@@ -75,6 +81,7 @@ class DetailScreen(InterviewScreen):
             yield Badge(id="badge")
         with VerticalScroll(id="body"):
             yield Static(id="standing")
+            yield Static(id="rounds")
             yield Static(id="record")
             yield Static(id="timeline")
         yield KeyBar()
@@ -101,12 +108,15 @@ class DetailScreen(InterviewScreen):
             return
         interview, standing = row.interview, row.standing
         title = Text(clean_line(interview.company), style="bold")
-        for part in (interview.role, interview.round):
+        for part in (interview.role, round_name(interview)):
             if part.strip():
                 title.append(" · " + clean_line(part))
         self.query_one("#title", Static).update(title)
         self.query_one(Badge).show(standing.status)
         self.query_one("#standing", Static).update(self._standing(row))
+        rounds = self.query_one("#rounds", Static)
+        rounds.update(self._rounds(interview))
+        rounds.display = bool(interview.follows or self.followup.board.later_rounds(interview.id))
         self.query_one("#record", Static).update(self._record(interview))
         self.query_one("#timeline", Static).update(self._timeline(row))
         self.refresh_bindings()
@@ -122,6 +132,29 @@ class DetailScreen(InterviewScreen):
         if row.interview.archived:
             text.append("\narchived (x brings it back)", "dim")
         return text
+
+    def _rounds(self, interview: Interview) -> Table:
+        """Every round of the application, earliest first, with where each stands."""
+        board, zone = self.followup.board, self.followup.zone
+
+        def get(key: str) -> Interview | None:
+            row = board.get(key)
+            return row.interview if row else None
+
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
+        for number, each in enumerate(rounds_of(interview, get, board.later_rounds), 1):
+            row = board.get(each.id)
+            where = (row.standing.reason or row.standing.status.label) if row else ""
+            line = Text(f"{clean_line(round_name(each)) or f'round {number}'}", style="bold")
+            line.append(f" · {describe_datetime(each.start, zone)}")
+            if where:
+                line.append(f" · {where}")
+            if each.id == interview.id:
+                line.append("  (this one)", style="italic")
+            grid.add_row("Rounds" if number == 1 else "", line)
+        return grid
 
     def _record(self, interview: Interview) -> Table:
         zone = self.followup.zone
@@ -178,7 +211,10 @@ class DetailScreen(InterviewScreen):
                 words.append("\n" + clean_block(event.text), style="italic")
             entries.append((event.at, 0, describe_datetime(event.at, zone), words))
         due = due_instant(row, self.followup.calendar)
-        ahead = [a.label for a in row.standing.actions if not a.due_now]
+        # The news of another company's offer is optional and has no day of its own.
+        ahead = [
+            a.label for a in row.standing.actions if not a.due_now and a.step is not Step.UPDATE
+        ]
         if due is not None and due > now and ahead:
             shown = row.standing.due
             if isinstance(shown, datetime):

@@ -6,6 +6,7 @@ writing. Nothing is logged until every field reads cleanly.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -15,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, OptionList, Select
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Label, Select, SelectionList
+from textual.widgets.selection_list import Selection
 
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
+from followup_tui.core.codec import CodecError, checked
 from followup_tui.core.dates import (
     DateError,
     describe_date,
@@ -41,7 +43,9 @@ OTHER_EVENTS: dict[EventKind, str] = {
     EventKind.THANKS_SENT: "I thanked them after a rejection",
     EventKind.KEEP_WARM_SENT: "I sent a keep-warm note",
     EventKind.REFERENCE_CONTACTED: "One of my references was contacted",
-    EventKind.WITHDREW: "I withdrew from this process",
+    EventKind.OFFER_ACCEPTED: "I accepted the offer",
+    EventKind.OFFER_DECLINED: "I declined the offer",
+    EventKind.WITHDREW: "I withdrew",
     EventKind.NOTE: "Just a note",
 }
 """The events the "log…" dialog offers, in the user's words."""
@@ -54,6 +58,13 @@ OUTCOMES: dict[Outcome, str] = {
     Outcome.OTHER: "Something else",
 }
 """What a reply can say."""
+
+OUTCOME_FIELDS: dict[Outcome, str] = {
+    Outcome.STILL_DECIDING: "decision_by",
+    Outcome.OFFER: "respond_by",
+    Outcome.NEXT_ROUND: "next_start",
+}
+"""The one field of its own an outcome takes (the others take none)."""
 
 CHANNELS: dict[Channel, str] = {
     Channel.EMAIL: "By email",
@@ -69,48 +80,98 @@ _TITLES = {
 }
 
 
-class ChooseInterviewer(ModalScreen[str | None]):
-    """Pick who the thank-you went to: one interviewer, or everyone."""
+@dataclass(frozen=True, slots=True)
+class Thanked:
+    """What the thank-you dialog logs: to whom, and when."""
+
+    to: tuple[str, ...]
+    """The interviewers thanked; ``(EVERYONE,)`` for the whole panel (or a nameless one)."""
+    at: datetime
+    """When it went out."""
+
+
+class ChooseInterviewer(ModalScreen[Thanked | None]):
+    """Log a thank-you: to whom (those still owed one ticked) and when (empty means now)."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Cancel", tooltip="Log nothing")
+        Binding("escape", "dismiss_none", "Cancel", tooltip="Log nothing"),
+        Binding("ctrl+s", "submit", "Log it", tooltip="Log it (enter in the field works too)"),
     ]
 
     def __init__(self, interview: Interview, owed: list[str]) -> None:
-        """Offer the panel of ``interview``; those in ``owed`` are marked as still owed."""
+        """Offer the panel of ``interview``; those in ``owed`` are ticked as still owed."""
         super().__init__()
         self._interview = interview
         self._owed = set(owed)
+        self._names = [p.name for p in interview.interviewers if p.name.strip()]
+
+    @property
+    def followup(self) -> FollowupApp:
+        """The app, typed."""
+        return cast("FollowupApp", self.app)
 
     def compose(self) -> ComposeResult:
-        """A title and the list of names."""
-        options = [Option(Text("Everyone on the panel"), id="\x00everyone")]
-        for person in self._interview.interviewers:
-            if person.name.strip():
-                label = Text(clean_line(person.name))
-                if person.name in self._owed:
-                    label.append("  still owed", style="italic")
-                options.append(Option(label, id=person.name))
+        """A title, whether one is owed, the names to tick, and when."""
         with Vertical(classes="dialog"):
             yield Label(
-                Text(f"Thank-you sent to whom? — {clean_line(self._interview.company)}"),
+                Text(f"Thank-you sent — {clean_line(self._interview.company)}"),
                 classes="title",
             )
-            yield OptionList(*options)
-            yield Label(Text("enter logs it · escape cancels"), classes="hint")
+            if not self._owed:
+                owed = "Everyone has been thanked (log another only if one went out)"
+            elif self._names:
+                owed = "Still owed one: " + ", ".join(
+                    clean_line(n) for n in self._names if n in self._owed
+                )
+            else:
+                owed = "A thank-you is owed to the panel"
+            yield Label(Text(owed), id="owed", classes="detail")
+            if self._names:
+                yield SelectionList[str](
+                    *(
+                        Selection(Text(clean_line(name)), name, name in self._owed)
+                        for name in self._names
+                    )
+                )
+            yield Field(
+                "When (empty means now)",
+                self._read_past_instant,
+                placeholder="e.g. yesterday 6pm",
+                id="when",
+            )
+            yield Label(Text("space ticks a name · enter logs it · escape cancels"), classes="hint")
 
     def on_mount(self) -> None:
-        """Start on the first interviewer still owed a thank-you."""
-        options = self.query_one(OptionList)
-        names = [p.name for p in self._interview.interviewers if p.name.strip()]
-        first_owed = next((i for i, n in enumerate(names) if n in self._owed), 0)
-        options.highlighted = first_owed + 1
+        """Start in the "when" field: enter alone logs it, now, to those ticked."""
+        self.query_one("#when", Field).input.focus()
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        key = event.option.id or ""
-        self.dismiss(EVERYONE if key == "\x00everyone" else key)
+    def _read_past_instant(self, text: str) -> tuple[datetime, str]:
+        now, zone = self.followup.now(), self.followup.zone
+        instant = parse_datetime(text, now, zone)
+        if instant > now:
+            raise DateError(f"{describe_datetime(instant, zone)} hasn't happened yet")
+        return instant, describe_datetime(instant, zone)
+
+    def action_submit(self) -> None:
+        """Log it, once someone is ticked and the time reads cleanly."""
+        ok, when = self.query_one("#when", Field).check()
+        if not ok:
+            return
+        at = cast(datetime | None, when) or self.followup.now()
+        if not self._names:  # nobody named: it went to the panel
+            self.dismiss(Thanked((EVERYONE,), at))
+            return
+        ticked = self.query_one(SelectionList).selected
+        if not ticked:
+            self.notify("Tick whom the thank-you went to first (space)", severity="warning")
+            return
+        to = (EVERYONE,) if len(ticked) == len(self._names) > 1 else tuple(ticked)
+        self.dismiss(Thanked(to, at))
+
+    def on_input_submitted(self) -> None:
+        """Enter in the field logs it."""
+        self.action_submit()
 
     def action_dismiss_none(self) -> None:
         """Close, logging nothing."""
@@ -131,6 +192,8 @@ class EventDialog(ModalScreen[Event | None]):
         super().__init__()
         self._interview = interview
         self._kind = kind
+        self.next_start: datetime | None = None
+        """For a next round: when it is, if the user gave it (read once the reply is logged)."""
 
     @property
     def followup(self) -> FollowupApp:
@@ -165,11 +228,25 @@ class EventDialog(ModalScreen[Event | None]):
                     allow_blank=False,
                     id="outcome",
                 )
+                # Every outcome's field is made once and shown only for its outcome, so
+                # what was typed survives a change of mind.
                 yield Field(
                     "New decision date, if they gave one",
                     self._read_day,
                     placeholder="e.g. fri, 13 Nov, 2026-11-13",
                     id="decision_by",
+                )
+                yield Field(
+                    "Answer by, if they asked for one",
+                    self._read_day,
+                    placeholder="e.g. fri, 13 Nov, 2026-11-13",
+                    id="respond_by",
+                )
+                yield Field(
+                    "Next round's date and time (empty: add it later)",
+                    self._read_instant,
+                    placeholder="e.g. thu 12 nov 2pm",
+                    id="next_start",
                 )
             if kind is EventKind.SNOOZED:
                 yield Field(
@@ -191,6 +268,23 @@ class EventDialog(ModalScreen[Event | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Log it", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        """Show the fields of the outcome picked first."""
+        self._show_outcome_fields()
+
+    @on(Select.Changed, "#outcome")
+    def _show_outcome_fields(self) -> None:
+        if self._kind is not EventKind.REPLY:
+            return
+        wanted = OUTCOME_FIELDS.get(cast(Outcome, self.query_one("#outcome", Select).value))
+        for name in OUTCOME_FIELDS.values():
+            self.query_one(f"#{name}", Field).display = name == wanted
+
+    def _read_instant(self, text: str) -> tuple[datetime, str]:
+        zone = self.followup.zone
+        instant = parse_datetime(text, self.followup.now(), zone)
+        return instant, describe_datetime(instant, zone)
 
     def _read_day(self, text: str) -> tuple[date, str]:
         day = parse_date(text, self.followup.calendar.day_of(self.followup.now()))
@@ -215,6 +309,8 @@ class EventDialog(ModalScreen[Event | None]):
         values: dict[str, object] = {}
         valid = True
         for field in self.query(Field):
+            if not field.display:
+                continue  # another outcome's field: what it holds is kept, not logged
             ok, value = field.check()
             valid = valid and ok
             values[field.id or ""] = value
@@ -229,10 +325,22 @@ class EventDialog(ModalScreen[Event | None]):
             event = Event(kind, when, channel=channel)
         elif kind is EventKind.REPLY:
             outcome = cast(Outcome, self.query_one("#outcome", Select).value)
-            new_date = cast(date | None, values.get("decision_by"))
-            event = Event(kind, when, outcome=outcome, decision_by=new_date, text=event.text)
+            event = Event(
+                kind,
+                when,
+                outcome=outcome,
+                decision_by=cast(date | None, values.get("decision_by")),
+                respond_by=cast(date | None, values.get("respond_by")),
+                text=event.text,
+            )
+            self.next_start = cast(datetime | None, values.get("next_start"))
         elif kind is EventKind.SNOOZED:
             event = Event(kind, when, until=cast(date, values["until"]))
+        try:
+            checked(self._interview.with_event(event))
+        except CodecError as exc:  # refused here, with the dialog still filled in
+            self.notify(f"Not logged: {exc.problem}", severity="warning", markup=False)
+            return
         self.dismiss(event)
 
     def on_input_submitted(self) -> None:

@@ -62,11 +62,16 @@ class InterviewForm(Screen["Interview | None"]):
         Binding("ctrl+n", "add_person", "Add interviewer", tooltip="Another interviewer row"),
     ]
 
-    def __init__(self, interview: Interview | None) -> None:
-        """A form for ``interview``, or an empty one to add a new interview."""
+    def __init__(self, interview: Interview | None, *, prefill: Interview | None = None) -> None:
+        """A form for ``interview``, or one to add a new interview (filled from ``prefill``).
+
+        A prefill (the next round of an application) gives every field but the date, which
+        the user types.
+        """
         super().__init__()
         self.original = interview
         """The interview being edited, or None for a new one."""
+        self._prefill = prefill if interview is None else None
         self._saving = False
 
     @property
@@ -76,8 +81,12 @@ class InterviewForm(Screen["Interview | None"]):
 
     def compose(self) -> ComposeResult:
         """Every field of an interview."""
-        i, zone = self.original, self.followup.zone
-        heading = f"Edit — {clean_line(i.company)}" if i else "New interview"
+        i, zone = self.original or self._prefill, self.followup.zone
+        heading = (
+            f"Edit — {clean_line(self.original.company)}" if self.original else "New interview"
+        )
+        if self._prefill is not None:
+            heading = f"Next round — {clean_line(self._prefill.company)}"
         yield Label(Text(heading), id="heading")
         with VerticalScroll(id="form"):
             with Horizontal(classes="row"):
@@ -98,7 +107,7 @@ class InterviewForm(Screen["Interview | None"]):
                     self._read_when,
                     required=True,
                     id="when",
-                    value=describe_datetime(i.start, zone) if i else "",
+                    value=describe_datetime(self.original.start, zone) if self.original else "",
                     placeholder="tue 3 nov 10:00, 2026-11-03 14:30, tomorrow 2pm",
                 )
                 yield Field(
@@ -174,8 +183,9 @@ class InterviewForm(Screen["Interview | None"]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """Start in the first field."""
-        self.query_one("#company", Field).input.focus()
+        """Start in the first field (for a next round, its name: the rest is filled in)."""
+        first = "#round" if self._prefill is not None else "#company"
+        self.query_one(first, Field).input.focus()
 
     # ---- readers (they need "now" and the user's zone)
 
@@ -247,6 +257,8 @@ class InterviewForm(Screen["Interview | None"]):
         }
         if self.original is not None:
             return replace(self.original, **fields)
+        if self._prefill is not None:  # keeps the link to the round before
+            return replace(self._prefill, id="", **fields)
         return Interview(id="", **fields)
 
     @on(Button.Pressed, "#save")

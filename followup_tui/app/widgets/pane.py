@@ -13,7 +13,7 @@ objects, so it can never be read as markup.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import tzinfo
 
 from rich.style import Style
@@ -22,6 +22,7 @@ from rich.text import Text
 from followup_tui.app.text import clean_line
 from followup_tui.core.board import Row
 from followup_tui.core.dates import describe_datetime
+from followup_tui.core.model import Interview
 from followup_tui.core.standing import Standing, Status
 
 PANE_LINES = 3
@@ -62,9 +63,18 @@ def people(row: Row) -> str:
     return ", ".join(names) if names else "no interviewer recorded"
 
 
+def round_name(interview: Interview) -> str:
+    """The round as the user named it; a later round not named yet is "next round"."""
+    if interview.round.strip() or not interview.follows:
+        return interview.round
+    return "next round"
+
+
 def action_text(standing: Standing) -> tuple[str, bool]:
     """The actions in plain words, and whether they are owed now (True) or ahead (False)."""
     owed = [a.label for a in standing.actions if a.due_now]
+    if standing.reason == standing.status.label:  # the badge says it already
+        standing = replace(standing, reason="")
     if owed:
         text = "→ " + " · ".join(owed)
         return (f"{text} · {standing.reason}" if standing.reason else text), True
@@ -101,7 +111,7 @@ def pane_lines(
     inner = max(width - 2, 0)
 
     title = Text(clean_line(interview.company) or "(no company)", style=styles.company)
-    for part in (interview.role, interview.round):
+    for part in (interview.role, round_name(interview)):
         if part.strip():
             title.append(" · ")
             title.append(clean_line(part))
