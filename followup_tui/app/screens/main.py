@@ -147,20 +147,42 @@ class MainScreen(InterviewScreen):
         self.refresh_bindings()
 
     def _summary(self) -> Text:
+        """The summary line in the longest wording that fits the screen's width.
+
+        Narrower terminals lose the app's name first, then the words of the notes, then the
+        note on hidden interviews: the counts always stay.
+        """
+        room = self.app.size.width - 2  # the line's padding
+        for wording in range(4):
+            summary = self._summary_in(wording)
+            if summary.cell_len <= room:
+                break
+        return summary
+
+    def _summary_in(self, wording: int) -> Text:
+        """The summary line: ``wording`` 0 is the full one, 3 the shortest."""
         board = self.followup.board
         summary = Text()
-        summary.append("followup", style="bold")
-        summary.append("  ")
+        if wording < 2:
+            summary.append("followup", style="bold")
+            summary.append("  ")
         summary.append(board.summary if board.total else "no interviews yet")
-        if board.hidden:
-            summary.append(f" · {board.hidden} finished, hidden (s shows)", style="dim")
-        elif board.show_closed:
-            summary.append(" · finished shown (s hides)", style="dim")
+        if board.hidden and wording < 3:
+            note = "finished, hidden (s shows)" if wording == 0 else "hidden (s)"
+            summary.append(f" · {board.hidden} {note}", style="dim")
+        elif board.show_closed and wording < 3:
+            note = "finished shown (s hides)" if wording == 0 else "finished shown (s)"
+            summary.append(f" · {note}", style="dim")
         if getattr(self.followup.store, "read_only", False):
-            summary.append(" · read-only: another followup is writing", style="bold")
+            note = "read-only: another followup is writing" if wording == 0 else "read-only"
+            summary.append(f" · {note}", style="bold")
         if board.query:
             summary.append(f" · filter “{clean_line(board.query)}”: {len(board)} shown")
         return summary
+
+    def on_resize(self) -> None:
+        """Reword the summary for the new width."""
+        self.query_one("#summary", Static).update(self._summary())
 
     def _empty_message(self) -> str:
         """What to say instead of the list ("" when the list has panes to show)."""
