@@ -26,7 +26,7 @@ from followup_tui.app.safety import SafeInput
 from followup_tui.app.screens.composer_choices import Selection, sent_event, sent_words
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.composer_heading import ComposerHeading
-from followup_tui.app.widgets.key_bar import KeyBar
+from followup_tui.app.widgets.key_bar import KEPT_KEYS, KeyBar
 from followup_tui.app.widgets.tone_panel import TonePanel
 from followup_tui.core.compose import Composition, review
 from followup_tui.core.mailto import AddressError, mailto_url
@@ -51,6 +51,12 @@ class ComposerScreen(Screen[None]):
     """Write, check and send the next message for one interview."""
 
     CSS_PATH = "composer.tcss"
+    # Under 100 columns the tone check goes under the text; under 22 lines, behind a key.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (22, "-tall")]
     TONE_DELAY: ClassVar[float] = 0.3
     """Seconds of quiet typing before the tone check runs again (0: at once)."""
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,6 +68,7 @@ class ComposerScreen(Screen[None]):
         _binding("ctrl+o", "open_mail", "Mail", "Open it in your mail client, filled in"),
         _binding("ctrl+l", "mark_sent", "Mark sent", "Log it as sent now; u on the board undoes"),
         _binding("ctrl+f", "start_over", "Start over", "Discard your edits: back to the template"),
+        _binding("f2", "toggle_tone", "Tone", "Show or hide the tone check"),
     ]
 
     def __init__(self, interview_id: str) -> None:
@@ -105,7 +112,7 @@ class ComposerScreen(Screen[None]):
                         )
                         yield SafeInput(id=f"composer-extra-{name}", placeholder=name)
             yield TonePanel(id="composer-tone")
-        yield KeyBar(show_command_palette=False)
+        yield KeyBar(show_command_palette=False, keep=KEPT_KEYS | {"ctrl+l", "f2"})
 
     # ---- opening and closing
 
@@ -244,6 +251,12 @@ class ComposerScreen(Screen[None]):
             area.replace(block, area.document.start, area.document.end)
             return True
         return False
+
+    def action_toggle_tone(self) -> None:
+        """Show the tone check if it is out of sight (a small terminal), else hide it."""
+        shown = self.query_one(TonePanel).display
+        self.set_class(shown, "-tone-hidden")
+        self.set_class(not shown, "-tone-shown")
 
     def check_tone(self) -> None:
         """Check the text on screen now and show what the check found."""

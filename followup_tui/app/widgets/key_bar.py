@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 KEPT_KEYS = frozenset({"question_mark", "q", "escape", "ctrl+s"})
-"""Keys drawn whatever the width (help, quit, back, save): others make room for them."""
+"""Keys a bar keeps whatever the width (help, quit, back, save): others make room."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +69,18 @@ class KeyBar(Widget, can_focus=False):
     }
     """
 
-    def __init__(self, *, show_command_palette: bool = True, id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        show_command_palette: bool = True,
+        keep: frozenset[str] = KEPT_KEYS,
+        id: str | None = None,
+    ) -> None:
         """A bar of the screen's keys; with ``show_command_palette`` the palette's key sits
-        at the right end."""
+        at the right end; the keys in ``keep`` stay when others make room."""
         super().__init__(id=id)
+        self.keep = keep
+        """Keys drawn whatever the width: others are dropped, from the right, first."""
         self.show_command_palette = show_command_palette
         """Whether the command palette's key is drawn (at the right end)."""
         self._spans: list[KeySpan] = []
@@ -147,7 +155,7 @@ class KeyBar(Widget, can_focus=False):
         widths = [self._key_text(entry, -1).cell_len for entry in kept]
         index = len(kept) - 1
         while sum(widths) > room and index >= 0:
-            if kept[index][0] not in KEPT_KEYS:
+            if kept[index][0] not in self.keep:
                 del kept[index], widths[index]
             index -= 1
         return kept
