@@ -52,11 +52,10 @@ class ComposerScreen(Screen[None]):
 
     CSS_PATH = "composer.tcss"
     # Under 100 columns the tone check goes under the text; under 22 lines, behind a key.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
-        (0, "-narrow"),
-        (100, "-wide"),
-    ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (22, "-tall")]
+    # Textual annotates these "ClassVar[...] | None", which mypy reads as instance variables,
+    # so they can't be marked ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]  # noqa: RUF012
     TONE_DELAY: ClassVar[float] = 0.3
     """Seconds of quiet typing before the tone check runs again (0: at once)."""
     BINDINGS: ClassVar[list[BindingType]] = [
