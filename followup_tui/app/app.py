@@ -43,7 +43,7 @@ class FollowupApp(App[None]):
     TITLE = "followup"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Leave followup (every change is already saved)"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+c", "ctrl_c", "Copy selected text, or back", show=False, priority=True),
     ]
 
     def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
@@ -71,6 +71,13 @@ class FollowupApp(App[None]):
     def zone(self) -> tzinfo:
         """The user's time zone: dates are read and shown in it."""
         return self.calendar.tz
+
+    async def action_ctrl_c(self) -> None:
+        """Copy the selection; without one, quit from the board, or go back elsewhere."""
+        from followup_tui.app.copy_key import press_ctrl_c
+        from followup_tui.app.screens.main import MainScreen
+
+        await press_ctrl_c(self, MainScreen)
 
     def now(self) -> datetime:
         """The current instant, from the app's clock."""

@@ -341,20 +341,28 @@ class ComposerScreen(Screen[None]):
     # ---- sending
 
     def action_copy(self) -> None:
-        """Copy the message (or, from the subject box, the subject)."""
+        """Copy the message, subject and body together (from the subject box, the subject)."""
         subject = self.query_one("#composer-subject", Input)
         text = self.text()
-        what, value = ("subject", text.subject) if self.focused is subject else ("message", "")
-        if not value:
-            template = self.selection.template if self.selection else None
-            is_call = template is not None and template.phone
-            what, value = ("call script" if is_call else "message"), text.body
+        template = self.selection.template if self.selection else None
+        if self.focused is subject and text.subject:
+            what, value = "subject", text.subject
+        elif template is not None and template.phone:
+            what, value = "call script", text.body
+        elif text.subject.strip():
+            what, value = "subject and message", f"Subject: {text.subject}\n\n{text.body}"
+        else:
+            what, value = "message", text.body
 
         async def run() -> None:
             copied = await clipboard.copy_text(self.app, value)
             self.app.notify(copied.describe(what), markup=False, timeout=8)
 
         background.start(self.app, run, group="clipboard")
+
+    def action_interrupt(self) -> None:
+        """Ctrl+c with nothing selected copies the message (the palette calls it copy)."""
+        self.action_copy()
 
     def action_open_mail(self) -> None:
         """Open the message in the mail client, addressed, with subject and body."""

@@ -1,4 +1,5 @@
-"""Add or edit an interview. Nothing is saved until every field reads cleanly; escape discards.
+"""Add or edit an interview. Nothing is saved until every field reads cleanly; escape
+discards, asking first once anything was typed.
 
 Dates and times are read as typed and shown back under the field ("→ Tue 3 Nov 2026,
 10:00"), so the user sees how they were understood before saving. The form writes through
@@ -58,7 +59,7 @@ class InterviewForm(Screen["Interview | None"]):
     CSS_PATH = "form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Save, once every field reads cleanly"),
-        Binding("escape", "discard", "Discard", tooltip="Close without saving anything"),
+        Binding("escape", "discard", "Discard", tooltip="Close without saving (asks if changed)"),
         Binding("ctrl+n", "add_person", "Add interviewer", tooltip="Another interviewer row"),
     ]
 
@@ -68,6 +69,7 @@ class InterviewForm(Screen["Interview | None"]):
         self.original = interview
         """The interview being edited, or None for a new one."""
         self._saving = False
+        self._as_opened: tuple[object, ...] = ()
 
     @property
     def followup(self) -> FollowupApp:
@@ -174,8 +176,21 @@ class InterviewForm(Screen["Interview | None"]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """Start in the first field."""
+        """Start in the first field, remembering what the form held when it opened."""
+        self._as_opened = self.typed()
         self.query_one("#company", Field).input.focus()
+
+    def typed(self) -> tuple[object, ...]:
+        """Everything the user can change, as it is now: to tell whether anything was."""
+        boxes = tuple(box.value for box in self.query(Input))
+        choices = tuple(choice.value for choice in self.query(Select))
+        notes = self.query_one("#notes", TextArea).text
+        return (boxes, choices, notes)
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything differs from what the form held when it opened."""
+        return self.typed() != self._as_opened
 
     # ---- readers (they need "now" and the user's zone)
 
@@ -205,10 +220,31 @@ class InterviewForm(Screen["Interview | None"]):
 
     @on(Button.Pressed, "#discard")
     def action_discard(self) -> None:
-        """Close without saving (not while a save is on its way: that closes the form)."""
+        """Close without saving, asking first if anything was typed (not while a save is on
+        its way: that closes the form)."""
+        from followup_tui.app.screens.dialogs import Confirm
+
         if self._saving:
             return  # too late to discard, and closing now would hide the saved interview
-        self.dismiss(None)
+        if not self.changed:
+            self.dismiss(None)
+            return
+        what = "this new interview" if self.original is None else "your changes"
+        question = Confirm(
+            f"Discard {what}?",
+            "Nothing typed here is saved until ctrl+s.",
+            yes="Discard",
+            no="Keep editing",
+        )
+        self.app.push_screen(question, self._discard_if)
+
+    def _discard_if(self, yes: bool | None) -> None:
+        if yes and not self._saving:
+            self.dismiss(None)
+
+    def action_interrupt(self) -> None:
+        """Ctrl+c with nothing selected: as escape (it asks before throwing anything away)."""
+        self.action_discard()
 
     def read(self) -> Interview | None:
         """The interview the form describes, or None (errors shown) if a field is wrong."""
