@@ -66,6 +66,7 @@ class MainScreen(InterviewScreen):
         super().__init__()
         self._last_tick: datetime | None = None
         self._had_selection = False
+        self._known: dict[str, Interview] = {}
 
     def compose(self) -> ComposeResult:
         """Summary, list or empty-state text, key bar (the filter box comes when asked for).
@@ -90,6 +91,7 @@ class MainScreen(InterviewScreen):
     def on_mount(self) -> None:
         """Draw the board, follow its changes, and start the countdown tick."""
         self.followup.board_changed.subscribe(self, self._board_changed)
+        self._known = self._stored()
         self.panes.reload()
         self.panes.focus()
         self._last_tick = self.followup.now()
@@ -103,8 +105,22 @@ class MainScreen(InterviewScreen):
     # ---- keeping the screen current
 
     def _board_changed(self, interview_id: str | None) -> None:
+        if interview_id is None:  # the whole board (an undo): select what it brought back
+            interview_id = self._restored()
+        elif (row := self.followup.board.get(interview_id)) is not None:
+            self._known[interview_id] = row.interview
         self.panes.reload(keep=interview_id)
         self._show_state()
+
+    def _stored(self) -> dict[str, Interview]:
+        return {interview.id: interview for interview in self.followup.store.interviews()}
+
+    def _restored(self) -> str | None:
+        """The interview a whole-board change touched, shown ones first (None if none)."""
+        before, self._known = self._known, self._stored()
+        touched = [key for key, now in self._known.items() if before.get(key) != now]
+        shown = [key for key in touched if self.followup.board.index_of(key) is not None]
+        return next(iter(shown or touched), None)
 
     def after_added(self, interview: Interview) -> None:
         """Select an interview just added or edited."""
