@@ -29,6 +29,7 @@ from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.app.widgets.key_bar import KeyBar
 from followup_tui.core.dates import (
+    Lean,
     describe_date,
     describe_datetime,
     describe_duration,
@@ -196,7 +197,10 @@ class InterviewForm(Screen["Interview | None"]):
 
     def _read_when(self, text: str) -> tuple[datetime, str]:
         zone = self.followup.zone
-        instant = parse_datetime(text, self.followup.now(), zone)
+        # A new interview is most likely ahead: "thu 10am" is the next Thursday. An edit
+        # keeps the plain reading, as the interview may be long past.
+        lean: Lean = "future" if self.original is None else None
+        instant = parse_datetime(text, self.followup.now(), zone, lean=lean)
         return instant, describe_datetime(instant, zone)
 
     def _read_day(self, text: str) -> tuple[date, str]:
