@@ -64,6 +64,8 @@ class FollowupApp(App[None]):
         self._crash_notice = ""
         self.board = LiveBoard(self.standing, self.calendar)
         """Every interview with its standing; the screens draw it."""
+        self.asked_who = False
+        """Whether the composer has asked for the user's name this session (it asks once)."""
         self.board_changed: Signal[str | None] = Signal(self, "board-changed")
         """Published after the board changed, with the id of the interview written (if one)."""
 

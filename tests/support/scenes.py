@@ -122,6 +122,12 @@ async def mark_sent_unfilled(pilot: Pilot[Any]) -> None:
     await still(pilot)
 
 
+async def settings_dialog(pilot: Pilot[Any]) -> None:
+    """``,`` on the board: who the messages are from."""
+    await pilot.press("comma")
+    await still(pilot)
+
+
 async def choose_interviewer(pilot: Pilot[Any]) -> None:
     """``t`` on the second pane, whose thank-yous are owed to two people: which one?"""
     await pilot.press("j", "t")
@@ -168,6 +174,7 @@ SCENES = (
     Scene("reply-dialog-80x24", reply_dialog, size=CLASSIC),
     Scene("choose-interviewer-80x24", choose_interviewer, size=CLASSIC),
     Scene("mark-sent-unfilled-80x24", mark_sent_unfilled, settings=ME, size=CLASSIC),
+    Scene("settings-80x24", settings_dialog, settings=ME, size=CLASSIC),
 )
 """Every scene: the README's pictures first."""
 

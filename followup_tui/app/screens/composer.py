@@ -131,6 +131,22 @@ class ComposerScreen(Screen[None]):
         self._show()
         self.query_one("#composer-body", TextArea).focus()
         self._warn_once(self.drafts.problem)
+        self._ask_who()
+
+    def _ask_who(self) -> None:
+        """Before the first message would be signed "[your name]", ask for the name."""
+        from followup_tui.app.screens.settings_screen import SettingsScreen
+
+        app, settings = self.followup, self.followup.settings
+        if app.asked_who or settings.name.strip() or settings.signature.strip():
+            return
+        app.asked_who = True
+
+        def answered(saved: bool | None) -> None:
+            if saved and self.is_attached and self.selection is not None:
+                self._show()  # signed with the name now (a draft already edited stays)
+
+        app.push_screen(SettingsScreen(first_time=True), answered)
 
     def on_unmount(self) -> None:
         """However the composer goes (escape, quitting the app), the drafts are saved."""
@@ -220,7 +236,9 @@ class ComposerScreen(Screen[None]):
         settings = self.followup.settings
         if not (settings.name.strip() or settings.signature.strip()):
             where = clean_line(str(settings_path()))
-            notes.append(f'Your name signs the message: set name = "…" in {where}')
+            notes.append(
+                f'Your name signs the message: press , on the board, or set name = "…" in {where}'
+            )
         return notes
 
     # ---- the tone check

@@ -25,6 +25,7 @@ _KEY_NAMES = {
     "space": "Space",
     "backspace": "Backspace",
     "slash": "/",
+    "comma": ",",
     "question_mark": "?",
     "ctrl+p": "Ctrl+P",
     "ctrl+c": "Ctrl+C",

@@ -58,6 +58,13 @@ class MainScreen(InterviewScreen):
             tooltip="Show or hide closed and archived ones",
         ),
         Binding("question_mark", "help", "Help", tooltip="Every key, and what it does"),
+        Binding(
+            "comma",
+            "settings",
+            "Settings",
+            show=False,
+            tooltip="Your name, signature and highlight, for the messages",
+        ),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -279,6 +286,12 @@ class MainScreen(InterviewScreen):
         board.set_show_closed(not board.show_closed)
         self.panes.reload()
         self._show_state()
+
+    def action_settings(self) -> None:
+        """Ask for the user's name, signature and highlight."""
+        from followup_tui.app.screens.settings_screen import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
 
     def action_help(self) -> None:
         """Show every key and what it does."""
