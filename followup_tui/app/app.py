@@ -43,7 +43,14 @@ class FollowupApp(App[None]):
     TITLE = "followup"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Leave followup (every change is already saved)"),
-        Binding("ctrl+c", "ctrl_c", "Copy selected text, or back", show=False, priority=True),
+        Binding(
+            "ctrl+c",
+            "ctrl_c",
+            "Copy, or back",
+            show=False,
+            priority=True,
+            tooltip="Copy a selection, else back (or quit)",
+        ),
     ]
 
     def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:

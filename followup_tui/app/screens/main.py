@@ -63,7 +63,7 @@ class MainScreen(InterviewScreen):
             "settings",
             "Settings",
             show=False,
-            tooltip="Your name, signature and highlight, for the messages",
+            tooltip="Your name, signature and highlight",
         ),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
