@@ -124,3 +124,14 @@ async def test_ctrl_c_on_the_board_quits(make_app: AppFactory) -> None:
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_tabbing_round_the_form_never_stops_on_its_scrolling_frame(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_form(pilot)
+        assert form.focused is form.query_one("#company", Field).input
+        await pilot.press("shift+tab")
+        assert form.focused is not None and form.focused.id != "form"
