@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from textual.widgets import TextArea
+from textual.widgets import Select, TextArea
 
 from followup_tui.app.screens.composer import ComposerScreen
 from followup_tui.app.screens.main import MainScreen
@@ -72,3 +72,32 @@ async def test_comma_on_the_board_and_the_palette_open_the_settings(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_policy_country_and_zone_are_checked_saved_and_count_from_the_next_start(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#timezone", Field).input.value = "Mars/Olympus"
+        dialog.query_one("#country", Field).input.value = "de"
+        dialog.query_one("#policy", Select).value = "patient"
+        await pilot.click("#save")
+        await pilot.pause()
+        assert app.screen is dialog  # the zone can't be read: nothing saved
+        assert "not a known time zone" in dialog.query_one("#timezone", Field).error
+        assert not settings_path().exists()
+        dialog.query_one("#timezone", Field).input.value = "Europe/Berlin"
+        await pilot.click("#save")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        saved = tomllib.loads(settings_path().read_text(encoding="utf-8"))
+        assert (saved["policy"], saved["country"], saved["timezone"]) == (
+            "patient",
+            "DE",
+            "Europe/Berlin",
+        )
+        assert app.settings.timezone == "America/New_York"  # the board's, until restarted
