@@ -138,6 +138,13 @@ def load_settings(path: Path | None = None) -> Settings:
 def save_theme(theme: str, path: Path | None = None) -> None:
     """Set ``theme`` in the settings file ``path`` (default: :func:`settings_path`), made if
     need be; the rest of the file, comments included, is kept as it was."""
+    save_settings({"theme": theme}, path)
+
+
+def save_settings(values: dict[str, str], path: Path | None = None) -> None:
+    """Set each of ``values`` in the settings file ``path`` (default: :func:`settings_path`),
+    made if need be: its line is rewritten, or added at the end; every other line, comments
+    and keys this version doesn't know included, is kept as it was."""
     import json
     import re
     import tomllib
@@ -151,19 +158,22 @@ def save_theme(theme: str, path: Path | None = None) -> None:
         text = ""
     except (OSError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path}: can't be read ({exc})") from None
-    line = f"theme = {json.dumps(theme)}"  # a TOML basic string: JSON's escapes are TOML's
-    pattern = re.compile(r"^[ \t]*theme[ \t]*=.*$", re.MULTILINE)
-    if pattern.search(text):
-        updated = pattern.sub(lambda _: line, text, count=1)
-    else:
-        updated = text + ("\n" if text and not text.endswith("\n") else "") + line + "\n"
+    updated = text
+    for key, value in values.items():
+        line = f"{key} = {json.dumps(value)}"  # a TOML basic string: JSON's escapes are TOML's
+        pattern = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=.*$", re.MULTILINE)
+        if pattern.search(updated):
+            updated = pattern.sub(line.replace("\\", "\\\\"), updated, count=1)
+        else:
+            end = "\n" if updated and not updated.endswith("\n") else ""
+            updated = updated + end + line + "\n"
     try:
-        expected = {**tomllib.loads(text), "theme": theme}
-        understood = tomllib.loads(updated) == expected
+        understood = tomllib.loads(updated) == {**tomllib.loads(text), **values}
     except tomllib.TOMLDecodeError:
         understood = False
     if not understood:  # e.g. a "theme = " line inside a multi-line signature
-        raise SettingsError(f"{path}: set theme = {json.dumps(theme)} there by hand")
+        wanted = ", ".join(f"{key} = {json.dumps(value)}" for key, value in values.items())
+        raise SettingsError(f"{path}: set {wanted} there by hand")
     try:
         make_folders(path.parent)
         write_atomic(path, updated.encode("utf-8"))

@@ -171,3 +171,47 @@ def test_durations(text: str, minutes: int) -> None:
 def test_bad_durations_are_refused(text: str) -> None:
     with pytest.raises(DateError):
         parse_duration(text)
+
+
+SUNDAY = datetime(2026, 11, 29, 15, 0, tzinfo=NY)
+"""A Sunday afternoon: the day after a week of interviews."""
+
+
+@pytest.mark.parametrize(
+    ("text", "past", "future"),
+    [
+        # A bare weekday: the last one when logging, the next one when planning.
+        ("thu 10am", datetime(2026, 11, 26, 10, 0), datetime(2026, 12, 3, 10, 0)),
+        ("sun 10am", datetime(2026, 11, 29, 10, 0), datetime(2026, 12, 6, 10, 0)),
+        ("sun 5pm", datetime(2026, 11, 22, 17, 0), datetime(2026, 11, 29, 17, 0)),
+        # A time alone: today if that fits, else the day before (or after).
+        ("10am", datetime(2026, 11, 29, 10, 0), datetime(2026, 11, 30, 10, 0)),
+        ("5pm", datetime(2026, 11, 28, 17, 0), datetime(2026, 11, 29, 17, 0)),
+        # A day and month alone: the year that fits.
+        ("3 Dec 10:00", datetime(2025, 12, 3, 10, 0), datetime(2026, 12, 3, 10, 0)),
+        ("20 Nov 10:00", datetime(2026, 11, 20, 10, 0), datetime(2027, 11, 20, 10, 0)),
+        # Said outright: the same whichever way the dialog leans.
+        ("last thu 10am", datetime(2026, 11, 26, 10, 0), datetime(2026, 11, 26, 10, 0)),
+        ("next thu 10am", datetime(2026, 12, 3, 10, 0), datetime(2026, 12, 3, 10, 0)),
+        ("yesterday 5pm", datetime(2026, 11, 28, 17, 0), datetime(2026, 11, 28, 17, 0)),
+        ("2026-11-20 10:00", datetime(2026, 11, 20, 10, 0), datetime(2026, 11, 20, 10, 0)),
+    ],
+)
+def test_a_bare_day_or_time_leans_the_way_the_field_asks(
+    text: str, past: datetime, future: datetime
+) -> None:
+    read_past = parse_datetime(text, SUNDAY, NY, lean="past")
+    read_future = parse_datetime(text, SUNDAY, NY, lean="future")
+    assert read_past == past.replace(tzinfo=NY)
+    assert read_future == future.replace(tzinfo=NY)
+
+
+def test_without_a_lean_a_weekday_is_still_on_or_after_today() -> None:
+    assert parse_datetime("thu 10am", SUNDAY, NY) == datetime(2026, 12, 3, 10, 0, tzinfo=NY)
+    assert parse_datetime("5pm", SUNDAY, NY) == datetime(2026, 11, 29, 17, 0, tzinfo=NY)
+
+
+def test_a_past_lean_reads_a_bare_weekday_as_the_last_one_as_a_date_too() -> None:
+    assert parse_date("thu", SUNDAY.date(), lean="past") == date(2026, 11, 26)
+    assert parse_date("sun", SUNDAY.date(), lean="past") == date(2026, 11, 29)
+    assert parse_date("thu", SUNDAY.date(), lean="future") == date(2026, 12, 3)

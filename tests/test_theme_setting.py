@@ -56,3 +56,23 @@ def test_a_theme_line_it_cannot_change_safely_is_left_to_the_user(tmp_path: Path
     with pytest.raises(SettingsError, match="by hand"):
         save_theme("nord", path)
     assert path.read_text(encoding="utf-8") == tricky
+
+
+def test_name_signature_and_highlight_are_saved_and_the_rest_kept(tmp_path: Path) -> None:
+    from followup_tui.settings import save_settings
+
+    path = tmp_path / "settings.toml"
+    path.write_text(WRITTEN + "extra = 1  # a key some other version knows\n", encoding="utf-8")
+    save_settings(
+        {"name": "Sam Park", "signature": "Sam\n555-0100", "highlight": "I cut costs 20%"}, path
+    )
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# my followup settings\n")
+    assert 'name = "Sam Park"\n' in text and "Alex" not in text
+    assert "extra = 1  # a key some other version knows" in text
+    assert text.endswith('signature = "Sam\\n555-0100"\nhighlight = "I cut costs 20%"\n')
+    import tomllib
+
+    values = tomllib.loads(text)
+    assert values["signature"] == "Sam\n555-0100"
+    assert values["policy"] == "patient"

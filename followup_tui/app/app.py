@@ -43,7 +43,14 @@ class FollowupApp(App[None]):
     TITLE = "followup"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Leave followup (every change is already saved)"),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding(
+            "ctrl+c",
+            "ctrl_c",
+            "Copy, or back",
+            show=False,
+            priority=True,
+            tooltip="Copy a selection, else back (or quit)",
+        ),
     ]
 
     def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
@@ -64,6 +71,8 @@ class FollowupApp(App[None]):
         self._crash_notice = ""
         self.board = LiveBoard(self.standing, self.calendar)
         """Every interview with its standing; the screens draw it."""
+        self.asked_who = False
+        """Whether the composer has asked for the user's name this session (it asks once)."""
         self.board_changed: Signal[str | None] = Signal(self, "board-changed")
         """Published after the board changed, with the id of the interview written (if one)."""
 
@@ -71,6 +80,13 @@ class FollowupApp(App[None]):
     def zone(self) -> tzinfo:
         """The user's time zone: dates are read and shown in it."""
         return self.calendar.tz
+
+    async def action_ctrl_c(self) -> None:
+        """Copy the selection; without one, quit from the board, or go back elsewhere."""
+        from followup_tui.app.copy_key import press_ctrl_c
+        from followup_tui.app.screens.main import MainScreen
+
+        await press_ctrl_c(self, MainScreen)
 
     def now(self) -> datetime:
         """The current instant, from the app's clock."""

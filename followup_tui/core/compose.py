@@ -19,6 +19,7 @@ from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.dates import day_month, day_word, said_by, said_on
 from followup_tui.core.model import (
     Channel,
+    Event,
     EventKind,
     Format,
     Interview,
@@ -178,17 +179,24 @@ def _recipient(interview: Interview, action: Action | None, name: str | None) ->
     return Interviewer(wanted)
 
 
-def _timeline(interview: Interview) -> tuple[date | None, date | None]:
+def resetting_reply(interview: Interview) -> Event | None:
+    """Their latest reply that restarted the ladder (still deciding, or some other answer):
+    its decision date, or its lack of one, is the one in force."""
+    replies = [
+        event
+        for event in interview.sorted_events()
+        if event.kind is EventKind.REPLY
+        and event.outcome in (None, Outcome.STILL_DECIDING, Outcome.OTHER)
+    ]
+    return replies[-1] if replies else None
+
+
+def dates_in_force(interview: Interview) -> tuple[date | None, date | None]:
     """The decision date and agreed check-in date in force, as the ladder reads them."""
-    decision, agreed = interview.decision_by, interview.check_in_on
-    for event in interview.sorted_events():
-        if event.kind is EventKind.REPLY and event.outcome in (
-            None,
-            Outcome.STILL_DECIDING,
-            Outcome.OTHER,
-        ):
-            decision, agreed = event.decision_by, None
-    return decision, agreed
+    reply = resetting_reply(interview)
+    if reply is None:
+        return interview.decision_by, interview.check_in_on
+    return reply.decision_by, None
 
 
 def _letters_to_others(interview: Interview, person: Interviewer | None) -> tuple[str, ...]:
@@ -243,7 +251,7 @@ def context_for(
     """
     person = _recipient(interview, action, recipient)
     interview_day = calendar.day_of(interview.start)
-    decision, agreed = _timeline(interview)
+    decision, agreed = dates_in_force(interview)
     since = calendar.between(interview_day, today)
     signature = sender.signature.strip() or sender.name.strip()
     topic = person.topic.strip().rstrip(".!;:,").strip() if person else ""

@@ -4,7 +4,7 @@ Accepted: ISO 8601 ("2026-11-03", "2026-11-03 10:00", "2026-11-03T10:00-05:00"),
 names ("3 Nov", "Nov 3rd 2026", "Tue 3 Nov 2026, 10:00"), numbers with slashes or dots when
 only one reading exists ("31/10", "10/31/2026", "4/4"), words ("today", "tomorrow",
 "friday", "next fri", "last monday", "in 2 weeks", "3 days ago") and times ("10:00", "2pm",
-"9.30am", "noon", "at 10").
+"9.30am", "noon", "at 10"). A field may lean to the past or the future (see :data:`Lean`).
 
 Refused with a message that says why: impossible dates ("31/02"), numbers that could be
 read two ways ("03/04" is 3 April or 4 March), words we don't know ("next blursday"), and
@@ -17,6 +17,12 @@ import calendar as _cal
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Literal
+
+Lean = Literal["past", "future"] | None
+"""Which way a bare weekday, time or day-and-month is read: the most recent one (a field
+logging what happened), the next one (a field planning what will), or None: a weekday on or
+after today, a time today, a day and month in the nearest year."""
 
 
 class DateError(ValueError):
@@ -232,7 +238,7 @@ def _set_weekday(parts: _Parts, weekday: int, mode: str, word: str) -> None:
     parts.weekday, parts.weekday_mode, parts.weekday_word = weekday, mode, word
 
 
-def _closest_year(day: int, month: int, today: date, shown: str) -> date:
+def _closest_year(day: int, month: int, today: date, shown: str, lean: Lean = None) -> date:
     candidates = []
     for year in (today.year - 1, today.year, today.year + 1):
         try:
@@ -241,10 +247,14 @@ def _closest_year(day: int, month: int, today: date, shown: str) -> date:
             continue
     if not candidates:
         _make_date(today.year, month, day, shown)  # raises with the reason
+    if lean == "past" and (before := [d for d in candidates if d <= today]):
+        return before[-1]
+    if lean == "future" and (after := [d for d in candidates if d >= today]):
+        return after[0]
     return min(candidates, key=lambda d: abs((d - today).days))
 
 
-def _assemble_day(parts: _Parts, today: date, text: str) -> date | None:
+def _assemble_day(parts: _Parts, today: date, text: str, lean: Lean = None) -> date | None:
     shown = _shown(text.strip())
     day: date | None = parts.exact or parts.relative
     if parts.month is not None or parts.day is not None:
@@ -257,7 +267,7 @@ def _assemble_day(parts: _Parts, today: date, text: str) -> date | None:
         if parts.year is not None:
             day = _make_date(parts.year, parts.month, parts.day, shown)
         else:
-            day = _closest_year(parts.day, parts.month, today, shown)
+            day = _closest_year(parts.day, parts.month, today, shown, lean)
     elif parts.year is not None and day is None:
         raise DateError(f"{shown}: a year alone is not a date")
     elif parts.year is not None and day is not None and day.year != parts.year:
@@ -265,7 +275,9 @@ def _assemble_day(parts: _Parts, today: date, text: str) -> date | None:
     if parts.weekday is not None:
         if day is None:
             day = _weekday_on_or_after(today, parts.weekday)
-            if parts.weekday_mode == "next" and day == today:
+            if lean == "past" and not parts.weekday_mode:
+                day -= timedelta(days=7) if day != today else timedelta()
+            elif parts.weekday_mode == "next" and day == today:
                 day += timedelta(days=7)
             elif parts.weekday_mode == "last":
                 day -= timedelta(days=7)
@@ -279,8 +291,9 @@ def _assemble_day(parts: _Parts, today: date, text: str) -> date | None:
     return day
 
 
-def parse_date(text: str, today: date) -> date:
-    """The calendar day ``text`` names, ``today`` being the day it is typed.
+def parse_date(text: str, today: date, *, lean: Lean = None) -> date:
+    """The calendar day ``text`` names, ``today`` being the day it is typed, a bare weekday
+    or day-and-month read the way ``lean`` says.
 
     Raises :class:`DateError` for empty, impossible, ambiguous or unknown input, or a time.
     """
@@ -290,20 +303,26 @@ def parse_date(text: str, today: date) -> date:
     parts = _read(tokens, today)
     if parts.clock is not None:
         raise DateError("only a date is needed here, not a time")
-    day = _assemble_day(parts, today, text)
+    day = _assemble_day(parts, today, text, lean)
     if day is None:
         raise DateError(f"{_shown(text.strip())} has no date in it")
     return day
 
 
 def parse_datetime(
-    text: str, now: datetime, tz: tzinfo, *, default_time: time | None = None
+    text: str,
+    now: datetime,
+    tz: tzinfo,
+    *,
+    default_time: time | None = None,
+    lean: Lean = None,
 ) -> datetime:
     """The instant ``text`` names, read in zone ``tz``; ``now`` is when it is typed.
 
     A time alone is on today's date. A date alone takes ``default_time``, or is an error
     asking for a time when that is None. A local time that does not exist (skipped by a
-    daylight-saving change) is an error.
+    daylight-saving change) is an error. With a ``lean``, a time alone or with a bare
+    weekday is the most recent such instant ("past") or the next one ("future").
     """
     stripped = text.strip()
     if _ISO_FULL.match(stripped.lower()):
@@ -316,11 +335,13 @@ def parse_datetime(
         raise DateError("enter a date and time, e.g. 2026-11-03 10:00 or 'tue 3 nov 10am'")
     today = now.astimezone(tz).date()
     parts = _read(tokens, today)
-    day = _assemble_day(parts, today, text)
+    day = _assemble_day(parts, today, text, lean)
     clock = parts.clock if parts.clock is not None else default_time
     if clock is None:
         raise DateError("add a time too, e.g. '10:00' or '2pm'")
     local = datetime.combine(day or today, clock)
+    if lean is not None and parts.clock is not None:
+        local = _leaned(local, now.astimezone(tz).replace(tzinfo=None), parts, lean)
     result = local.replace(tzinfo=tz)
     try:
         back = result.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
@@ -329,6 +350,20 @@ def parse_datetime(
     if back != local:
         raise DateError(f"{local:%H:%M} doesn't exist that day: the clocks change")
     return result
+
+
+def _leaned(local: datetime, now: datetime, parts: _Parts, lean: Lean) -> datetime:
+    """``local`` moved a day (a time alone) or a week (a bare weekday) to the right side
+    of ``now``; anything more definite stays as it was said."""
+    definite = parts.exact or parts.relative or parts.month or parts.day
+    if definite or parts.weekday_mode:
+        return local
+    step = timedelta(days=1 if parts.weekday is None else 7)
+    if lean == "past" and local > now:
+        return local - step
+    if lean == "future" and local < now:
+        return local + step
+    return local
 
 
 _DURATION = re.compile(

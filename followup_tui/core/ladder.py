@@ -181,7 +181,8 @@ def standing(
     if now < interview.end:
         return _upcoming(interview, now)
 
-    parts = [_check_in_part(interview, track, policy, now, calendar)]
+    check_in = _check_in_part(interview, track, policy, now, calendar)
+    parts = [check_in]
     thanks = _thank_you_part(interview, track, policy, now)
     if thanks is not None:
         parts.append(thanks)
@@ -199,7 +200,16 @@ def standing(
         countdown=lead.countdown,
         changes_at=min(changes) if changes else None,
         reason=lead.reason,
+        then=_then(check_in) if owed and check_in is not lead else None,
     )
+
+
+def _then(check_in: _Part) -> tuple[Action, datetime | date] | None:
+    """The check-in step still ahead, with its due day, if it has one."""
+    ahead = [a for a in check_in.actions if not a.due_now]
+    if not ahead or check_in.due is None:
+        return None
+    return ahead[0], check_in.due
 
 
 def _final(status: Status, reason: str, actions: tuple[Action, ...] = ()) -> Standing:

@@ -136,6 +136,9 @@ class Standing:
     """The next instant at which the status (not just the countdown) may change."""
     reason: str = ""
     """Why it is closed ("advanced", "withdrew", ...) or snoozed; "" otherwise."""
+    then: tuple[Action, datetime | date] | None = None
+    """While something else is owed now (a thank-you): the check-in step still ahead and
+    when it falls due; None otherwise."""
 
     @property
     def urgency(self) -> int:

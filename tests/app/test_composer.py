@@ -335,8 +335,10 @@ async def test_copy_puts_the_message_on_the_terminal_clipboard(make_app: AppFact
         await open_on(pilot, 2)
         await pilot.press("ctrl+g")
         await settle(pilot)
-        assert app.clipboard == body(app)
-        assert any(m.startswith("Copied the message to the terminal") for m in said(app))
+        assert app.clipboard == f"Subject: {subject(app)}\n\n{body(app)}"
+        assert any(
+            m.startswith("Copied the subject and message to the terminal") for m in said(app)
+        )
         app.screen.query_one("#composer-subject", Input).focus()
         await pilot.press("ctrl+g")
         await settle(pilot)

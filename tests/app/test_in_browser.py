@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from followup_tui.app import clipboard
 from followup_tui.app.app import FollowupApp
@@ -109,8 +109,10 @@ async def test_the_composer_copies_to_the_browser(
         screen = await open_composer(pilot)
         await pilot.press("ctrl+g")
         await settle(pilot)
-        assert app.clipboard == screen.query_one("#composer-body", TextArea).text
-        assert "Copied the message to the browser's clipboard" in said(app)
+        subject = screen.query_one("#composer-subject", Input).value
+        body = screen.query_one("#composer-body", TextArea).text
+        assert app.clipboard == f"Subject: {subject}\n\n{body}"
+        assert "Copied the subject and message to the browser's clipboard" in said(app)
 
 
 async def test_the_composer_hands_the_mail_link_to_the_browser(

@@ -97,15 +97,19 @@ async def test_a_click_presses_the_key_and_a_greyed_key_rings_the_bell() -> None
         assert app.done == ["add", "bell"]
 
 
-async def test_keys_that_do_not_fit_are_cut_at_the_edge() -> None:
+async def test_keys_that_do_not_fit_make_room_for_save_then_are_cut_at_the_edge() -> None:
     app = Keys(palette=True)
-    async with app.run_test(size=(24, 5)) as pilot:
+    async with app.run_test(size=(28, 5)) as pilot:
         await pilot.pause()
         bar = app.query_one(KeyBar)
         text = text_of(line_of(bar))
-        assert text == " a Add  e Ed▏^p palette "
-        assert bar.spans[-1].key == "ctrl+p"
-        assert all(span.end <= 24 for span in bar.spans)
+        assert text == " a Add  ^s Save ▏^p palette "
+        assert [span.key for span in bar.spans] == ["a", "ctrl+s", "ctrl+p"]
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        text = text_of(line_of(bar))
+        assert text == " ^s Save▏^p palette "[:20]
+        assert all(span.end <= 20 for span in bar.spans)
 
 
 async def test_the_board_shows_its_keys_and_greys_those_needing_an_interview(

@@ -16,8 +16,9 @@ from tests.support.board import NOW
 
 PINNED_NOW = NOW.isoformat()
 """The tests' "now" (Wed 4 Nov 2026, 15:00 New York), as ``FOLLOWUP_NOW`` takes it."""
-SETTINGS_TOML = 'timezone = "America/New_York"\n'
-"""The user's settings: the zone the conftest's times are in."""
+SETTINGS_TOML = 'timezone = "America/New_York"\nname = "Alex Morgan"\n'
+"""The user's settings: the zone the conftest's times are in, and a name (so the composer
+opens on the message, not on the first-run question)."""
 
 
 def followup_argv(*args: str) -> list[str]:

@@ -20,8 +20,14 @@ from .board import NOW, SETTINGS, standard_board
 def open_app(
     store: Store, settings: Settings = SETTINGS, clock: Clock | None = None
 ) -> FollowupApp:
-    """The app on an open ``store``, as the command line makes it (pinned at ``NOW``)."""
-    return FollowupApp(store, settings, clock or FixedClock(NOW))
+    """The app on an open ``store``, as the command line makes it (pinned at ``NOW``).
+
+    The composer doesn't stop to ask for the user's name: tests of that first-run question
+    set ``asked_who`` back to False.
+    """
+    app = FollowupApp(store, settings, clock or FixedClock(NOW))
+    app.asked_who = True
+    return app
 
 
 def open_stores(

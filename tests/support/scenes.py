@@ -34,6 +34,8 @@ Board = Callable[[datetime, Settings], Sequence[Interview]]
 
 SIZE = (120, 40)
 """The terminal the scenes are drawn in: the size the app is made for."""
+CLASSIC = (80, 24)
+"""The classic terminal: every screen must be usable and readable in it too."""
 ME = replace(SETTINGS, name="Alex Morgan", highlight="I rebuilt our on-call")
 """Settings after first-run setup: the user's name and highlight, for the composer."""
 
@@ -122,6 +124,12 @@ async def mark_sent_unfilled(pilot: Pilot[Any]) -> None:
     await still(pilot)
 
 
+async def settings_dialog(pilot: Pilot[Any]) -> None:
+    """``,`` on the board: who the messages are from."""
+    await pilot.press("comma")
+    await still(pilot)
+
+
 async def choose_interviewer(pilot: Pilot[Any]) -> None:
     """``t`` on the third pane, whose thank-yous are owed to two people: to whom, and when?"""
     await pilot.press("j", "j", "t")
@@ -159,6 +167,16 @@ SCENES = (
     Scene("mark-sent-unfilled", mark_sent_unfilled, settings=ME),
     Scene("empty-board", opened, board=no_interviews),
     Scene("read-only", opened, read_only=True),
+    Scene("main-80x24", opened, size=CLASSIC),
+    Scene("detail-80x24", detail, size=CLASSIC),
+    Scene("help-80x24", help_screen, size=CLASSIC),
+    Scene("form-error-80x24", form_with_an_error, size=CLASSIC),
+    Scene("composer-80x24", composer_with_a_finding, settings=ME, size=CLASSIC),
+    Scene("composer-60x20", composer_with_a_finding, settings=ME, size=(60, 20)),
+    Scene("reply-dialog-80x24", reply_dialog, size=CLASSIC),
+    Scene("choose-interviewer-80x24", choose_interviewer, size=CLASSIC),
+    Scene("mark-sent-unfilled-80x24", mark_sent_unfilled, settings=ME, size=CLASSIC),
+    Scene("settings-80x24", settings_dialog, settings=ME, size=CLASSIC),
 )
 """Every scene: the README's pictures first."""
 

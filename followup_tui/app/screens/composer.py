@@ -26,7 +26,7 @@ from followup_tui.app.safety import SafeInput
 from followup_tui.app.screens.composer_choices import Selection, sent_event, sent_words
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.composer_heading import ComposerHeading
-from followup_tui.app.widgets.key_bar import KeyBar
+from followup_tui.app.widgets.key_bar import KEPT_KEYS, KeyBar
 from followup_tui.app.widgets.tone_panel import TonePanel
 from followup_tui.core.compose import Composition, review
 from followup_tui.core.mailto import AddressError, mailto_url
@@ -51,6 +51,11 @@ class ComposerScreen(Screen[None]):
     """Write, check and send the next message for one interview."""
 
     CSS_PATH = "composer.tcss"
+    # Under 100 columns the tone check goes under the text; under 22 lines, behind a key.
+    # Textual annotates these "ClassVar[...] | None", which mypy reads as instance variables,
+    # so they can't be marked ClassVar here.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]  # noqa: RUF012
     TONE_DELAY: ClassVar[float] = 0.3
     """Seconds of quiet typing before the tone check runs again (0: at once)."""
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,6 +67,7 @@ class ComposerScreen(Screen[None]):
         _binding("ctrl+o", "open_mail", "Mail", "Open it in your mail client, filled in"),
         _binding("ctrl+l", "mark_sent", "Mark sent", "Log it as sent now; u on the board undoes"),
         _binding("ctrl+f", "start_over", "Start over", "Discard your edits: back to the template"),
+        _binding("f2", "toggle_tone", "Tone", "Show or hide the tone check"),
     ]
 
     def __init__(self, interview_id: str) -> None:
@@ -105,7 +111,7 @@ class ComposerScreen(Screen[None]):
                         )
                         yield SafeInput(id=f"composer-extra-{name}", placeholder=name)
             yield TonePanel(id="composer-tone")
-        yield KeyBar(show_command_palette=False)
+        yield KeyBar(show_command_palette=False, keep=KEPT_KEYS | {"ctrl+l", "f2"})
 
     # ---- opening and closing
 
@@ -125,6 +131,22 @@ class ComposerScreen(Screen[None]):
         self._show()
         self.query_one("#composer-body", TextArea).focus()
         self._warn_once(self.drafts.problem)
+        self._ask_who()
+
+    def _ask_who(self) -> None:
+        """Before the first message would be signed "[your name]", ask for the name."""
+        from followup_tui.app.screens.settings_screen import SettingsScreen
+
+        app, settings = self.followup, self.followup.settings
+        if app.asked_who or settings.name.strip() or settings.signature.strip():
+            return
+        app.asked_who = True
+
+        def answered(saved: bool | None) -> None:
+            if saved and self.is_attached and self.selection is not None:
+                self._show()  # signed with the name now (a draft already edited stays)
+
+        app.push_screen(SettingsScreen(first_time=True), answered)
 
     def on_unmount(self) -> None:
         """However the composer goes (escape, quitting the app), the drafts are saved."""
@@ -214,7 +236,9 @@ class ComposerScreen(Screen[None]):
         settings = self.followup.settings
         if not (settings.name.strip() or settings.signature.strip()):
             where = clean_line(str(settings_path()))
-            notes.append(f'Your name signs the message: set name = "…" in {where}')
+            notes.append(
+                f'Your name signs the message: press , on the board, or set name = "…" in {where}'
+            )
         return notes
 
     # ---- the tone check
@@ -244,6 +268,12 @@ class ComposerScreen(Screen[None]):
             area.replace(block, area.document.start, area.document.end)
             return True
         return False
+
+    def action_toggle_tone(self) -> None:
+        """Show the tone check if it is out of sight (a small terminal), else hide it."""
+        shown = self.query_one(TonePanel).display
+        self.set_class(shown, "-tone-hidden")
+        self.set_class(not shown, "-tone-shown")
 
     def check_tone(self) -> None:
         """Check the text on screen now and show what the check found."""
@@ -329,20 +359,28 @@ class ComposerScreen(Screen[None]):
     # ---- sending
 
     def action_copy(self) -> None:
-        """Copy the message (or, from the subject box, the subject)."""
+        """Copy the message, subject and body together (from the subject box, the subject)."""
         subject = self.query_one("#composer-subject", Input)
         text = self.text()
-        what, value = ("subject", text.subject) if self.focused is subject else ("message", "")
-        if not value:
-            template = self.selection.template if self.selection else None
-            is_call = template is not None and template.phone
-            what, value = ("call script" if is_call else "message"), text.body
+        template = self.selection.template if self.selection else None
+        if self.focused is subject and text.subject:
+            what, value = "subject", text.subject
+        elif template is not None and template.phone:
+            what, value = "call script", text.body
+        elif text.subject.strip():
+            what, value = "subject and message", f"Subject: {text.subject}\n\n{text.body}"
+        else:
+            what, value = "message", text.body
 
         async def run() -> None:
             copied = await clipboard.copy_text(self.app, value)
             self.app.notify(copied.describe(what), markup=False, timeout=8)
 
         background.start(self.app, run, group="clipboard")
+
+    def action_interrupt(self) -> None:
+        """Ctrl+c with nothing selected copies the message (the palette calls it copy)."""
+        self.action_copy()
 
     def action_open_mail(self) -> None:
         """Open the message in the mail client, addressed, with subject and body."""

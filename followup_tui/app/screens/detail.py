@@ -19,6 +19,7 @@ from followup_tui.app.widgets.badge import Badge
 from followup_tui.app.widgets.key_bar import KeyBar
 from followup_tui.app.widgets.pane import action_text, round_name
 from followup_tui.core.board import Row, due_instant
+from followup_tui.core.compose import dates_in_force, resetting_reply
 from followup_tui.core.dates import describe_date, describe_datetime, describe_duration
 from followup_tui.core.model import Event, EventKind, Interview
 from followup_tui.core.standing import Step
@@ -126,6 +127,11 @@ class DetailScreen(InterviewScreen):
         text = Text(clean_line(words), style="bold")
         if row.standing.countdown:
             text.append(f"   {row.standing.countdown}")
+        if row.standing.then is not None:
+            action, due = row.standing.then
+            zone = self.followup.zone
+            when = describe_datetime(due, zone) if isinstance(due, datetime) else describe_date(due)
+            text.append(f"\n{clean_line(action.label)} falls due on {when}", "dim")
         if row.standing.overdue_after is not None:
             day = describe_date(row.standing.overdue_after)
             text.append(f"\nthe check-in turns overdue after {day}", "dim")
@@ -174,7 +180,7 @@ class DetailScreen(InterviewScreen):
             grid.add_row("Interviewers" if index == 0 else "", line)
         if not interview.interviewers:
             grid.add_row("Interviewers", Text("none recorded", style="dim"))
-        grid.add_row("Decision by", Text(_day(interview.decision_by)))
+        grid.add_row("Decision by", Text(self._decision(interview)))
         grid.add_row("Check-in agreed", Text(_day(interview.check_in_on)))
         grid.add_row("Check in by", Text(interview.channel.value))
         policy = interview.policy or f"{self.followup.settings.policy} (the default)"
@@ -182,6 +188,17 @@ class DetailScreen(InterviewScreen):
         grid.add_row("Posting", Text(clean_line(interview.posting_url) or "—"))
         grid.add_row("Private notes", Text(clean_block(interview.notes) or "—"))
         return grid
+
+    def _decision(self, interview: Interview) -> str:
+        """The decision date in force, and where it came from if a reply changed it."""
+        reply = resetting_reply(interview)
+        if reply is None:
+            return _day(interview.decision_by)
+        decision, _ = dates_in_force(interview)
+        said = describe_date(self.followup.calendar.day_of(reply.at))
+        first = interview.decision_by
+        before = f"; first {describe_date(first)}" if first and first != decision else ""
+        return f"{_day(decision)} (their reply of {said}{before})"
 
     def _timeline(self, row: Row) -> Table:
         zone = self.followup.zone

@@ -298,7 +298,7 @@ class EventDialog(ModalScreen[Event | None]):
 
     def _read_past_instant(self, text: str) -> tuple[datetime, str]:
         now, zone = self.followup.now(), self.followup.zone
-        instant = parse_datetime(text, now, zone)
+        instant = parse_datetime(text, now, zone, lean="past")  # it happened: the last one
         if instant > now:
             raise DateError(f"{describe_datetime(instant, zone)} hasn't happened yet")
         return instant, describe_datetime(instant, zone)

@@ -1,4 +1,5 @@
-"""Add or edit an interview. Nothing is saved until every field reads cleanly; escape discards.
+"""Add or edit an interview. Nothing is saved until every field reads cleanly; escape
+discards, asking first once anything was typed.
 
 Dates and times are read as typed and shown back under the field ("→ Tue 3 Nov 2026,
 10:00"), so the user sees how they were understood before saving. The form writes through
@@ -28,6 +29,7 @@ from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.app.widgets.key_bar import KeyBar
 from followup_tui.core.dates import (
+    Lean,
     describe_date,
     describe_datetime,
     describe_duration,
@@ -58,7 +60,7 @@ class InterviewForm(Screen["Interview | None"]):
     CSS_PATH = "form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Save, once every field reads cleanly"),
-        Binding("escape", "discard", "Discard", tooltip="Close without saving anything"),
+        Binding("escape", "discard", "Discard", tooltip="Close without saving (asks if changed)"),
         Binding("ctrl+n", "add_person", "Add interviewer", tooltip="Another interviewer row"),
     ]
 
@@ -73,6 +75,7 @@ class InterviewForm(Screen["Interview | None"]):
         """The interview being edited, or None for a new one."""
         self._prefill = prefill if interview is None else None
         self._saving = False
+        self._as_opened: tuple[object, ...] = ()
 
     @property
     def followup(self) -> FollowupApp:
@@ -88,7 +91,9 @@ class InterviewForm(Screen["Interview | None"]):
         if self._prefill is not None:
             heading = f"Next round — {clean_line(self._prefill.company)}"
         yield Label(Text(heading), id="heading")
-        with VerticalScroll(id="form"):
+        # Not focusable: focus going to the scroll container and then on to the first field
+        # restyled every widget of the form twice (half the time it took to open).
+        with VerticalScroll(id="form", can_focus=False):
             with Horizontal(classes="row"):
                 yield Field(
                     "Company", plain, value=i.company if i else "", required=True, id="company"
@@ -183,15 +188,32 @@ class InterviewForm(Screen["Interview | None"]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """Start in the first field (for a next round, its name: the rest is filled in)."""
+        """Start in the first field (for a next round, its name: the rest is filled in),
+        remembering what the form held when it opened."""
+        self._as_opened = self.typed()
         first = "#round" if self._prefill is not None else "#company"
         self.query_one(first, Field).input.focus()
+
+    def typed(self) -> tuple[object, ...]:
+        """Everything the user can change, as it is now: to tell whether anything was."""
+        boxes = tuple(box.value for box in self.query(Input))
+        choices = tuple(choice.value for choice in self.query(Select))
+        notes = self.query_one("#notes", TextArea).text
+        return (boxes, choices, notes)
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything differs from what the form held when it opened."""
+        return self.typed() != self._as_opened
 
     # ---- readers (they need "now" and the user's zone)
 
     def _read_when(self, text: str) -> tuple[datetime, str]:
         zone = self.followup.zone
-        instant = parse_datetime(text, self.followup.now(), zone)
+        # A new interview is most likely ahead: "thu 10am" is the next Thursday. An edit
+        # keeps the plain reading, as the interview may be long past.
+        lean: Lean = "future" if self.original is None else None
+        instant = parse_datetime(text, self.followup.now(), zone, lean=lean)
         return instant, describe_datetime(instant, zone)
 
     def _read_day(self, text: str) -> tuple[date, str]:
@@ -215,10 +237,31 @@ class InterviewForm(Screen["Interview | None"]):
 
     @on(Button.Pressed, "#discard")
     def action_discard(self) -> None:
-        """Close without saving (not while a save is on its way: that closes the form)."""
+        """Close without saving, asking first if anything was typed (not while a save is on
+        its way: that closes the form)."""
+        from followup_tui.app.screens.dialogs import Confirm
+
         if self._saving:
             return  # too late to discard, and closing now would hide the saved interview
-        self.dismiss(None)
+        if not self.changed:
+            self.dismiss(None)
+            return
+        what = "this new interview" if self.original is None else "your changes"
+        question = Confirm(
+            f"Discard {what}?",
+            "Nothing typed here is saved until ctrl+s.",
+            yes="Discard",
+            no="Keep editing",
+        )
+        self.app.push_screen(question, self._discard_if)
+
+    def _discard_if(self, yes: bool | None) -> None:
+        if yes and not self._saving:
+            self.dismiss(None)
+
+    def action_interrupt(self) -> None:
+        """Ctrl+c with nothing selected: as escape (it asks before throwing anything away)."""
+        self.action_discard()
 
     def read(self) -> Interview | None:
         """The interview the form describes, or None (errors shown) if a field is wrong."""

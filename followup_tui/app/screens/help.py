@@ -25,6 +25,7 @@ _KEY_NAMES = {
     "space": "Space",
     "backspace": "Backspace",
     "slash": "/",
+    "comma": ",",
     "question_mark": "?",
     "ctrl+p": "Ctrl+P",
     "ctrl+c": "Ctrl+C",
@@ -60,6 +61,18 @@ def _groups() -> list[tuple[str, Iterable[BindingType]]]:
     ]
 
 
+def _rows(bindings: Iterable[BindingType]) -> list[tuple[str, str, str]]:
+    """Each binding once: its keys, what it does, and the longer description."""
+    rows: list[tuple[str, str, str]] = []
+    seen: set[str] = set()
+    for binding in bindings:
+        if not isinstance(binding, Binding) or binding.key in seen:
+            continue
+        seen.add(binding.key)
+        rows.append((keys_shown(binding), binding.description, binding.tooltip))
+    return rows
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys, in a box over the board."""
 
@@ -69,23 +82,26 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        """One table of keys per group."""
-        table = Table.grid(padding=(0, 2))
-        table.add_column(justify="right", style="bold", no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column(style="dim")
-        for title, bindings in _groups():
-            table.add_row(Text(title, style="bold underline"), "", "")
-            seen: set[str] = set()
-            for binding in bindings:
-                if not isinstance(binding, Binding) or binding.key in seen:
-                    continue
-                seen.add(binding.key)
-                table.add_row(keys_shown(binding), binding.description, binding.tooltip)
-            table.add_row("", "", "")
+        """A title and a table of keys per group, the columns lined up across the tables.
+
+        The titles sit on lines of their own, not in the keys' column, so that column is
+        only as wide as the longest key and every line fits an 80-column terminal.
+        """
+        groups = [(title, _rows(bindings)) for title, bindings in _groups()]
+        every_row = [row for _, rows in groups for row in rows]
+        key_width = max(len(keys) for keys, _, _ in every_row)
+        name_width = max(len(name) for _, name, _ in every_row)
         with VerticalScroll(id="help"):
             yield Static(Text("Keys", style="bold"), id="help-title")
-            yield Static(table)
+            for title, rows in groups:
+                yield Static(Text(title, style="bold underline"), classes="help-group")
+                table = Table.grid(padding=(0, 2))
+                table.add_column(justify="right", style="bold", no_wrap=True, width=key_width)
+                table.add_column(no_wrap=True, width=name_width)
+                table.add_column(style="dim")
+                for row in rows:
+                    table.add_row(*row)
+                yield Static(table, classes="help-keys")
             yield Static(Text("Esc, q or ? closes this."), id="help-hint")
 
     def action_close(self) -> None:

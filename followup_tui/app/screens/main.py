@@ -58,6 +58,13 @@ class MainScreen(InterviewScreen):
             tooltip="Show or hide closed and archived ones",
         ),
         Binding("question_mark", "help", "Help", tooltip="Every key, and what it does"),
+        Binding(
+            "comma",
+            "settings",
+            "Settings",
+            show=False,
+            tooltip="Your name, signature and highlight",
+        ),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -66,6 +73,7 @@ class MainScreen(InterviewScreen):
         super().__init__()
         self._last_tick: datetime | None = None
         self._had_selection = False
+        self._known: dict[str, Interview] = {}
 
     def compose(self) -> ComposeResult:
         """Summary, list or empty-state text, key bar (the filter box comes when asked for).
@@ -90,6 +98,7 @@ class MainScreen(InterviewScreen):
     def on_mount(self) -> None:
         """Draw the board, follow its changes, and start the countdown tick."""
         self.followup.board_changed.subscribe(self, self._board_changed)
+        self._known = self._stored()
         self.panes.reload()
         self.panes.focus()
         self._last_tick = self.followup.now()
@@ -103,8 +112,22 @@ class MainScreen(InterviewScreen):
     # ---- keeping the screen current
 
     def _board_changed(self, interview_id: str | None) -> None:
+        if interview_id is None:  # the whole board (an undo): select what it brought back
+            interview_id = self._restored()
+        elif (row := self.followup.board.get(interview_id)) is not None:
+            self._known[interview_id] = row.interview
         self.panes.reload(keep=interview_id)
         self._show_state()
+
+    def _stored(self) -> dict[str, Interview]:
+        return {interview.id: interview for interview in self.followup.store.interviews()}
+
+    def _restored(self) -> str | None:
+        """The interview a whole-board change touched, shown ones first (None if none)."""
+        before, self._known = self._known, self._stored()
+        touched = [key for key, now in self._known.items() if before.get(key) != now]
+        shown = [key for key in touched if self.followup.board.index_of(key) is not None]
+        return next(iter(shown or touched), None)
 
     def after_added(self, interview: Interview) -> None:
         """Select an interview just added or edited."""
@@ -147,20 +170,42 @@ class MainScreen(InterviewScreen):
         self.refresh_bindings()
 
     def _summary(self) -> Text:
+        """The summary line in the longest wording that fits the screen's width.
+
+        Narrower terminals lose the app's name first, then the words of the notes, then the
+        note on hidden interviews: the counts always stay.
+        """
+        room = self.app.size.width - 2  # the line's padding
+        for wording in range(4):
+            summary = self._summary_in(wording)
+            if summary.cell_len <= room:
+                break
+        return summary
+
+    def _summary_in(self, wording: int) -> Text:
+        """The summary line: ``wording`` 0 is the full one, 3 the shortest."""
         board = self.followup.board
         summary = Text()
-        summary.append("followup", style="bold")
-        summary.append("  ")
+        if wording < 2:
+            summary.append("followup", style="bold")
+            summary.append("  ")
         summary.append(board.summary if board.total else "no interviews yet")
-        if board.hidden:
-            summary.append(f" · {board.hidden} finished, hidden (s shows)", style="dim")
-        elif board.show_closed:
-            summary.append(" · finished shown (s hides)", style="dim")
+        if board.hidden and wording < 3:
+            note = "finished, hidden (s shows)" if wording == 0 else "hidden (s)"
+            summary.append(f" · {board.hidden} {note}", style="dim")
+        elif board.show_closed and wording < 3:
+            note = "finished shown (s hides)" if wording == 0 else "finished shown (s)"
+            summary.append(f" · {note}", style="dim")
         if getattr(self.followup.store, "read_only", False):
-            summary.append(" · read-only: another followup is writing", style="bold")
+            note = "read-only: another followup is writing" if wording == 0 else "read-only"
+            summary.append(f" · {note}", style="bold")
         if board.query:
             summary.append(f" · filter “{clean_line(board.query)}”: {len(board)} shown")
         return summary
+
+    def on_resize(self) -> None:
+        """Reword the summary for the new width."""
+        self.query_one("#summary", Static).update(self._summary())
 
     def _empty_message(self) -> str:
         """What to say instead of the list ("" when the list has panes to show)."""
@@ -241,6 +286,12 @@ class MainScreen(InterviewScreen):
         board.set_show_closed(not board.show_closed)
         self.panes.reload()
         self._show_state()
+
+    def action_settings(self) -> None:
+        """Ask for the user's name, signature and highlight."""
+        from followup_tui.app.screens.settings_screen import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
 
     def action_help(self) -> None:
         """Show every key and what it does."""

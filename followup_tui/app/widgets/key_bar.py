@@ -20,6 +20,9 @@ from textual.widget import Widget
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+KEPT_KEYS = frozenset({"question_mark", "q", "escape", "ctrl+s"})
+"""Keys a bar keeps whatever the width (help, quit, back, save): others make room."""
+
 
 @dataclass(frozen=True, slots=True)
 class KeySpan:
@@ -66,10 +69,18 @@ class KeyBar(Widget, can_focus=False):
     }
     """
 
-    def __init__(self, *, show_command_palette: bool = True, id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        show_command_palette: bool = True,
+        keep: frozenset[str] = KEPT_KEYS,
+        id: str | None = None,
+    ) -> None:
         """A bar of the screen's keys; with ``show_command_palette`` the palette's key sits
-        at the right end."""
+        at the right end; the keys in ``keep`` stay when others make room."""
         super().__init__(id=id)
+        self.keep = keep
+        """Keys drawn whatever the width: others are dropped, from the right, first."""
         self.show_command_palette = show_command_palette
         """Whether the command palette's key is drawn (at the right end)."""
         self._spans: list[KeySpan] = []
@@ -94,7 +105,8 @@ class KeyBar(Widget, can_focus=False):
     def render(self) -> Text:
         """The line: `` a Add  e Edit …`` and, at the right end, the palette's key.
 
-        Keys that don't fit are cut off at the right edge (before the palette's key).
+        Keys that don't fit make room, from the right, for the kept ones (help, quit, back,
+        save); what still doesn't fit is cut off at the right edge (before the palette's key).
         """
         app = self.app
         palette = app.COMMAND_PALETTE_BINDING
@@ -117,6 +129,7 @@ class KeyBar(Widget, can_focus=False):
         width = self.size.width
         tail = self._key_text(right, len(keys), palette=True) if right is not None else Text()
         room = max(width - tail.cell_len - (1 if right is not None else 0), 0)
+        keys = self._fitted(keys, room)
         line = Text(no_wrap=True, end="")
         spans: list[KeySpan] = []
         for index, (key, _, _, enabled, tip) in enumerate(keys):
@@ -133,6 +146,19 @@ class KeyBar(Widget, can_focus=False):
             line.truncate(width, overflow="crop")
         self._spans = spans
         return line
+
+    def _fitted(
+        self, keys: list[tuple[str, str, str, bool, str]], room: int
+    ) -> list[tuple[str, str, str, bool, str]]:
+        """``keys`` less the rightmost ones not kept, until the rest fit in ``room``."""
+        kept = list(keys)
+        widths = [self._key_text(entry, -1).cell_len for entry in kept]
+        index = len(kept) - 1
+        while sum(widths) > room and index >= 0:
+            if kept[index][0] not in self.keep:
+                del kept[index], widths[index]
+            index -= 1
+        return kept
 
     def _key_text(
         self, entry: tuple[str, str, str, bool, str], index: int, *, palette: bool = False
