@@ -65,7 +65,7 @@ class InterviewScreen(Screen[None]):
             "log_other",
             "Log…",
             show=False,
-            tooltip="Log another event: offer accepted or declined, withdrew, note…",
+            tooltip="Log another event: offer answered, withdrew…",
         ),
         Binding("c", "compose", "Compose", tooltip="Write the next message from a template"),
         Binding("u", "undo", "Undo", tooltip="Undo the last change", id="undo"),
