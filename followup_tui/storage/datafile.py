@@ -60,6 +60,26 @@ class Loaded:
     """Every interview by id, in file order."""
     doc_ids: dict[str, int] = field(default_factory=dict)
     """The TinyDB document id of every interview, by interview id."""
+    stamp: Stamp | None = None
+    """The file's identity when it was read (None when there was no file)."""
+
+
+Stamp = tuple[int, int, int, int]
+"""What tells one version of a file from another without reading it: device, inode, size
+and modification time (ns). A sync client's write-to-temp-and-rename changes the inode, a
+``cp`` over the file the modification time."""
+
+
+def stamp_of(st: os.stat_result) -> Stamp:
+    """The :data:`Stamp` of a file from its ``stat``."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def read_with_stamp(path: Path) -> tuple[bytes, Stamp]:
+    """The bytes of ``path`` and the stamp of the very file they were read from."""
+    with open(path, "rb") as handle:
+        stamp = stamp_of(os.fstat(handle.fileno()))
+        return handle.read(), stamp
 
 
 class _Bad(Exception):
@@ -78,7 +98,7 @@ def load(path: Path) -> Loaded:
     Raises :class:`StoreError` with the full story when the file can't be used.
     """
     try:
-        raw = path.read_bytes()
+        raw, stamp = read_with_stamp(path)
     except FileNotFoundError:
         return Loaded(None, empty_tables())
     except IsADirectoryError:
@@ -89,9 +109,26 @@ def load(path: Path) -> Loaded:
     except OSError as exc:
         raise unusable(path, _read_problem(path, exc)) from None
     try:
-        return parse(raw)
+        loaded = parse(raw)
     except _Bad as exc:
         raise unusable(path, str(exc), newer=exc.newer) from None
+    loaded.stamp = stamp
+    return loaded
+
+
+def reread(path: Path) -> Loaded:
+    """The data file as another program left it (``raw`` None if it is gone).
+
+    Raises :class:`StoreError` if it can't be used: then nothing may be written over it.
+    """
+    try:
+        return load(path)
+    except StoreError as exc:
+        first = str(exc).splitlines()[0]
+        raise StoreError(
+            f"{path} was changed by another program and can't be merged: {first} "
+            "Nothing was saved; fix or restore that file, then try again."
+        ) from None
 
 
 def _read_problem(path: Path, exc: OSError) -> str:

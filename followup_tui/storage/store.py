@@ -4,7 +4,12 @@
 - Read once, kept in memory; every change is saved before the call returns, atomically
   and fsynced, so the file always holds the whole old state or the whole new one.
 - A file that can't be read is never written: :class:`StoreError` says what is wrong and
-  how to restore the backup kept beside it (refreshed before the first save of a session).
+  how to restore the backup kept beside it (the bytes each session's first save replaces).
+- Never overwrites another program's change: before each save the file's stamp (device,
+  inode, size, mtime) is compared with what was last read or written; if a sync client or
+  another device changed it, that version is read, merged with this change
+  (:mod:`followup_tui.storage.merge`), backed up, and only then written over, and
+  :meth:`Store.take_notices` has a line for the user.
 - Every method is thread-safe, so the app can save from a worker thread; reads
   (``interviews``, ``get``, ``can_undo``, ``revision``) never wait for a save in progress.
 
@@ -17,6 +22,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Mapping, MutableMapping
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -24,7 +30,7 @@ from typing import TYPE_CHECKING
 from followup_tui.core.codec import CodecError, checked, interview_to_dict
 from followup_tui.core.model import Event, Interview
 from followup_tui.paths import backup_path_for
-from followup_tui.storage import datafile, history
+from followup_tui.storage import datafile, history, merge
 from followup_tui.storage.datafile import INTERVIEWS, Loaded
 from followup_tui.storage.errors import StoreError, StoreLocked
 
@@ -56,6 +62,7 @@ class Store:
         self._doc_ids = loaded.doc_ids
         self._history = history.History()
         self._closed = False
+        self._notices: list[str] = []
         # A reader never writes: it needs neither TinyDB nor the tables the file parsed to,
         # so `followup status` imports neither and frees those as soon as it has read.
         self._writer = None if lock is None else _Writer(path, loaded)
@@ -102,6 +109,13 @@ class Store:
     def get(self, interview_id: str) -> Interview:
         """The interview with this id; ``KeyError`` if there is none."""
         return self._by_id[interview_id]
+
+    def take_notices(self) -> list[str]:
+        """What the user should be told since the last call (a merge of another program's
+        change, one line each), then forgotten."""
+        with self._mutex:
+            notices, self._notices = self._notices, []
+            return notices
 
     def can_undo(self) -> bool:
         """True when this session has a change to undo (never waits for a save)."""
@@ -210,6 +224,9 @@ class Store:
                 f"{self.path} is open read-only (another followup has it open for writing); "
                 "nothing was saved."
             )
+        if writer.storage.changed_on_disk():
+            puts, removes = self._merge_from_disk(writer, puts, removes)
+            record = False  # undo would put back what the other program's version replaced
         removes = [i for i in removes if i in self._by_id]
         replacing = {i: interview_to_dict(v) for i, v in puts.items() if i in self._by_id}
         adding = [(i, interview_to_dict(v)) for i, v in puts.items() if i not in self._by_id]
@@ -240,6 +257,37 @@ class Store:
         if record:
             self._history.push(history.Change(what, before))
 
+    def _merge_from_disk(
+        self, writer: _Writer, puts: dict[str, Interview], removes: Iterable[str]
+    ) -> tuple[dict[str, Interview], list[str]]:
+        """Another program changed the file: read it, merge this change into it, and return
+        the change to make to *its* version (which memory now follows)."""
+        fresh = datafile.reread(self.path)
+        base = self._by_id
+        ours = {i: v for i, v in base.items() if i not in set(removes)} | puts
+        merged = merge.merge(base, ours, fresh.interviews, _merge_time(fresh))
+        writer.adopt(fresh)
+        self._by_id, self._doc_ids = fresh.interviews, fresh.doc_ids
+        self._history = history.History()
+        self._tell_merged(merged, "another program changed")
+        new_puts = {i: v for i, v in merged.interviews.items() if fresh.interviews.get(i) != v}
+        new_removes = [i for i in fresh.interviews if i not in merged.interviews]
+        return new_puts, new_removes
+
+    def _tell_merged(self, merged: merge.Merged, what: str) -> None:
+        summary = merged.summary() or "nothing new"
+        self._notices.append(
+            f"{what} {self.path.name} meanwhile: merged ({summary}); "
+            f"its version is kept in {backup_path_for(self.path).name}."
+        )
+
+
+def _merge_time(loaded: Loaded) -> datetime:
+    """When the other program's version was saved: the time of the notes a merge adds
+    (never the wall clock, so a merge reads the same whenever it is replayed)."""
+    mtime_ns = loaded.stamp[3] if loaded.stamp else 0
+    return datetime.fromtimestamp(mtime_ns / 1e9, UTC)
+
 
 class _Writer:
     """What only a writer needs: TinyDB's table of interviews over our atomic storage."""
@@ -248,21 +296,28 @@ class _Writer:
         from followup_tui.storage.atomic import write_atomic
         from followup_tui.storage.tinystorage import AtomicJSONStorage, open_table
 
-        original = loaded.raw
         backup = backup_path_for(path)
 
-        def back_up() -> None:
-            if original is None:
-                return
+        def back_up(replaced: bytes) -> None:
             try:
-                write_atomic(backup, original)
+                write_atomic(backup, replaced)
             except OSError as exc:
                 raise StoreError(
                     f"Couldn't save to {path}: the backup {backup} can't be written "
                     f"({exc.strerror}). Nothing was changed."
                 ) from None
 
-        self.storage: AtomicJSONStorage = AtomicJSONStorage(path, loaded.tables, original, back_up)
+        self.storage: AtomicJSONStorage = AtomicJSONStorage(
+            path, loaded.tables, loaded.raw, back_up, loaded.stamp
+        )
         """Saves every change (or batch of changes) atomically."""
         self.table: Table = open_table(self.storage, INTERVIEWS)
         """The interviews, one TinyDB document each."""
+
+    def adopt(self, loaded: Loaded) -> None:
+        """Take another program's version of the file as the one to change next."""
+        from followup_tui.storage.tinystorage import open_table
+
+        self.storage.adopt(loaded.tables, loaded.raw, loaded.stamp)
+        # A new table: the old one remembers the next document id of the old version.
+        self.table = open_table(self.storage, INTERVIEWS)
