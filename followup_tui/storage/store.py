@@ -63,6 +63,7 @@ class Store:
         self._history = history.History()
         self._closed = False
         self._notices: list[str] = []
+        self._stamp = loaded.stamp  # a reader's: what it last read
         # A reader never writes: it needs neither TinyDB nor the tables the file parsed to,
         # so `followup status` imports neither and frees those as soon as it has read.
         self._writer = None if lock is None else _Writer(path, loaded)
@@ -109,6 +110,67 @@ class Store:
     def get(self, interview_id: str) -> Interview:
         """The interview with this id; ``KeyError`` if there is none."""
         return self._by_id[interview_id]
+
+    def changed_elsewhere(self) -> bool:
+        """A quick look (a ``stat``, no lock, never waiting for a save): True when
+        :meth:`refresh` has something to take in, or when, read-only, the writer has gone."""
+        if self._closed:
+            return False
+        writer = self._writer
+        if writer is not None:
+            return writer.storage.changed_on_disk()
+        from followup_tui.storage.lock import WriterLock
+
+        return _stamp_now(self.path) != self._stamp or WriterLock.is_free(self.path)
+
+    def refresh(self) -> bool:
+        """Take in what another program saved to the file since it was last read or
+        written here; a read-only store whose writer has gone becomes the writer. True when
+        anything changed (the revision moves, and :meth:`take_notices` says what)."""
+        with self._mutex:
+            if self._closed:
+                return False
+            writer = self._writer
+            if writer is None:
+                return self._refresh_reader()
+            if not writer.storage.changed_on_disk():
+                return False
+            fresh = datafile.reread(self.path)
+            if fresh.raw is None:
+                return False
+            writer.adopt(fresh)
+            self._take_in(fresh)
+            self._notices.append(f"{self.path.name} was changed by another program: updated.")
+            return True
+
+    def _refresh_reader(self) -> bool:
+        from followup_tui.storage.lock import WriterLock
+
+        try:
+            lock = WriterLock.acquire(self.path)
+        except StoreError:
+            lock = None
+        if lock is None:
+            if _stamp_now(self.path) == self._stamp:
+                return False
+            self._take_in(datafile.reread(self.path))
+            self._notices.append(f"{self.path.name} was changed by the other followup: updated.")
+            return True
+        try:
+            loaded = datafile.load(self.path)
+        except BaseException:
+            lock.release()
+            raise
+        self._lock, self._writer, self.read_only = lock, _Writer(self.path, loaded), False
+        self._take_in(loaded)
+        self._notices.append("The other followup has closed: changes can be made here now.")
+        return True
+
+    def _take_in(self, loaded: Loaded) -> None:
+        """Memory follows a version of the file read from disk."""
+        self._by_id, self._doc_ids, self._stamp = loaded.interviews, loaded.doc_ids, loaded.stamp
+        self._history = history.History()
+        self.revision += 1
 
     def take_notices(self) -> list[str]:
         """What the user should be told since the last call (a merge of another program's
@@ -224,6 +286,8 @@ class Store:
                 f"{self.path} is open read-only (another followup has it open for writing); "
                 "nothing was saved."
             )
+        if self._lock is not None:
+            self._lock.hold(self.path)
         if writer.storage.changed_on_disk():
             puts, removes = self._merge_from_disk(writer, puts, removes)
             record = False  # undo would put back what the other program's version replaced
@@ -280,6 +344,13 @@ class Store:
             f"{what} {self.path.name} meanwhile: merged ({summary}); "
             f"its version is kept in {backup_path_for(self.path).name}."
         )
+
+
+def _stamp_now(path: Path) -> datafile.Stamp | None:
+    try:
+        return datafile.stamp_of(os.stat(path))
+    except OSError:
+        return None
 
 
 def _merge_time(loaded: Loaded) -> datetime:
