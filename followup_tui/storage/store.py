@@ -64,6 +64,7 @@ class Store:
         self._closed = False
         self._notices: list[str] = []
         self._stamp = loaded.stamp  # a reader's: what it last read
+        self._refused: datafile.Stamp | None = None  # a version refresh found unusable
         # A reader never writes: it needs neither TinyDB nor the tables the file parsed to,
         # so `followup status` imports neither and frees those as soon as it has read.
         self._writer = None if lock is None else _Writer(path, loaded)
@@ -116,6 +117,8 @@ class Store:
         :meth:`refresh` has something to take in, or when, read-only, the writer has gone."""
         if self._closed:
             return False
+        if self._refused is not None and _stamp_now(self.path) == self._refused:
+            return False  # said once already: not again every few seconds
         writer = self._writer
         if writer is not None:
             return writer.storage.changed_on_disk()
@@ -130,18 +133,26 @@ class Store:
         with self._mutex:
             if self._closed:
                 return False
-            writer = self._writer
-            if writer is None:
-                return self._refresh_reader()
-            if not writer.storage.changed_on_disk():
+            try:
+                return self._refresh()
+            except StoreError as exc:
+                self._refused = _stamp_now(self.path)
+                self._notices.append(str(exc))
                 return False
-            fresh = datafile.reread(self.path)
-            if fresh.raw is None:
-                return False
-            writer.adopt(fresh)
-            self._take_in(fresh)
-            self._notices.append(f"{self.path.name} was changed by another program: updated.")
-            return True
+
+    def _refresh(self) -> bool:
+        writer = self._writer
+        if writer is None:
+            return self._refresh_reader()
+        if not writer.storage.changed_on_disk():
+            return False
+        fresh = datafile.reread(self.path)
+        if fresh.raw is None:
+            return False
+        writer.adopt(fresh)
+        self._take_in(fresh)
+        self._notices.append(f"{self.path.name} was changed by another program: updated.")
+        return True
 
     def _refresh_reader(self) -> bool:
         from followup_tui.storage.lock import WriterLock
