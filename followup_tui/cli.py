@@ -139,12 +139,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         clock = clock_from_env()
         settings = load_settings()
         handler = _COMMANDS[_command_of(args)]
-        return handler(args, settings, clock)
+        code = handler(args, settings, clock)
+        sys.stdout.flush()  # a closed pipe is met here, where it can end quietly
+        return code
     except (CliError, ClockError, SettingsError) as exc:
         print(f"followup: {inert(str(exc))}", file=sys.stderr)  # it may quote a record
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`followup status | head -1`): nothing left to say to it.
+        # Point stdout at nothing, so the flush at exit can't complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # as a shell reports a process ended by SIGPIPE
     except Exception as exc:  # the last guard: never a traceback full of user data
         from followup_tui.crashlog import record_crash
 
@@ -230,27 +238,48 @@ def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
 
 def cmd_import(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """Validate a whole interchange file, then add it in one save (or nothing at all)."""
-    import json
-
     from followup_tui.core.codec import CodecError, document_to_interviews
+    from followup_tui.storage.store import StoreError
 
-    try:
-        document = json.loads(Path(args.file).read_bytes())
-    except OSError as exc:
-        raise CliError(f"{args.file}: can't be read ({exc.strerror})") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CliError(f"{args.file}: not a JSON file ({exc})") from None
+    document = _read_json(args.file, "imported")
     try:
         interviews = document_to_interviews(document)
     except CodecError as exc:
         raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+    except RecursionError:
+        raise CliError(f"{args.file}: nested too deeply; nothing was imported") from None
     store = _open(_db_path(args), read_only=False)
     try:
         count = store.import_interviews(interviews)
+    except StoreError as exc:
+        raise CliError(f"{args.file}: nothing was imported: {_one_line(str(exc))}") from None
     finally:
         store.close()
+    _say_notices(store)
     print(f"Imported {count} interview{'s' if count != 1 else ''} into {store.path}.")
     return 0
+
+
+def _read_json(file: str, what: str) -> object:
+    """The JSON document in ``file``; any problem is one line naming the file."""
+    from followup_tui.storage import jsonfile
+
+    try:
+        return jsonfile.loads(jsonfile.read_bounded(Path(file)))
+    except OSError as exc:
+        raise CliError(f"{file}: can't be read ({exc.strerror}); nothing was {what}") from None
+    except jsonfile.JsonFileError as exc:
+        raise CliError(f"{file}: {exc}; nothing was {what}") from None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _say_notices(store: Store) -> None:
+    """Tell the user what the store merged from another program's change, if anything."""
+    for notice in store.take_notices():
+        print(f"followup: {inert(notice)}", file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:

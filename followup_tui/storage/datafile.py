@@ -208,11 +208,31 @@ def _decode(raw: bytes) -> Tables:
             problem = f"it has stray content after the JSON data (from byte {exc.pos})"
             raise _Bad(problem) from None
         raise _Bad(f"it is not valid JSON ({exc.msg} at byte {exc.pos})") from None
+    _refuse_duplicate_keys(raw, data)
     if not isinstance(data, dict):
         kind = {list: "a list", type(None): "null", str: "a string", bool: "true/false"}
         what = kind.get(type(data), "a number")
         raise _Bad(f"it holds JSON {what} where a followup data file holds an object")
     return data
+
+
+def _refuse_duplicate_keys(raw: bytes, data: object) -> None:
+    """A duplicate key would lose what came first for good at the next save: refuse it.
+
+    What followup wrote reads back to the very same bytes, which a duplicate key can't
+    (one of the two is gone): only a file written some other way costs a second, slower
+    parse that can see duplicates.
+    """
+    try:
+        if orjson.dumps(data) == raw:
+            return
+    except (TypeError, orjson.JSONEncodeError):
+        pass
+    from followup_tui.storage.jsonfile import duplicate_key
+
+    key = duplicate_key(raw)
+    if key is not None:
+        raise _Bad(f"the key {key!r} appears twice in one JSON object (was it merged by hand?)")
 
 
 def _schema(meta: object) -> int:

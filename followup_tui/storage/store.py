@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from followup_tui.core.codec import CodecError, checked, interview_to_dict
 from followup_tui.core.model import Event, Interview
 from followup_tui.paths import backup_path_for
-from followup_tui.storage import datafile, history, merge
+from followup_tui.storage import datafile, history
 from followup_tui.storage.datafile import INTERVIEWS, Loaded
 from followup_tui.storage.errors import StoreError, StoreLocked
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from tinydb.table import Table
 
     from followup_tui.storage.lock import WriterLock
+    from followup_tui.storage.merge import Merged
     from followup_tui.storage.tinystorage import AtomicJSONStorage
 
 __all__ = ["Store", "StoreError", "StoreLocked"]
@@ -337,6 +338,8 @@ class Store:
     ) -> tuple[dict[str, Interview], list[str]]:
         """Another program changed the file: read it, merge this change into it, and return
         the change to make to *its* version (which memory now follows)."""
+        from followup_tui.storage import merge  # only when it happens: not for a reader
+
         fresh = datafile.reread(self.path)
         base = self._by_id
         ours = {i: v for i, v in base.items() if i not in set(removes)} | puts
@@ -349,7 +352,7 @@ class Store:
         new_removes = [i for i in fresh.interviews if i not in merged.interviews]
         return new_puts, new_removes
 
-    def _tell_merged(self, merged: merge.Merged, what: str) -> None:
+    def _tell_merged(self, merged: Merged, what: str) -> None:
         summary = merged.summary() or "nothing new"
         self._notices.append(
             f"{what} {self.path.name} meanwhile: merged ({summary}); "
