@@ -119,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     remind.add_argument(
         "--print", action="store_true", help="print instead of showing desktop notifications"
     )
+    merge = sub.add_parser(
+        "merge", help="fold a sync conflict copy (or an export) into the data file"
+    )
+    merge.add_argument("file", type=Path, help="the conflict copy, or an interchange JSON file")
     sub.add_parser("paths", help="where the data, backup and settings files are")
     shells = sub.add_parser("completion", help="print a tab-completion script for your shell")
     shells.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell it is for")
@@ -233,7 +237,70 @@ def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
         print(report.short(rows))
     else:
         print(report.table(rows, colour=report.use_colour(sys.stdout.isatty())))
+    if not getattr(args, "demo", False):
+        _say_conflict_copies(_db_path(args))
     return 0
+
+
+def _say_conflict_copies(path: Path) -> None:
+    """A line on stderr for each sync conflict copy beside the data file."""
+    import shlex
+
+    from followup_tui.paths import conflict_copies
+
+    for copy in conflict_copies(path.absolute()):
+        print(
+            f"followup: a sync conflict copy lies beside the data file: {inert(copy.name)}; "
+            f"fold it in with: followup merge {inert(shlex.quote(str(copy)))}",
+            file=sys.stderr,
+        )
+
+
+def cmd_merge(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    """Fold a sync conflict copy (or an interchange file) into the data file, losing
+    nothing from either, and say what it took in."""
+    from followup_tui.core.codec import CodecError, document_to_interviews
+    from followup_tui.storage.datafile import version_in
+    from followup_tui.storage.jsonfile import read_bounded
+    from followup_tui.storage.store import StoreError
+
+    document = _read_json(args.file, "merged")
+    try:
+        if isinstance(document, dict) and "format" in document:
+            other = {i.id: i for i in document_to_interviews(document)}
+        else:
+            other = version_in(read_bounded(Path(args.file)))
+    except (CodecError, ValueError) as exc:
+        raise CliError(f"{args.file}: {exc}; nothing was merged") from None
+    store = _open(_db_path(args), read_only=False)
+    try:
+        newer = _mtime(Path(args.file)) > _mtime(store.path)
+        before = {i.id: i.company for i in store.interviews()}
+        merged = store.merge_in(other, other_is_newer=newer, at=clock.now())
+    except StoreError as exc:
+        raise CliError(f"{args.file}: nothing was merged: {_one_line(str(exc))}") from None
+    finally:
+        store.close()
+    _say_notices(store)
+    if not merged.added and not merged.changed:
+        print(f"{args.file} holds nothing {store.path} lacks; nothing to merge.")
+        return 0
+    names = ", ".join(inert(other[i].company) for i in merged.added)
+    print(f"Merged {args.file} into {store.path}: {inert(merged.summary())}.")
+    if names:
+        print(f"Added: {names}.")
+    changed = ", ".join(inert(before[i]) for i in merged.changed if i in before)
+    if changed:
+        print(f"Changed: {changed}.")
+    print(f"Nothing was lost from either; {args.file} may now be deleted.")
+    return 0
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
@@ -492,6 +559,7 @@ _COMMANDS = {
     "import-csv": _import_csv,
     "remind": _remind,
     "paths": cmd_paths,
+    "merge": cmd_merge,
     "completion": _completion,
     "man": _man,
     "serve": _serve,

@@ -72,3 +72,20 @@ def templates_path() -> Path:
 def crash_log_path(folder: Path | None = None) -> Path:
     """The crash log: ``crash.log`` in ``folder``, by default the user data folder."""
     return (folder or data_dir()) / CRASH_LOG
+
+
+def conflict_copies(data_file: Path) -> list[Path]:
+    """Sync conflict copies of a data file lying beside it, oldest name first.
+
+    Syncthing names them ``followup.sync-conflict-20261130-101500-ABCDEFG.json``, Dropbox
+    ``followup (Sam's conflicted copy 2026-11-30).json``: each holds the other device's
+    version, which ``followup merge`` folds in.
+    """
+    import glob
+
+    stem, suffix = glob.escape(data_file.stem), glob.escape(data_file.suffix)
+    folder = glob.escape(str(data_file.parent))
+    found: set[str] = set()
+    for pattern in (f"{stem}.sync-conflict-*{suffix}", f"{stem} (*conflicted copy*){suffix}"):
+        found.update(glob.glob(os.path.join(folder, pattern)))
+    return sorted(Path(p) for p in found)

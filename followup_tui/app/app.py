@@ -174,6 +174,7 @@ class FollowupApp(App[None]):
         if not self.is_headless:  # a real terminal: it may close under us
             signals.watch(asyncio.get_running_loop(), self._leave_on_signal)
         self.set_interval(CHANGES_EVERY, self.on_app_focus)
+        self.call_after_refresh(self.on_app_focus)  # a conflict copy already there, say
 
     def on_app_focus(self) -> None:
         """Take in what a sync client or another window saved meanwhile, and redraw."""

@@ -131,6 +131,17 @@ def reread(path: Path) -> Loaded:
         ) from None
 
 
+def version_in(raw: bytes) -> dict[str, Interview]:
+    """The interviews of another version of a data file (a sync conflict copy), by id.
+
+    Raises ``ValueError`` saying in a few words what is wrong with it.
+    """
+    try:
+        return parse(raw).interviews
+    except _Bad as exc:
+        raise ValueError(str(exc)) from None
+
+
 def _read_problem(path: Path, exc: OSError) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
         return f"permission denied (you can fix that with: chmod u+rw {shlex.quote(str(path))})"

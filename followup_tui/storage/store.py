@@ -20,6 +20,7 @@ everything is checked by that codec before it is saved, so what is saved always 
 from __future__ import annotations
 
 import os
+import shlex
 import threading
 from collections.abc import Iterable, Mapping, MutableMapping
 from datetime import UTC, datetime
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from followup_tui.core.codec import CodecError, checked, interview_to_dict
 from followup_tui.core.model import Event, Interview
-from followup_tui.paths import backup_path_for
+from followup_tui.paths import backup_path_for, conflict_copies
 from followup_tui.storage import datafile, history
 from followup_tui.storage.datafile import INTERVIEWS, Loaded
 from followup_tui.storage.errors import StoreError, StoreLocked
@@ -66,6 +67,7 @@ class Store:
         self._notices: list[str] = []
         self._stamp = loaded.stamp  # a reader's: what it last read
         self._refused: datafile.Stamp | None = None  # a version refresh found unusable
+        self._conflicts_told: set[Path] = set()
         # A reader never writes: it needs neither TinyDB nor the tables the file parsed to,
         # so `followup status` imports neither and frees those as soon as it has read.
         self._writer = None if lock is None else _Writer(path, loaded)
@@ -120,6 +122,8 @@ class Store:
             return False
         if self._refused is not None and _stamp_now(self.path) == self._refused:
             return False  # said once already: not again every few seconds
+        if set(conflict_copies(self.path)) - self._conflicts_told:
+            return True
         writer = self._writer
         if writer is not None:
             return writer.storage.changed_on_disk()
@@ -134,6 +138,7 @@ class Store:
         with self._mutex:
             if self._closed:
                 return False
+            self._tell_conflicts()
             try:
                 return self._refresh()
             except StoreError as exc:
@@ -183,6 +188,36 @@ class Store:
         self._by_id, self._doc_ids, self._stamp = loaded.interviews, loaded.doc_ids, loaded.stamp
         self._history = history.History()
         self.revision += 1
+
+    def _tell_conflicts(self) -> None:
+        for copy in sorted(set(conflict_copies(self.path)) - self._conflicts_told):
+            self._conflicts_told.add(copy)
+            self._notices.append(
+                f"A sync conflict copy lies beside {self.path.name}: {copy.name}. "
+                f"Fold it in with: followup merge {shlex.quote(str(copy))}"
+            )
+
+    def merge_in(
+        self, other: Mapping[str, Interview], *, other_is_newer: bool, at: datetime
+    ) -> Merged:
+        """Fold another version of the data (a sync conflict copy) into the store, in one
+        save: nothing is removed from either; a field the two hold differently takes the
+        newer version's value and keeps the other in a note dated ``at``. Returns what it
+        took in."""
+        from followup_tui.storage import merge
+
+        with self._mutex:
+            mine = self._by_id
+            if other_is_newer:
+                merged = merge.merge(None, other, mine, at)
+                merged.added = [i for i in other if i not in mine]
+                merged.changed = [i for i in mine if i in other and merged.interviews[i] != mine[i]]
+            else:
+                merged = merge.merge(None, mine, other, at)
+            puts = {i: v for i, v in merged.interviews.items() if mine.get(i) != v}
+            if puts:
+                self._apply(puts, (), f"merge of {len(puts)} interviews")
+            return merged
 
     def take_notices(self) -> list[str]:
         """What the user should be told since the last call (a merge of another program's
