@@ -6,8 +6,12 @@ followup last read or wrote it, and by ``followup merge`` for a sync conflict co
 - Interviews are matched by id; events by identity. An event is never edited, only appended
   (or taken back by undo), so the event itself (kind, instant, text...) is its identity:
   the same event saved on both sides is one event, not two.
-- With a common base (what both sides started from), a side's additions, edits and removals
-  all survive; without one (a conflict copy), nothing is removed.
+- With a common base (what both sides started from), both sides' additions and edits
+  survive, and so do this side's removals (a deleted interview, an undone event). An
+  interview or event merely missing from the other version is kept: a sync client that
+  wrote an older version over ours looks exactly like a deletion there, and a deletion
+  that comes back can be made again, while a lost change can't be found again.
+  Without a base (a conflict copy), nothing is removed.
 - The same field edited on both sides: the preferred side's value wins (the edit being saved
   now, which is the later one), and the other value is kept in the interview's history as a
   note, so it can be put back by hand.
@@ -40,7 +44,7 @@ class Merged:
     changed: list[str] = field(default_factory=list)
     """Ids of interviews the other side changed (fields or events)."""
     removed: list[str] = field(default_factory=list)
-    """Ids of interviews removed by one side and left alone by the other."""
+    """Ids of interviews this side removed and the other left alone."""
     conflicts: list[str] = field(default_factory=list)
     """"Company: field" for every field both sides edited differently."""
 
@@ -95,10 +99,7 @@ def merge(
             else:
                 result.changed.append(key)  # we removed it, they changed it: keep it
             result.interviews[key] = other
-        elif mine is not None:  # only on our side
-            if base is not None and start is not None and mine == start:
-                result.removed.append(key)  # they removed it; we left it alone
-                continue
+        elif mine is not None:  # only on our side: kept, even if the base had it (see above)
             result.interviews[key] = mine
     return result
 
@@ -130,11 +131,17 @@ def _merge_events(
     base: tuple[Event, ...] | None, ours: tuple[Event, ...], theirs: tuple[Event, ...]
 ) -> list[Event]:
     """Both sides' events: theirs in their order, then ours that they lack; an event
-    one side took back (undo) and the other kept untouched stays gone."""
+    this side took back (undo) stays gone."""
     want = Counter(theirs) | Counter(ours)
     if base is not None:
         start, mine, other = Counter(base), Counter(ours), Counter(theirs)
-        counts = {e: mine[e] + other[e] - start[e] for e in mine | other}
+        # Our undo is honoured; their version lacking an event is not (see above).
+        counts = {
+            e: mine[e] + max(0, other[e] - start[e])
+            if mine[e] < start[e]
+            else max(mine[e], other[e])
+            for e in mine | other
+        }
         want = Counter({e: n for e, n in counts.items() if n > 0})
     result: list[Event] = []
     for event in (*theirs, *ours):

@@ -296,7 +296,8 @@ class Store:
             puts = {i: before for i, before in change.before if before is not None}
             gone = tuple(i for i, before in change.before if before is None)
             self._apply(puts, gone, "", record=False)
-            self._history.drop_last()
+            if self._history.last() is change:  # a merge on the way starts history afresh
+                self._history.drop_last()
             return f"undid: {change.description}"
 
     def close(self) -> None:

@@ -111,7 +111,11 @@ def test_the_same_field_edited_on_both_sides_keeps_the_other_value_as_a_note(
     store.close()
 
 
-def test_a_removal_on_either_side_stays_removed(tmp_path: Path) -> None:
+def test_our_removal_stays_removed_and_one_missing_on_their_side_is_kept(
+    tmp_path: Path,
+) -> None:
+    # Missing from their version may be a deletion there, or a sync client writing an
+    # older version over ours: only our own removal is sure, so only it is honoured.
     path = tmp_path / "followup.json"
     with Store.open(path) as setup:
         setup.import_interviews(interview(n) for n in (1, 2, 3))
@@ -120,7 +124,41 @@ def test_a_removal_on_either_side_stays_removed(tmp_path: Path) -> None:
 
     store.remove("iv3")
 
-    assert sorted(load(path).interviews) == ["iv1"]
+    assert sorted(load(path).interviews) == ["iv1", "iv2"]
+    store.close()
+
+
+def test_an_event_we_logged_survives_an_older_version_written_over_ours(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "followup.json"
+    with Store.open(path) as setup:
+        setup.add(interview(1))
+    older = path.read_bytes()
+    store = Store.open(path)
+    store.log("iv1", note(1))
+    stale = tmp_path / "stale.json"
+    stale.write_bytes(older)
+    rename_over(stale, path)  # a sync client puts back the version from before the note
+
+    store.log("iv1", note(2))
+
+    assert load(path).interviews["iv1"].events == (note(1), note(2))
+    store.close()
+
+
+def test_an_undo_stays_undone(tmp_path: Path) -> None:
+    path = tmp_path / "followup.json"
+    with Store.open(path) as setup:
+        setup.add(interview(1))
+        setup.log("iv1", note(1))
+    store = Store.open(path)
+    store.log("iv1", note(2))
+    rename_over(other_version(path, lambda o: o.log("iv1", note(3))), path)
+
+    store.undo()  # takes back note 2, the change made here
+
+    assert load(path).interviews["iv1"].events == (note(1), note(3))
     store.close()
 
 
