@@ -81,11 +81,22 @@ def conflict_copies(data_file: Path) -> list[Path]:
     ``followup (Sam's conflicted copy 2026-11-30).json``: each holds the other device's
     version, which ``followup merge`` folds in.
     """
-    import glob
-
-    stem, suffix = glob.escape(data_file.stem), glob.escape(data_file.suffix)
-    folder = glob.escape(str(data_file.parent))
-    found: set[str] = set()
-    for pattern in (f"{stem}.sync-conflict-*{suffix}", f"{stem} (*conflicted copy*){suffix}"):
-        found.update(glob.glob(os.path.join(folder, pattern)))
-    return sorted(Path(p) for p in found)
+    stem, suffix = data_file.stem, data_file.suffix
+    syncthing, dropbox = f"{stem}.sync-conflict-", f"{stem} ("
+    found = []
+    try:
+        # A plain scan, not glob: `followup status` runs this, and glob costs it an import.
+        with os.scandir(data_file.parent) as entries:
+            for entry in entries:
+                name = entry.name
+                if not name.endswith(suffix):
+                    continue
+                if name.startswith(syncthing) or (
+                    name.startswith(dropbox)
+                    and name.endswith(")" + suffix)
+                    and "conflicted copy" in name
+                ):
+                    found.append(Path(entry.path))
+    except OSError:
+        return []
+    return sorted(found)
