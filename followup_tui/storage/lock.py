@@ -52,6 +52,10 @@ class WriterLock:
             os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         return cls(fd, path)
 
+    def still_named(self) -> bool:
+        """True while the lock's name still leads to the file locked (a ``stat``)."""
+        return self._fd < 0 or _names(self.path, self._fd)
+
     def hold(self, data_path: Path) -> None:
         """Make sure the lock's name still leads to the file locked; if something deleted
         or replaced it, lock a fresh one under the name (no error: when another process

@@ -117,7 +117,8 @@ class Store:
 
     def changed_elsewhere(self) -> bool:
         """A quick look (a ``stat``, no lock, never waiting for a save): True when
-        :meth:`refresh` has something to take in, or when, read-only, the writer has gone."""
+        :meth:`refresh` has something to take in, when the lock file was deleted or
+        replaced (refresh locks it again), or when, read-only, the writer has gone."""
         if self._closed:
             return False
         if self._refused is not None and _stamp_now(self.path) == self._refused:
@@ -126,7 +127,9 @@ class Store:
             return True
         writer = self._writer
         if writer is not None:
-            return writer.storage.changed_on_disk()
+            lock = self._lock
+            lost = lock is not None and not lock.still_named()  # refresh takes it again
+            return lost or writer.storage.changed_on_disk()
         from followup_tui.storage.lock import WriterLock
 
         return _stamp_now(self.path) != self._stamp or WriterLock.is_free(self.path)
@@ -138,6 +141,8 @@ class Store:
         with self._mutex:
             if self._closed:
                 return False
+            if self._lock is not None:
+                self._lock.hold(self.path)
             self._tell_conflicts()
             try:
                 return self._refresh()

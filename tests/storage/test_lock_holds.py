@@ -113,3 +113,16 @@ def test_a_writer_takes_in_another_programs_version(tmp_path: Path) -> None:
         assert not store.changed_elsewhere()
         store.add(interview(3))
         assert sorted(load(path).interviews) == ["iv1", "iv2", "iv3"]
+
+
+def test_an_open_store_notices_its_lock_file_gone_and_takes_it_again(tmp_path: Path) -> None:
+    # The app looks every two seconds: the lock is back long before the next save.
+    path = tmp_path / "followup.json"
+    with Store.open(path) as first:
+        first.add(interview(1))
+        os.unlink(lock_path_for(path))
+        assert first.changed_elsewhere()
+        first.refresh()
+        assert not first.changed_elsewhere()
+        with pytest.raises(StoreLocked):
+            Store.open(path)
