@@ -342,8 +342,9 @@ class Store:
         if self._lock is not None:
             self._lock.hold(self.path)
         if writer.storage.changed_on_disk():
+            # Undo history starts afresh from the other program's version, with this change
+            # in it: undoing it puts back that version's interviews, not older ones.
             puts, removes = self._merge_from_disk(writer, puts, removes)
-            record = False  # undo would put back what the other program's version replaced
         removes = [i for i in removes if i in self._by_id]
         replacing = {i: interview_to_dict(v) for i, v in puts.items() if i in self._by_id}
         adding = [(i, interview_to_dict(v)) for i, v in puts.items() if i not in self._by_id]
@@ -396,7 +397,7 @@ class Store:
     def _tell_merged(self, merged: Merged, what: str) -> None:
         summary = merged.summary() or "nothing new"
         self._notices.append(
-            f"{what} {self.path.name} meanwhile: merged ({summary}); "
+            f"{what.capitalize()} {self.path.name} meanwhile: merged ({summary}); "
             f"its version is kept in {backup_path_for(self.path).name}."
         )
 

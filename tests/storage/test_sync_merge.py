@@ -197,3 +197,19 @@ def test_the_backup_holds_the_bytes_replaced_not_those_read_at_start(tmp_path: P
     assert backup_path_for(path).read_bytes() == replaced
     assert sorted(load(backup_path_for(path)).interviews) == ["iv1", "iv2"]
     store.close()
+
+
+def test_a_change_saved_over_another_version_can_be_undone(tmp_path: Path) -> None:
+    path = tmp_path / "followup.json"
+    with Store.open(path) as setup:
+        setup.add(interview(1))
+    store = Store.open(path)
+    rename_over(other_version(path, lambda o: o.add(interview(2))), path)
+    store.log("iv1", note(1))
+
+    assert store.undo() == "undid: note logged for Company 1"
+
+    saved = load(path).interviews
+    assert sorted(saved) == ["iv1", "iv2"]
+    assert saved["iv1"].events == ()
+    store.close()
