@@ -50,26 +50,37 @@ class Side:
     """One device: a Syncthing home, its copy of the shared folder, its followup."""
 
     name: str
+    """What the script calls it ("laptop", "desktop")."""
     root: Path
+    """The temporary folder everything of both sides lives in."""
     listen: int = field(default_factory=free_port)
+    """Its sync port on 127.0.0.1."""
     gui: int = field(default_factory=free_port)
+    """Its GUI and REST API port on 127.0.0.1."""
     api_key: str = field(default_factory=lambda: os.urandom(16).hex())
+    """The REST API key."""
     device_id: str = ""
+    """Its Syncthing device ID (once generated)."""
     process: subprocess.Popen[bytes] | None = None
+    """Its running Syncthing, if started."""
 
     @property
     def home(self) -> Path:
+        """Syncthing's configuration and database."""
         return self.root / f"home-{self.name}"
 
     @property
     def folder(self) -> Path:
+        """This side's copy of the shared folder."""
         return self.root / f"sync-{self.name}"
 
     @property
     def data(self) -> Path:
+        """This side's followup data file."""
         return self.folder / "followup.json"
 
     def env(self) -> dict[str, str]:
+        """The environment of every program run for this side."""
         env = dict(os.environ)
         env.update(STNOUPGRADE="1", STNODEFAULTFOLDER="1", STNORESTART="1")
         env["HOME"] = str(self.home)  # nothing of the user's is read or written
@@ -78,16 +89,19 @@ class Side:
         return env
 
     def generate(self) -> None:
+        """Make the shared folder and Syncthing's keys and configuration."""
         self.folder.mkdir(parents=True)
         (self.folder / ".stfolder").mkdir()
         # Each device's lock, backup and temporary files are its own business (README).
         (self.folder / ".stignore").write_text("*.lock\n*.bak\n.*.tmp\n")
-        run(["syncthing", "generate", f"--home={self.home}", "--no-default-folder"], self.env())
+        generate = ["syncthing", "generate", f"--home={self.home}", "--no-default-folder"]
+        run(generate, self.env(), quiet=True)
         self.device_id = run(
             ["syncthing", "serve", f"--home={self.home}", "--device-id"], self.env()
         ).strip()
 
     def configure(self, other: Side) -> None:
+        """Loopback only, nothing phoned home, and one folder shared with ``other``."""
         path = self.home / "config.xml"
         tree = ET.parse(path)
         config = tree.getroot()
@@ -143,6 +157,7 @@ class Side:
         tree.write(path)
 
     def start(self) -> None:
+        """Start Syncthing and wait until its API answers."""
         log = open(self.root / f"syncthing-{self.name}.log", "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
             ["syncthing", "serve", f"--home={self.home}", "--no-browser", "--no-restart"],
@@ -160,6 +175,7 @@ class Side:
         raise SystemExit(f"syncthing {self.name} did not start; see its log in {self.root}")
 
     def stop(self) -> None:
+        """Shut Syncthing down (as a device going offline) and wait for it."""
         if self.process is None:
             return
         try:
@@ -170,6 +186,7 @@ class Side:
         self.process = None
 
     def api(self, path: str, method: str = "GET") -> object:
+        """Call Syncthing's REST API on 127.0.0.1; the decoded answer."""
         request = urllib.request.Request(
             f"http://127.0.0.1:{self.gui}{path}",
             method=method,
@@ -180,10 +197,12 @@ class Side:
         return json.loads(body) if body.strip() else None
 
     def scan(self) -> None:
+        """Ask for a scan of the folder now (if running), not at the watcher's pace."""
         if self.process is not None:
             self.api(f"/rest/db/scan?folder={FOLDER_ID}", method="POST")
 
     def idle(self, other: Side) -> bool:
+        """True when this side needs nothing and ``other`` has all it has."""
         status = self.api(f"/rest/db/status?folder={FOLDER_ID}")
         completion = self.api(f"/rest/db/completion?folder={FOLDER_ID}&device={other.device_id}")
         assert isinstance(status, dict) and isinstance(completion, dict)
@@ -237,11 +256,12 @@ with Store.open(Path(sys.argv[1])) as store:
 """
 
 
-def run(command: list[str], env: dict[str, str]) -> str:
+def run(command: list[str], env: dict[str, str], *, quiet: bool = False) -> str:
+    """Run ``command``; its output, or the end of the script with its error."""
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
-    if done.stderr.strip():
+    if done.stderr.strip() and not quiet:
         print(f"    {done.stderr.strip()}")
     return done.stdout
 
