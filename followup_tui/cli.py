@@ -133,6 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     comp.add_argument("--step", metavar="STEP", help="another step than the most urgent one")
     comp.add_argument("--to", metavar="NAME", help="another interviewer")
     comp.add_argument("--wording", metavar="NAME", help="warm, formal, short, call, …")
+    merge = sub.add_parser(
+        "merge", help="fold a sync conflict copy (or an export) into the data file"
+    )
+    merge.add_argument("file", type=Path, help="the conflict copy, or an interchange JSON file")
     sub.add_parser("paths", help="where the data, backup and settings files are")
     shells = sub.add_parser("completion", help="print a tab-completion script for your shell")
     shells.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell it is for")
@@ -153,12 +157,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         clock = clock_from_env()
         settings = load_settings()
         handler = _COMMANDS[_command_of(args)]
-        return handler(args, settings, clock)
+        code = handler(args, settings, clock)
+        sys.stdout.flush()  # a closed pipe is met here, where it can end quietly
+        return code
     except (CliError, ClockError, SettingsError) as exc:
         print(f"followup: {inert(str(exc))}", file=sys.stderr)  # it may quote a record
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`followup status | head -1`): nothing left to say to it.
+        # Point stdout at nothing, so the flush at exit can't complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # as a shell reports a process ended by SIGPIPE
     except Exception as exc:  # the last guard: never a traceback full of user data
         from followup_tui.crashlog import record_crash
 
@@ -239,32 +251,116 @@ def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
         print(report.short(rows))
     else:
         print(report.table(rows, colour=report.use_colour(sys.stdout.isatty())))
+    if not getattr(args, "demo", False):
+        _say_conflict_copies(_db_path(args))
     return 0
+
+
+def _say_conflict_copies(path: Path) -> None:
+    """A line on stderr for each sync conflict copy beside the data file."""
+    import shlex
+
+    from followup_tui.paths import conflict_copies
+
+    for copy in conflict_copies(path.absolute()):
+        print(
+            f"followup: a sync conflict copy lies beside the data file: {inert(copy.name)}; "
+            f"fold it in with: followup merge {inert(shlex.quote(str(copy)))}",
+            file=sys.stderr,
+        )
+
+
+def cmd_merge(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
+    """Fold a sync conflict copy (or an interchange file) into the data file, losing
+    nothing from either, and say what it took in."""
+    from followup_tui.core.codec import CodecError, document_to_interviews
+    from followup_tui.storage.datafile import version_in
+    from followup_tui.storage.jsonfile import read_bounded
+    from followup_tui.storage.store import StoreError
+
+    document = _read_json(args.file, "merged")
+    try:
+        if isinstance(document, dict) and "format" in document:
+            other = {i.id: i for i in document_to_interviews(document)}
+        else:
+            other = version_in(read_bounded(Path(args.file)))
+    except (CodecError, ValueError) as exc:
+        raise CliError(f"{args.file}: {exc}; nothing was merged") from None
+    store = _open(_db_path(args), read_only=False)
+    try:
+        newer = _mtime(Path(args.file)) > _mtime(store.path)
+        before = {i.id: i.company for i in store.interviews()}
+        merged = store.merge_in(other, other_is_newer=newer, at=clock.now())
+    except StoreError as exc:
+        raise CliError(f"{args.file}: nothing was merged: {_one_line(str(exc))}") from None
+    finally:
+        store.close()
+    _say_notices(store)
+    if not merged.added and not merged.changed:
+        print(f"{args.file} holds nothing {store.path} lacks; nothing to merge.")
+        return 0
+    names = ", ".join(inert(other[i].company) for i in merged.added)
+    print(f"Merged {args.file} into {store.path}: {inert(merged.summary())}.")
+    if names:
+        print(f"Added: {names}.")
+    changed = ", ".join(inert(before[i]) for i in merged.changed if i in before)
+    if changed:
+        print(f"Changed: {changed}.")
+    print(f"Nothing was lost from either; {args.file} may now be deleted.")
+    return 0
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """Validate a whole interchange file, then add it in one save (or nothing at all)."""
-    import json
-
     from followup_tui.core.codec import CodecError, document_to_interviews
+    from followup_tui.storage.store import StoreError
 
-    try:
-        document = json.loads(Path(args.file).read_bytes())
-    except OSError as exc:
-        raise CliError(f"{args.file}: can't be read ({exc.strerror})") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CliError(f"{args.file}: not a JSON file ({exc})") from None
+    document = _read_json(args.file, "imported")
     try:
         interviews = document_to_interviews(document)
     except CodecError as exc:
         raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+    except RecursionError:
+        raise CliError(f"{args.file}: nested too deeply; nothing was imported") from None
     store = _open(_db_path(args), read_only=False)
     try:
         count = store.import_interviews(interviews)
+    except StoreError as exc:
+        raise CliError(f"{args.file}: nothing was imported: {_one_line(str(exc))}") from None
     finally:
         store.close()
+    _say_notices(store)
     print(f"Imported {count} interview{'s' if count != 1 else ''} into {store.path}.")
     return 0
+
+
+def _read_json(file: str, what: str) -> object:
+    """The JSON document in ``file``; any problem is one line naming the file."""
+    from followup_tui.storage import jsonfile
+
+    try:
+        return jsonfile.loads(jsonfile.read_bounded(Path(file)))
+    except OSError as exc:
+        raise CliError(f"{file}: can't be read ({exc.strerror}); nothing was {what}") from None
+    except jsonfile.JsonFileError as exc:
+        raise CliError(f"{file}: {exc}; nothing was {what}") from None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _say_notices(store: Store) -> None:
+    """Tell the user what the store merged from another program's change, if anything."""
+    for notice in store.take_notices():
+        print(f"followup: {inert(notice)}", file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
@@ -535,6 +631,7 @@ _COMMANDS = {
     "paths": cmd_paths,
     "tone": _tone,
     "compose": _compose,
+    "merge": cmd_merge,
     "completion": _completion,
     "man": _man,
     "serve": _serve,

@@ -72,3 +72,31 @@ def templates_path() -> Path:
 def crash_log_path(folder: Path | None = None) -> Path:
     """The crash log: ``crash.log`` in ``folder``, by default the user data folder."""
     return (folder or data_dir()) / CRASH_LOG
+
+
+def conflict_copies(data_file: Path) -> list[Path]:
+    """Sync conflict copies of a data file lying beside it, oldest name first.
+
+    Syncthing names them ``followup.sync-conflict-20261130-101500-ABCDEFG.json``, Dropbox
+    ``followup (Sam's conflicted copy 2026-11-30).json``: each holds the other device's
+    version, which ``followup merge`` folds in.
+    """
+    stem, suffix = data_file.stem, data_file.suffix
+    syncthing, dropbox = f"{stem}.sync-conflict-", f"{stem} ("
+    found = []
+    try:
+        # A plain scan, not glob: `followup status` runs this, and glob costs it an import.
+        with os.scandir(data_file.parent) as entries:
+            for entry in entries:
+                name = entry.name
+                if not name.endswith(suffix):
+                    continue
+                if name.startswith(syncthing) or (
+                    name.startswith(dropbox)
+                    and name.endswith(")" + suffix)
+                    and "conflicted copy" in name
+                ):
+                    found.append(Path(entry.path))
+    except OSError:
+        return []
+    return sorted(found)

@@ -125,7 +125,7 @@ def test_import_of_a_file_that_is_not_json(
     bad = tmp_path / "notes.txt"
     bad.write_text("Acme, Tuesday\n", encoding="utf-8")
     code, _, err = run(capsys, "import", str(bad))
-    assert code == 2 and "not a JSON file" in err
+    assert code == 2 and "not valid JSON" in err
     code, _, err = run(capsys, "import", str(tmp_path / "missing.json"))
     assert code == 2 and "can't be read" in err
 

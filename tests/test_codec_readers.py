@@ -266,6 +266,12 @@ BROKEN: dict[str, object] = {
     "an interviewer with a blank name": _with(interviewers=[{"name": " "}]),
     "a reply with no outcome": _event(outcome=...),
     "an event sent by pigeon": _event(kind="check_in_sent", outcome=..., channel="pigeon"),
+    "a company past its limit": _with(company="A" * (codec.TEXT_LIMIT + 1)),
+    "notes past their limit": _with(notes="n" * (codec.LONG_TEXT_LIMITS["notes"] + 1)),
+    "a topic past its limit": _with(
+        interviewers=[{"name": "Dana", "topic": "t" * (codec.LONG_TEXT_LIMITS["topic"] + 1)}]
+    ),
+    "an event's text past its limit": _event(text="x" * (codec.LONG_TEXT_LIMITS["text"] + 1)),
 }
 """Records each breaking one rule of the careful reader."""
 
@@ -283,6 +289,11 @@ EDGES: dict[str, dict[str, Any]] = {
     "no lists": _with(interviewers=None, events=None),
     "empty lists": _with(interviewers=[], events=[]),
     "archived": _with(archived=True),
+    "text fields at their limits": _with(
+        company="A" * codec.TEXT_LIMIT,
+        notes="n" * codec.LONG_TEXT_LIMITS["notes"],
+        posting_url="u" * codec.LONG_TEXT_LIMITS["posting_url"],
+    ),
     "a first round": _with(follows=...),
     "an offer with a date to answer by": _event(outcome="offer", respond_by="2026-12-01"),
     "the fewest fields": {"company": "A", "role": "B", "start": "2026-11-03T10:00:00Z"},

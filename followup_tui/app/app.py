@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from followup_tui.storage.store import Store
 
 T = TypeVar("T")
+CHANGES_EVERY = 2.0
+"""Seconds between two looks at the data file for another program's change (a ``stat``)."""
 
 
 class FollowupApp(App[None]):
@@ -124,6 +126,8 @@ class FollowupApp(App[None]):
                 self._show_saved(None)
             elif isinstance(saved.value, Interview):
                 self._show_saved(saved.value)
+            for notice in self.store.take_notices():  # another program's change, merged
+                self.notify(notice, timeout=8, markup=False)
             return saved
 
         return asyncio.ensure_future(outcome())
@@ -182,9 +186,16 @@ class FollowupApp(App[None]):
         return super().pop_screen()
 
     def on_mount(self) -> None:
-        """Leave cleanly if the terminal closes."""
+        """Leave cleanly if the terminal closes; watch the data file for other writers."""
         if not self.is_headless:  # a real terminal: it may close under us
             signals.watch(asyncio.get_running_loop(), self._leave_on_signal)
+        self.set_interval(CHANGES_EVERY, self.on_app_focus)
+        self.call_after_refresh(self.on_app_focus)  # a conflict copy already there, say
+
+    def on_app_focus(self) -> None:
+        """Take in what a sync client or another window saved meanwhile, and redraw."""
+        if self.store.changed_elsewhere():
+            self.save(self.store.refresh, whole_board=True)
 
     def on_ready(self) -> None:
         """The first frame is on screen: collect garbage again (see :func:`hold_collections`)."""

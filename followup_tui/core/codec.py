@@ -36,6 +36,14 @@ FORMAT_VERSION = 1
 MAX_DURATION_MINUTES = 24 * 60
 """Longer than a day is not an interview: most likely a typo (hours for minutes)."""
 
+TEXT_LIMIT = 2_000
+"""The most characters a short text field may hold (a company, a role, a name, an id...)."""
+LONG_TEXT_LIMITS = {"notes": 200_000, "text": 200_000, "topic": 10_000, "posting_url": 10_000}
+"""Longer limits for the fields that hold prose or a link. Past these, a field is no longer
+what a person types about an interview (a pasted file, a runaway script), and drawing it
+would hold up the screen. Far above anything typed or pasted by hand (a whole job posting is
+a few thousand characters), so no file a person kept is refused for them."""
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 E = TypeVar("E", Format, Channel, EventKind, Outcome)
 _FORMATS = {f.value: f for f in Format} | {"on-site": Format.ONSITE}
@@ -163,7 +171,10 @@ class _Reader:
 
     def text(self, field: str, *, required: bool = False, blank_ok: bool = True) -> str:
         value = self.data.get(field)
+        limit = LONG_TEXT_LIMITS.get(field, TEXT_LIMIT)
         if isinstance(value, str) and (value.isascii() or _encodable(value)):
+            if len(value) > limit:
+                raise self.fail(field, f"longer than {limit:,} characters ({len(value):,})")
             if blank_ok or value.strip():
                 return value
             raise self.fail(field, "must not be blank")
@@ -305,16 +316,16 @@ def _quick_interview(data: object, make_id: Callable[[], str]) -> Interview:
         _quick_day(get("check_in_on")),
         channel,
         policy,
-        _quick_text(get("posting_url")),
-        _quick_text(get("notes")),
+        _quick_text(get("posting_url"), LONG_TEXT_LIMITS["posting_url"]),
+        _quick_text(get("notes"), LONG_TEXT_LIMITS["notes"]),
         archived,
         () if events is None else tuple(map(_quick_event, _quick_list(events))),
         _quick_text(get("follows")),
     )
 
 
-def _quick_text(value: object) -> str:
-    if type(value) is str and (value.isascii() or _encodable(value)):
+def _quick_text(value: object, limit: int = TEXT_LIMIT) -> str:
+    if type(value) is str and len(value) <= limit and (value.isascii() or _encodable(value)):
         return value
     if value is None:
         return ""
@@ -368,7 +379,7 @@ def _quick_interviewer(data: object) -> Interviewer:
         _quick_text(get("title")),
         _quick_text(get("email")),
         _quick_text(get("phone")),
-        _quick_text(get("topic")),
+        _quick_text(get("topic"), LONG_TEXT_LIMITS["topic"]),
     )
 
 
@@ -407,7 +418,7 @@ def _quick_event(data: object) -> Event:
         outcome,
         decision_by,
         until,
-        _quick_text(get("text")),
+        _quick_text(get("text"), LONG_TEXT_LIMITS["text"]),
         respond_by,
     )
 

@@ -70,8 +70,10 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE) -> None:
-    """Replace the content of ``path`` with ``data``, all or nothing.
+def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE) -> os.stat_result:
+    """Replace the content of ``path`` with ``data``, all or nothing; return the ``stat`` of
+    the new file (taken from the file itself, so another program's file renamed over it a
+    moment later is never mistaken for ours).
 
     Raises ``OSError`` on failure; then ``path`` still holds its old content (or is still
     absent) and no temporary file is left behind. :class:`FolderSyncError` is the one
@@ -86,6 +88,7 @@ def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE) -> None:
         try:
             _write_all(fd, data)
             os.fsync(fd)
+            written = os.fstat(fd)
         finally:
             os.close(fd)
         old = _set_aside(path)
@@ -105,6 +108,7 @@ def write_atomic(path: Path, data: bytes, *, mode: int = FILE_MODE) -> None:
         raise FolderSyncError(exc.errno, exc.strerror, str(path.parent)) from exc
     if old is not None:
         _delete_later(old)
+    return written
 
 
 def _set_aside(path: Path) -> Path | None:

@@ -60,6 +60,26 @@ class Loaded:
     """Every interview by id, in file order."""
     doc_ids: dict[str, int] = field(default_factory=dict)
     """The TinyDB document id of every interview, by interview id."""
+    stamp: Stamp | None = None
+    """The file's identity when it was read (None when there was no file)."""
+
+
+Stamp = tuple[int, int, int, int]
+"""What tells one version of a file from another without reading it: device, inode, size
+and modification time (ns). A sync client's write-to-temp-and-rename changes the inode, a
+``cp`` over the file the modification time."""
+
+
+def stamp_of(st: os.stat_result) -> Stamp:
+    """The :data:`Stamp` of a file from its ``stat``."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def read_with_stamp(path: Path) -> tuple[bytes, Stamp]:
+    """The bytes of ``path`` and the stamp of the very file they were read from."""
+    with open(path, "rb") as handle:
+        stamp = stamp_of(os.fstat(handle.fileno()))
+        return handle.read(), stamp
 
 
 class _Bad(Exception):
@@ -78,7 +98,7 @@ def load(path: Path) -> Loaded:
     Raises :class:`StoreError` with the full story when the file can't be used.
     """
     try:
-        raw = path.read_bytes()
+        raw, stamp = read_with_stamp(path)
     except FileNotFoundError:
         return Loaded(None, empty_tables())
     except IsADirectoryError:
@@ -89,9 +109,37 @@ def load(path: Path) -> Loaded:
     except OSError as exc:
         raise unusable(path, _read_problem(path, exc)) from None
     try:
-        return parse(raw)
+        loaded = parse(raw)
     except _Bad as exc:
         raise unusable(path, str(exc), newer=exc.newer) from None
+    loaded.stamp = stamp
+    return loaded
+
+
+def reread(path: Path) -> Loaded:
+    """The data file as another program left it (``raw`` None if it is gone).
+
+    Raises :class:`StoreError` if it can't be used: then nothing may be written over it.
+    """
+    try:
+        return load(path)
+    except StoreError as exc:
+        first = str(exc).splitlines()[0]
+        raise StoreError(
+            f"{path} was changed by another program and can't be merged: {first} "
+            "Nothing was saved; fix or restore that file, then try again."
+        ) from None
+
+
+def version_in(raw: bytes) -> dict[str, Interview]:
+    """The interviews of another version of a data file (a sync conflict copy), by id.
+
+    Raises ``ValueError`` saying in a few words what is wrong with it.
+    """
+    try:
+        return parse(raw).interviews
+    except _Bad as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _read_problem(path: Path, exc: OSError) -> str:
@@ -171,11 +219,31 @@ def _decode(raw: bytes) -> Tables:
             problem = f"it has stray content after the JSON data (from byte {exc.pos})"
             raise _Bad(problem) from None
         raise _Bad(f"it is not valid JSON ({exc.msg} at byte {exc.pos})") from None
+    _refuse_duplicate_keys(raw, data)
     if not isinstance(data, dict):
         kind = {list: "a list", type(None): "null", str: "a string", bool: "true/false"}
         what = kind.get(type(data), "a number")
         raise _Bad(f"it holds JSON {what} where a followup data file holds an object")
     return data
+
+
+def _refuse_duplicate_keys(raw: bytes, data: object) -> None:
+    """A duplicate key would lose what came first for good at the next save: refuse it.
+
+    What followup wrote reads back to the very same bytes, which a duplicate key can't
+    (one of the two is gone): only a file written some other way costs a second, slower
+    parse that can see duplicates.
+    """
+    try:
+        if orjson.dumps(data) == raw:
+            return
+    except (TypeError, orjson.JSONEncodeError):
+        pass
+    from followup_tui.storage.jsonfile import duplicate_key
+
+    key = duplicate_key(raw)
+    if key is not None:
+        raise _Bad(f"the key {key!r} appears twice in one JSON object (was it merged by hand?)")
 
 
 def _schema(meta: object) -> int:

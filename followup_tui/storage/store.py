@@ -4,7 +4,12 @@
 - Read once, kept in memory; every change is saved before the call returns, atomically
   and fsynced, so the file always holds the whole old state or the whole new one.
 - A file that can't be read is never written: :class:`StoreError` says what is wrong and
-  how to restore the backup kept beside it (refreshed before the first save of a session).
+  how to restore the backup kept beside it (the bytes each session's first save replaces).
+- Never overwrites another program's change: before each save the file's stamp (device,
+  inode, size, mtime) is compared with what was last read or written; if a sync client or
+  another device changed it, that version is read, merged with this change
+  (:mod:`followup_tui.storage.merge`), backed up, and only then written over, and
+  :meth:`Store.take_notices` has a line for the user.
 - Every method is thread-safe, so the app can save from a worker thread; reads
   (``interviews``, ``get``, ``can_undo``, ``revision``) never wait for a save in progress.
 
@@ -15,15 +20,17 @@ everything is checked by that codec before it is saved, so what is saved always 
 from __future__ import annotations
 
 import os
+import shlex
 import threading
 from collections.abc import Iterable, Mapping, MutableMapping
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from followup_tui.core.codec import CodecError, checked, interview_to_dict
 from followup_tui.core.model import Event, Interview
-from followup_tui.paths import backup_path_for
+from followup_tui.paths import backup_path_for, conflict_copies
 from followup_tui.storage import datafile, history
 from followup_tui.storage.datafile import INTERVIEWS, Loaded
 from followup_tui.storage.errors import StoreError, StoreLocked
@@ -32,6 +39,7 @@ if TYPE_CHECKING:
     from tinydb.table import Table
 
     from followup_tui.storage.lock import WriterLock
+    from followup_tui.storage.merge import Merged
     from followup_tui.storage.tinystorage import AtomicJSONStorage
 
 __all__ = ["Store", "StoreError", "StoreLocked"]
@@ -56,6 +64,10 @@ class Store:
         self._doc_ids = loaded.doc_ids
         self._history = history.History()
         self._closed = False
+        self._notices: list[str] = []
+        self._stamp = loaded.stamp  # a reader's: what it last read
+        self._refused: datafile.Stamp | None = None  # a version refresh found unusable
+        self._conflicts_told: set[Path] = set()
         # A reader never writes: it needs neither TinyDB nor the tables the file parsed to,
         # so `followup status` imports neither and frees those as soon as it has read.
         self._writer = None if lock is None else _Writer(path, loaded)
@@ -102,6 +114,122 @@ class Store:
     def get(self, interview_id: str) -> Interview:
         """The interview with this id; ``KeyError`` if there is none."""
         return self._by_id[interview_id]
+
+    def changed_elsewhere(self) -> bool:
+        """A quick look (a ``stat``, no lock, never waiting for a save): True when
+        :meth:`refresh` has something to take in, when the lock file was deleted or
+        replaced (refresh locks it again), or when, read-only, the writer has gone."""
+        if self._closed:
+            return False
+        if self._refused is not None and _stamp_now(self.path) == self._refused:
+            return False  # said once already: not again every few seconds
+        if set(conflict_copies(self.path)) - self._conflicts_told:
+            return True
+        writer = self._writer
+        if writer is not None:
+            lock = self._lock
+            lost = lock is not None and not lock.still_named()  # refresh takes it again
+            return lost or writer.storage.changed_on_disk()
+        from followup_tui.storage.lock import WriterLock
+
+        return _stamp_now(self.path) != self._stamp or WriterLock.is_free(self.path)
+
+    def refresh(self) -> bool:
+        """Take in what another program saved to the file since it was last read or
+        written here; a read-only store whose writer has gone becomes the writer. True when
+        anything changed (the revision moves, and :meth:`take_notices` says what)."""
+        with self._mutex:
+            if self._closed:
+                return False
+            if self._lock is not None:
+                self._lock.hold(self.path)
+            self._tell_conflicts()
+            try:
+                return self._refresh()
+            except StoreError as exc:
+                self._refused = _stamp_now(self.path)
+                self._notices.append(str(exc))
+                return False
+
+    def _refresh(self) -> bool:
+        writer = self._writer
+        if writer is None:
+            return self._refresh_reader()
+        if not writer.storage.changed_on_disk():
+            return False
+        fresh = datafile.reread(self.path)
+        if fresh.raw is None:
+            return False
+        writer.adopt(fresh)
+        self._take_in(fresh)
+        self._notices.append(f"{self.path.name} was changed by another program: updated.")
+        return True
+
+    def _refresh_reader(self) -> bool:
+        from followup_tui.storage.lock import WriterLock
+
+        try:
+            lock = WriterLock.acquire(self.path)
+        except StoreError:
+            lock = None
+        if lock is None:
+            if _stamp_now(self.path) == self._stamp:
+                return False
+            self._take_in(datafile.reread(self.path))
+            self._notices.append(f"{self.path.name} was changed by the other followup: updated.")
+            return True
+        try:
+            loaded = datafile.load(self.path)
+        except BaseException:
+            lock.release()
+            raise
+        self._lock, self._writer, self.read_only = lock, _Writer(self.path, loaded), False
+        self._take_in(loaded)
+        self._notices.append("The other followup has closed: changes can be made here now.")
+        return True
+
+    def _take_in(self, loaded: Loaded) -> None:
+        """Memory follows a version of the file read from disk."""
+        self._by_id, self._doc_ids, self._stamp = loaded.interviews, loaded.doc_ids, loaded.stamp
+        self._history = history.History()
+        self.revision += 1
+
+    def _tell_conflicts(self) -> None:
+        for copy in sorted(set(conflict_copies(self.path)) - self._conflicts_told):
+            self._conflicts_told.add(copy)
+            self._notices.append(
+                f"A sync conflict copy lies beside {self.path.name}: {copy.name}. "
+                f"Fold it in with: followup merge {shlex.quote(str(copy))}"
+            )
+
+    def merge_in(
+        self, other: Mapping[str, Interview], *, other_is_newer: bool, at: datetime
+    ) -> Merged:
+        """Fold another version of the data (a sync conflict copy) into the store, in one
+        save: nothing is removed from either; a field the two hold differently takes the
+        newer version's value and keeps the other in a note dated ``at``. Returns what it
+        took in."""
+        from followup_tui.storage import merge
+
+        with self._mutex:
+            mine = self._by_id
+            if other_is_newer:
+                merged = merge.merge(None, other, mine, at)
+                merged.added = [i for i in other if i not in mine]
+                merged.changed = [i for i in mine if i in other and merged.interviews[i] != mine[i]]
+            else:
+                merged = merge.merge(None, mine, other, at)
+            puts = {i: v for i, v in merged.interviews.items() if mine.get(i) != v}
+            if puts:
+                self._apply(puts, (), f"merge of {len(puts)} interviews")
+            return merged
+
+    def take_notices(self) -> list[str]:
+        """What the user should be told since the last call (a merge of another program's
+        change, one line each), then forgotten."""
+        with self._mutex:
+            notices, self._notices = self._notices, []
+            return notices
 
     def can_undo(self) -> bool:
         """True when this session has a change to undo (never waits for a save)."""
@@ -173,7 +301,8 @@ class Store:
             puts = {i: before for i, before in change.before if before is not None}
             gone = tuple(i for i, before in change.before if before is None)
             self._apply(puts, gone, "", record=False)
-            self._history.drop_last()
+            if self._history.last() is change:  # a merge on the way starts history afresh
+                self._history.drop_last()
             return f"undid: {change.description}"
 
     def close(self) -> None:
@@ -210,6 +339,12 @@ class Store:
                 f"{self.path} is open read-only (another followup has it open for writing); "
                 "nothing was saved."
             )
+        if self._lock is not None:
+            self._lock.hold(self.path)
+        if writer.storage.changed_on_disk():
+            # Undo history starts afresh from the other program's version, with this change
+            # in it: undoing it puts back that version's interviews, not older ones.
+            puts, removes = self._merge_from_disk(writer, puts, removes)
         removes = [i for i in removes if i in self._by_id]
         replacing = {i: interview_to_dict(v) for i, v in puts.items() if i in self._by_id}
         adding = [(i, interview_to_dict(v)) for i, v in puts.items() if i not in self._by_id]
@@ -240,6 +375,46 @@ class Store:
         if record:
             self._history.push(history.Change(what, before))
 
+    def _merge_from_disk(
+        self, writer: _Writer, puts: dict[str, Interview], removes: Iterable[str]
+    ) -> tuple[dict[str, Interview], list[str]]:
+        """Another program changed the file: read it, merge this change into it, and return
+        the change to make to *its* version (which memory now follows)."""
+        from followup_tui.storage import merge  # only when it happens: not for a reader
+
+        fresh = datafile.reread(self.path)
+        base = self._by_id
+        ours = {i: v for i, v in base.items() if i not in set(removes)} | puts
+        merged = merge.merge(base, ours, fresh.interviews, _merge_time(fresh))
+        writer.adopt(fresh)
+        self._by_id, self._doc_ids = fresh.interviews, fresh.doc_ids
+        self._history = history.History()
+        self._tell_merged(merged, "another program changed")
+        new_puts = {i: v for i, v in merged.interviews.items() if fresh.interviews.get(i) != v}
+        new_removes = [i for i in fresh.interviews if i not in merged.interviews]
+        return new_puts, new_removes
+
+    def _tell_merged(self, merged: Merged, what: str) -> None:
+        summary = merged.summary() or "nothing new"
+        self._notices.append(
+            f"{what.capitalize()} {self.path.name} meanwhile: merged ({summary}); "
+            f"its version is kept in {backup_path_for(self.path).name}."
+        )
+
+
+def _stamp_now(path: Path) -> datafile.Stamp | None:
+    try:
+        return datafile.stamp_of(os.stat(path))
+    except OSError:
+        return None
+
+
+def _merge_time(loaded: Loaded) -> datetime:
+    """When the other program's version was saved: the time of the notes a merge adds
+    (never the wall clock, so a merge reads the same whenever it is replayed)."""
+    mtime_ns = loaded.stamp[3] if loaded.stamp else 0
+    return datetime.fromtimestamp(mtime_ns / 1e9, UTC)
+
 
 class _Writer:
     """What only a writer needs: TinyDB's table of interviews over our atomic storage."""
@@ -248,21 +423,28 @@ class _Writer:
         from followup_tui.storage.atomic import write_atomic
         from followup_tui.storage.tinystorage import AtomicJSONStorage, open_table
 
-        original = loaded.raw
         backup = backup_path_for(path)
 
-        def back_up() -> None:
-            if original is None:
-                return
+        def back_up(replaced: bytes) -> None:
             try:
-                write_atomic(backup, original)
+                write_atomic(backup, replaced)
             except OSError as exc:
                 raise StoreError(
                     f"Couldn't save to {path}: the backup {backup} can't be written "
                     f"({exc.strerror}). Nothing was changed."
                 ) from None
 
-        self.storage: AtomicJSONStorage = AtomicJSONStorage(path, loaded.tables, original, back_up)
+        self.storage: AtomicJSONStorage = AtomicJSONStorage(
+            path, loaded.tables, loaded.raw, back_up, loaded.stamp
+        )
         """Saves every change (or batch of changes) atomically."""
         self.table: Table = open_table(self.storage, INTERVIEWS)
         """The interviews, one TinyDB document each."""
+
+    def adopt(self, loaded: Loaded) -> None:
+        """Take another program's version of the file as the one to change next."""
+        from followup_tui.storage.tinystorage import open_table
+
+        self.storage.adopt(loaded.tables, loaded.raw, loaded.stamp)
+        # A new table: the old one remembers the next document id of the old version.
+        self.table = open_table(self.storage, INTERVIEWS)

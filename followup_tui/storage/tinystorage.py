@@ -27,7 +27,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from followup_tui.storage.atomic import FolderSyncError, wait_for_cleanup, write_atomic
-from followup_tui.storage.datafile import Tables, empty_tables
+from followup_tui.storage.datafile import Stamp, Tables, empty_tables, stamp_of
 from followup_tui.storage.errors import StoreError
 
 _HINTS = {
@@ -48,19 +48,59 @@ class AtomicJSONStorage(Storage):
         path: Path,
         tables: Tables,
         on_disk: bytes | None,
-        before_first_save: Callable[[], None] = lambda: None,
+        back_up: Callable[[bytes], None] = lambda _: None,
+        stamp: Stamp | None = None,
     ) -> None:
         """``tables`` is the content already read from ``path``, whose bytes are ``on_disk``
-        (None when there is no file yet). ``before_first_save`` runs once, before the first
-        write of the session (it makes the backup); if it raises, nothing is saved."""
+        (None when there is no file yet) and whose :data:`Stamp` is ``stamp``. ``back_up``
+        is given the bytes about to be replaced, before the first write of the session and
+        before the first write over another program's version; if it raises, nothing is
+        saved."""
         super().__init__()
         self.path = path
         """The data file."""
         self._tables = tables
         self._on_disk = on_disk
-        self._before_first_save: Callable[[], None] | None = before_first_save
+        self._stamp = stamp
+        self._back_up = back_up
+        self._backup_due = True
         self._depth = 0
         self._dirty = False
+
+    def changed_on_disk(self) -> bool:
+        """True when the file is no longer what was last read or written here: another
+        program replaced or rewrote it (a file that is gone counts as unchanged: writing
+        ours loses nothing).
+
+        A cheap ``stat`` when nothing changed; only a changed stamp costs a read, to tell
+        a real change from a mere touch.
+        """
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return False  # the save itself will report what is wrong
+        if self._on_disk is None:
+            return True  # a file appeared where there was none
+        stamp = stamp_of(st)
+        if stamp == self._stamp:
+            return False
+        try:
+            same = self.path.read_bytes() == self._on_disk
+        except OSError:
+            return False
+        if same:
+            self._stamp = stamp
+        return not same
+
+    def adopt(self, tables: Tables, on_disk: bytes | None, stamp: Stamp | None) -> None:
+        """Take another program's version of the file as the one on disk: the next save
+        writes over it (backing it up first)."""
+        self._tables = tables
+        self._on_disk = on_disk
+        self._stamp = stamp
+        self._backup_due = True
 
     def read(self) -> Tables:
         """The current data (TinyDB may change it in place; a failed batch undoes that)."""
@@ -107,17 +147,18 @@ class AtomicJSONStorage(Storage):
             data = orjson.dumps(self._tables)
         except (TypeError, orjson.JSONEncodeError) as exc:
             raise StoreError(f"Couldn't save to {self.path}: {exc}. Nothing was changed.") from None
-        if self._before_first_save is not None:
-            self._before_first_save()
-            self._before_first_save = None
+        if self._backup_due and self._on_disk is not None:
+            self._back_up(self._on_disk)
+        self._backup_due = False
         try:
-            write_atomic(self.path, data)
+            written = write_atomic(self.path, data)
         except FolderSyncError as exc:
             restored = self._put_back_old_file()
             raise _save_error(self.path, exc, restored) from None
         except OSError as exc:
             raise _save_error(self.path, exc, True) from None
         self._on_disk = data
+        self._stamp = stamp_of(written)
 
     def _put_back_old_file(self) -> bool:
         """After a failed folder sync the new file is in place: put the old one back."""

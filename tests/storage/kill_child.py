@@ -4,8 +4,8 @@ Run as ``python kill_child.py serve``: a small fork server, so each victim start
 millisecond instead of paying Python's start-up. It reads commands on stdin:
 
 - ``run store PATH SEED``: fork a child that opens PATH with our :class:`Store` and changes
-  it forever (adds, edits, logged events, removals, undos; notes from empty to hundreds of
-  kilobytes, so the file grows and shrinks). Before each change the child prints
+  it forever (adds, edits, logged events, removals, undos; notes from empty to the codec's
+  limit, so the file grows and shrinks). Before each change the child prints
   ``try put ID V SIZE EVENTS`` or ``try del ID``; once the change is saved it prints ``ok``.
 - ``run stock PATH SEED``: the same kind of loop with stock TinyDB ``JSONStorage`` (each
   change announced by a bare ``try``).
@@ -26,6 +26,7 @@ import traceback
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from followup_tui.core.codec import LONG_TEXT_LIMITS
 from followup_tui.core.model import Event, EventKind, Interview
 from followup_tui.storage import Store
 
@@ -61,13 +62,17 @@ def _say(text: str) -> None:
     os.write(1, (text + "\n").encode())
 
 
+LONGEST = LONG_TEXT_LIMITS["notes"] - 100
+"""The longest notes a change writes: the codec's limit, less room for the id and version."""
+
+
 def _size(rng: random.Random) -> int:
     roll = rng.random()
     if roll < 0.6:
         return rng.randrange(0, 500)
     if roll < 0.9:
         return rng.randrange(500, 20_000)
-    return rng.randrange(100_000, 400_000)
+    return rng.randrange(15_000, LONGEST)
 
 
 def _choose(rng: random.Random, count: int) -> str:

@@ -165,9 +165,9 @@ def test_import_keeps_ids_replaces_clashes_and_saves_once(
         store.add(interview(1))
         saves: list[Path] = []
 
-        def counted(p: Path, data: bytes) -> None:
+        def counted(p: Path, data: bytes) -> os.stat_result:
             saves.append(p)
-            write_atomic(p, data)
+            return write_atomic(p, data)
 
         monkeypatch.setattr(tinystorage, "write_atomic", counted)
         count = store.import_interviews([interview(1, notes="newer"), interview(2)])
@@ -299,11 +299,11 @@ def test_reads_answer_at_once_while_another_thread_saves(
         saving, release = threading.Event(), threading.Event()
         order: list[str] = []
 
-        def slow_disk(p: Path, data: bytes) -> None:
+        def slow_disk(p: Path, data: bytes) -> os.stat_result:
             saving.set()
             release.wait()
             order.append("saved")
-            write_atomic(p, data)
+            return write_atomic(p, data)
 
         monkeypatch.setattr(tinystorage, "write_atomic", slow_disk)
         writer = threading.Thread(target=store.add, args=(interview(2),))
