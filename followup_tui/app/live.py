@@ -161,6 +161,7 @@ class LiveBoard:
         """
         stamp = now.timestamp()
         changes: list[Change] = []
+        recomputed: dict[str, Row] = {}
         heap = self._change_heap()
         while heap and heap[0][0] <= stamp:
             due, key = heapq.heappop(heap)
@@ -170,9 +171,11 @@ class LiveBoard:
             if row.standing.changes_at.timestamp() != due:
                 continue  # a stale entry: the interview was recomputed since
             new = Row(row.interview, self._standing_of(row.interview, now))
-            self._place(new)
+            recomputed[key] = new
             if new.standing.status is not row.standing.status:
                 changes.append(Change(row, new))
+        if recomputed:
+            self._replace_many(recomputed)
         if changes:
             self._changed()
         return changes
@@ -211,6 +214,29 @@ class LiveBoard:
         # With no heap yet, the first tick makes it from the rows, this one included.
         if row.standing.changes_at is not None and self._heap is not None:
             heapq.heappush(self._heap, (row.standing.changes_at.timestamp(), key))
+
+    def _replace_many(self, rows: dict[str, Row]) -> None:
+        """Put many recomputed rows back in order in one pass.
+
+        At a day boundary thousands of rows may change at once: moving each with a list
+        delete and an insertion would be quadratic, so the unchanged keys are kept in
+        order, the new ones sorted, and the two merged.
+        """
+        if len(rows) == 1:
+            self._place(next(iter(rows.values())))
+            return
+        for key in rows:
+            self._keys.pop(key, None)
+        kept = [sort for sort in self._sorted if sort[-1] not in rows]
+        added = []
+        for key, row in rows.items():
+            self._rows[key] = row
+            sort = self._keys[key] = sort_key(row, self._calendar)
+            added.append(sort)
+            if row.standing.changes_at is not None and self._heap is not None:
+                heapq.heappush(self._heap, (row.standing.changes_at.timestamp(), key))
+        added.sort()
+        self._sorted = list(heapq.merge(kept, added))
 
     def _change_heap(self) -> list[tuple[float, str]]:
         """When each row's status may next change, earliest first."""
