@@ -20,6 +20,10 @@ from followup_tui.clock import Clock, ClockError, clock_from_env
 from followup_tui.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from followup_tui.core.board import Row
+    from followup_tui.standings_cache import Cached
     from followup_tui.storage.store import Store
 
 
@@ -206,17 +210,26 @@ def cmd_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> in
 
 def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from followup_tui import report
-    from followup_tui.core.board import rank
+    from followup_tui.standings_cache import Cached
 
     now = clock.now()
-    calendar = settings.calendar()
+    rows: Sequence[report.Shown]
     if getattr(args, "demo", False):
+        from followup_tui.core.board import rank
         from followup_tui.demo import load_demo
 
-        interviews = load_demo(now, calendar)
+        calendar = settings.calendar()
+        rows = rank(load_demo(now, calendar), settings.policy, now, calendar)
     else:
-        interviews = _open(_db_path(args), read_only=True).interviews()
-    rows = rank(interviews, settings.policy, now, calendar)
+        board = _board(_db_path(args), settings, now)
+        if isinstance(board, Cached):
+            if args.short and not args.json:  # the head alone answers: no row is read
+                head = board.head
+                print(report.short_line(head.offers, head.due, head.overdue, head.next))
+                return 0
+            rows = board.rows()
+        else:
+            rows = board
     if not args.all:
         rows = [r for r in rows if r.is_open]
     if args.json:
@@ -226,6 +239,43 @@ def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     else:
         print(report.table(rows, colour=report.use_colour(sys.stdout.isatty())))
     return 0
+
+
+def _board(db: Path, settings: Settings, now: datetime) -> Cached | list[Row]:
+    """The board at ``now``: the standings cache when it holds, else every row computed
+    (and the cache written for next time)."""
+    from followup_tui import standings_cache as cache
+
+    path = Path(os.path.realpath(db.expanduser()))
+    identity = cache.file_identity(path)
+    key = None if identity is None else _cache_key(identity, settings)
+    if key is not None:
+        hit = cache.load(path, key, now)
+        if hit is not None:
+            return hit
+    from followup_tui.core.board import rank
+
+    calendar = settings.calendar()
+    rows = rank(_open(path, read_only=True).interviews(), settings.policy, now, calendar)
+    # Only what was read is cached: a file changed meanwhile is left for the next run.
+    if key is not None and cache.file_identity(path) == identity:
+        cache.save(path, key, rows, now, calendar)
+    return rows
+
+
+def _cache_key(identity: list[object], settings: Settings) -> dict[str, Any] | None:
+    """The standings cache's key, or None when the zone has no name to key it on."""
+    from followup_tui import standings_cache as cache
+
+    zone = getattr(settings.zone(), "key", None)
+    if not isinstance(zone, str):
+        return None
+    country = settings.country
+    if country:  # a newer holidays package may know more holidays
+        from importlib.metadata import version
+
+        country = f"{country} (holidays {version('holidays')})"
+    return cache.make_key(identity, settings.policy, zone, country)
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:

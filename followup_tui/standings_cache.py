@@ -1,0 +1,328 @@
+"""The standings cache: what ``followup status`` showed last, kept beside the data file.
+
+Working out the board means decoding every interview and running the ladder for each; at
+thousands of interviews that is most of what ``followup status`` costs. Yet a standing
+holds until its ``changes_at``: until then only its countdown moves, and the countdown is
+a fixed text around the time left to one instant. So the board is saved, in board order,
+as templates: each row's standing with its countdown split around that instant. Beside it
+sits a small head with the counts and the first actionable row, enough for ``status
+--short`` without reading the rows at all.
+
+It is strictly a cache, never the source of truth. It is used only when every part of its
+key matches — the data file's inode, size, modification time and content hash, the
+settings that change standings (default policy, zone, country), this module's format
+version, the package version and the rules' source files — and only at instants from when
+it was made until the first standing in it may change. Anything else, an unreadable file
+or one in an unexpected shape included, means the board is computed again (and the cache
+rewritten). Written with a rename, so a reader never sees half of one.
+
+Nothing heavy is imported here: a hit must cost less than the imports it saves.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from followup_tui.core.standing import Action, Basis, Standing, Status, Step, format_span
+
+if TYPE_CHECKING:
+    from followup_tui.core.board import Row
+    from followup_tui.core.calendar import BusinessCalendar
+
+VERSION = 1
+"""The cache's format and meaning; raise it when either changes (old caches are then
+ignored). Edits to the rules' source files invalidate caches by themselves."""
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICRO = timedelta(microseconds=1)
+_RULES = Path(__file__).parent / "core"
+
+
+def cache_path_for(data_file: Path) -> Path:
+    """The cache of a data file: beside it, ``<name>.standings``."""
+    return data_file.with_name(data_file.name + ".standings")
+
+
+def micros(moment: datetime) -> int:
+    """An aware instant as whole microseconds since the epoch (exact, unlike a float)."""
+    return (moment - _EPOCH) // _MICRO
+
+
+def file_identity(data_file: Path) -> list[object] | None:
+    """The data file's inode, size, modification time and content hash; None if absent."""
+    import hashlib
+
+    try:
+        with open(data_file, "rb") as stream:
+            stat = os.fstat(stream.fileno())
+            content = stream.read()
+    except OSError:
+        return None
+    digest = hashlib.sha1(content, usedforsecurity=False).hexdigest()
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns, digest]
+
+
+def _rules_fingerprint() -> list[object]:
+    """Names, sizes and modification times of the rules' source files (and this one's)."""
+    try:
+        entries = sorted(
+            (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+            for entry in os.scandir(_RULES)
+            if entry.name.endswith(".py")
+        )
+        own = os.stat(__file__)
+    except OSError:
+        return []
+    return [*entries, (own.st_size, own.st_mtime_ns)]
+
+
+def make_key(identity: list[object], policy: str, zone: str, country: str) -> dict[str, Any]:
+    """Everything the cached board depends on, as it is stored (JSON, so lists not tuples)."""
+    from followup_tui import __version__
+
+    # Through JSON and back: compared with what a stored cache reads back as.
+    key: dict[str, Any] = json.loads(
+        json.dumps(
+            {
+                "version": VERSION,
+                "package": __version__,
+                "rules": _rules_fingerprint(),
+                "file": identity,
+                "policy": policy,
+                "zone": zone,
+                "country": country,
+            }
+        )
+    )
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """The part of an interview that ``followup status`` prints."""
+
+    id: str
+    """The interview's id."""
+    company: str
+    """The company."""
+    role: str
+    """The role."""
+    archived: bool
+    """Whether the user archived it."""
+
+
+@dataclass(frozen=True, slots=True)
+class CachedRow:
+    """A row of the board as the cache gives it back: what is printed, nothing more."""
+
+    interview: Named
+    """The interview's names."""
+    standing: Standing
+    """Its standing at the instant asked for."""
+
+    @property
+    def is_open(self) -> bool:
+        """True until the interview is closed, offered or archived (as ``Row.is_open``)."""
+        return self.standing.status.is_open and not self.interview.archived
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The counts ``status --short`` prints, and its first actionable row."""
+
+    offers: int
+    """Open offers."""
+    due: int
+    """Open interviews with something to send now (overdue apart)."""
+    overdue: int
+    """Open interviews overdue."""
+    next: CachedRow | None
+    """The first open row with an action, or None."""
+
+
+class Cached:
+    """A cache that matched its key and is valid at ``now``."""
+
+    def __init__(self, head: dict[str, Any], rows_text: str, now: datetime) -> None:
+        """Use :func:`load`."""
+        self._head = head
+        self._rows_text = rows_text
+        self._now = now
+        self._now_us = micros(now)
+
+    @property
+    def head(self) -> Head:
+        """The counts and first actionable row, without reading the other rows."""
+        offers, due, overdue = self._head["counts"]
+        record = self._head["next"]
+        row = None if record is None else _row(record, self._now_us)
+        return Head(int(offers), int(due), int(overdue), row)
+
+    def rows(self) -> list[CachedRow]:
+        """Every row, in board order, with its standing at ``now``."""
+        now_us = self._now_us
+        return [_row(record, now_us) for record in json.loads(self._rows_text)]
+
+
+def load(data_file: Path, key: dict[str, Any], now: datetime) -> Cached | None:
+    """The cache of ``data_file`` if its key is ``key`` and it holds at ``now``; else None."""
+    try:
+        with open(cache_path_for(data_file), encoding="utf-8") as stream:
+            head_text = stream.readline()
+            rows_text = stream.read()
+        head = json.loads(head_text)
+        if not isinstance(head, dict) or head.get("key") != key:
+            return None
+        now_us = micros(now)
+        made, until = head["made"], head["until"]
+        if now_us < made or (until is not None and now_us >= until):
+            return None
+        return Cached(head, rows_text, now)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _row(record: list[Any], now_us: int) -> CachedRow:
+    """A stored row back as a row at ``now_us`` (its countdown worked out for then)."""
+    ident, company, role, archived, status, reason, actions, due, overdue, countdown = record
+    if len(countdown) == 1:
+        text = countdown[0]
+    else:
+        before, anchor, after = countdown
+        text = before + format_span(timedelta(microseconds=anchor - now_us)) + after
+    standing = Standing(
+        status=Status(status),
+        actions=tuple(
+            Action(Step(s), label, due_now, recipient, number, of, Basis(b) if b else None)
+            for s, label, due_now, recipient, number, of, b in actions
+        ),
+        due=_moment(due),
+        overdue_after=date.fromisoformat(overdue) if overdue is not None else None,
+        countdown=text,
+        changes_at=None,  # the cache as a whole is valid until the first change
+        reason=reason,
+    )
+    return CachedRow(Named(ident, company, role, archived), standing)
+
+
+def _moment(stored: list[str] | None) -> datetime | date | None:
+    if stored is None:
+        return None
+    kind, text = stored
+    return datetime.fromisoformat(text) if kind == "t" else date.fromisoformat(text)
+
+
+class Uncacheable(ValueError):
+    """A standing whose countdown this cache can't rebuild at other instants."""
+
+
+def _anchors(row: Row, calendar: BusinessCalendar) -> Iterable[datetime]:
+    """The instants a countdown may count to or from, most likely first."""
+    standing = row.standing
+    if standing.changes_at is not None:
+        yield standing.changes_at
+    due = standing.due
+    if isinstance(due, datetime):
+        yield due
+    elif isinstance(due, date):
+        yield calendar.start_of(due + timedelta(days=1))
+        yield calendar.start_of(due)
+    if standing.overdue_after is not None:
+        yield calendar.start_of(standing.overdue_after + timedelta(days=1))
+
+
+def _template(row: Row, now: datetime, calendar: BusinessCalendar) -> list[Any]:
+    """The row's countdown as [text] or [before, anchor microseconds, after]."""
+    text = row.standing.countdown
+    now_us = micros(now)
+    for anchor in _anchors(row, calendar):
+        anchor_us = micros(anchor)
+        span = format_span(timedelta(microseconds=anchor_us - now_us))
+        if text.count(span) == 1:
+            before, _, after = text.partition(span)
+            return [before, anchor_us, after]
+    if any(ch.isdigit() for ch in text) or "<1m" in text:
+        raise Uncacheable(text)
+    return [text]
+
+
+def _record(row: Row, now: datetime, calendar: BusinessCalendar) -> list[Any]:
+    s = row.standing
+    interview = row.interview
+    due: list[str] | None = None
+    if isinstance(s.due, datetime):
+        due = ["t", s.due.isoformat()]
+    elif isinstance(s.due, date):
+        due = ["d", s.due.isoformat()]
+    actions = [
+        [a.step.value, a.label, a.due_now, a.recipient, a.number, a.of, a.basis or ""]
+        for a in s.actions
+    ]
+    return [
+        interview.id,
+        interview.company,
+        interview.role,
+        interview.archived,
+        s.status.value,
+        s.reason,
+        actions,
+        due,
+        s.overdue_after.isoformat() if s.overdue_after is not None else None,
+        _template(row, now, calendar),
+    ]
+
+
+def save(
+    data_file: Path,
+    key: dict[str, Any],
+    rows: Sequence[Row],
+    now: datetime,
+    calendar: BusinessCalendar,
+) -> bool:
+    """Write the cache of the board ``rows`` (all of them, as ``rank`` gave them at ``now``).
+
+    Returns False, leaving any old cache in place or none, when it can't be written or a
+    countdown can't be templated; a cache is never worth an error.
+    """
+    from followup_tui.core.board import DUE_NOW
+
+    try:
+        records = [_record(row, now, calendar) for row in rows]
+    except Uncacheable:
+        return False
+    changes = [micros(r.standing.changes_at) for r in rows if r.standing.changes_at is not None]
+    open_rows = [(row, record) for row, record in zip(rows, records, strict=True) if row.is_open]
+    statuses = [row.standing.status for row, _ in open_rows]
+    first = next((record for row, record in open_rows if row.standing.actions), None)
+    head = {
+        "key": key,
+        "made": micros(now),
+        "until": min(changes, default=None),
+        "counts": [
+            statuses.count(Status.OFFER),
+            sum(1 for status in statuses if status in DUE_NOW),
+            statuses.count(Status.OVERDUE),
+        ],
+        "next": first,
+    }
+    text = json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(records, ensure_ascii=False)
+    target = cache_path_for(data_file)
+    temp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
+    try:
+        # Private as the data file is: the cache names companies and people.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        with open(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temp, target)
+    except OSError:
+        with suppress(OSError):
+            os.unlink(temp)
+        return False
+    return True
