@@ -253,13 +253,17 @@ def _board(db: Path, settings: Settings, now: datetime) -> Cached | list[Row]:
         hit = cache.load(path, key, now)
         if hit is not None:
             return hit
-    from followup_tui.core.board import rank
+    from followup_tui.core.board import rank, standing_of
 
     calendar = settings.calendar()
     rows = rank(_open(path, read_only=True).interviews(), settings.policy, now, calendar)
     # Only what was read is cached: a file changed meanwhile is left for the next run.
     if key is not None and cache.file_identity(path) == identity:
-        cache.save(path, key, rows, now, calendar)
+
+        def countdown_at(row: Row, at: datetime) -> str:
+            return standing_of(row.interview, settings.policy, at, calendar).countdown
+
+        cache.save(path, key, rows, now, calendar, countdown_at)
     return rows
 
 

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
-from followup_tui.core.board import DUE_NOW, next_step
 from followup_tui.core.standing import Standing, Status
 
 if TYPE_CHECKING:
@@ -104,23 +103,28 @@ def table(rows: Sequence[Shown], *, colour: bool) -> str:
 
 def short(rows: Sequence[Shown]) -> str:
     """One line for a shell prompt: "2 due · 1 overdue · next: Acme: thank-you (5h left)"."""
+    # The rules are imported here, not above: the standings cache prints this line without.
+    from followup_tui.core.board import DUE_NOW, next_step
+
     open_rows = [r for r in rows if r.is_open]
     due = sum(1 for r in open_rows if r.standing.status in DUE_NOW)
     overdue = sum(1 for r in open_rows if r.standing.status is Status.OVERDUE)
     offers = sum(1 for r in open_rows if r.standing.status is Status.OFFER)
     first = next((r for r in open_rows if r.standing.actions), None)
-    return short_line(offers, due, overdue, first)
+    # next_step reads only the company and the standing, which every shown row has.
+    step = None if first is None else next_step(cast("Row", first))
+    return short_line(offers, due, overdue, step)
 
 
-def short_line(offers: int, due: int, overdue: int, first: Shown | None) -> str:
-    """The line of :func:`short` from its counts and the first open row with an action."""
+def short_line(offers: int, due: int, overdue: int, step: str | None) -> str:
+    """The line of :func:`short` from its counts and the next step of the first open row
+    with an action (``core.board.next_step``), if any."""
     parts = [f"{offers} offer" + ("s" if offers > 1 else "")] if offers else []
     parts.append(f"{due} due")
     if overdue:
         parts.append(f"{overdue} overdue")
-    if first is not None:
-        # next_step reads only the company and the standing, which every shown row has.
-        parts.append(f"next: {plain(next_step(cast('Row', first)))}")
+    if step is not None:
+        parts.append(f"next: {plain(step)}")
     return " · ".join(parts)
 
 

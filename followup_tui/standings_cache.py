@@ -9,7 +9,7 @@ sits a small head with the counts and the first actionable row, enough for ``sta
 --short`` without reading the rows at all.
 
 It is strictly a cache, never the source of truth. It is used only when every part of its
-key matches — the data file's inode, size, modification time and content hash, the
+key matches — the data file's inode, size, modification time and content checksum, the
 settings that change standings (default policy, zone, country), this module's format
 version, the package version and the rules' source files — and only at instants from when
 it was made until the first standing in it may change. Anything else, an unreadable file
@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -56,8 +56,8 @@ def micros(moment: datetime) -> int:
 
 
 def file_identity(data_file: Path) -> list[object] | None:
-    """The data file's inode, size, modification time and content hash; None if absent."""
-    import hashlib
+    """The data file's inode, size, modification time and CRC-32; None if absent."""
+    import zlib  # a checksum, not a cryptographic hash: hashlib alone costs 2-3 ms to import
 
     try:
         with open(data_file, "rb") as stream:
@@ -65,7 +65,7 @@ def file_identity(data_file: Path) -> list[object] | None:
             content = stream.read()
     except OSError:
         return None
-    digest = hashlib.sha1(content, usedforsecurity=False).hexdigest()
+    digest = zlib.crc32(content)
     return [stat.st_ino, stat.st_size, stat.st_mtime_ns, digest]
 
 
@@ -143,8 +143,9 @@ class Head:
     """Open interviews with something to send now (overdue apart)."""
     overdue: int
     """Open interviews overdue."""
-    next: CachedRow | None
-    """The first open row with an action, or None."""
+    next: str | None
+    """The next step of the first open row with an action (``core.board.next_step``), or
+    None when no open row has one."""
 
 
 class Cached:
@@ -161,9 +162,9 @@ class Cached:
     def head(self) -> Head:
         """The counts and first actionable row, without reading the other rows."""
         offers, due, overdue = self._head["counts"]
-        record = self._head["next"]
-        row = None if record is None else _row(record, self._now_us)
-        return Head(int(offers), int(due), int(overdue), row)
+        step = self._head["next"]
+        text = None if step is None else _countdown(step, self._now_us)
+        return Head(int(offers), int(due), int(overdue), text)
 
     def rows(self) -> list[CachedRow]:
         """Every row, in board order, with its standing at ``now``."""
@@ -192,11 +193,7 @@ def load(data_file: Path, key: dict[str, Any], now: datetime) -> Cached | None:
 def _row(record: list[Any], now_us: int) -> CachedRow:
     """A stored row back as a row at ``now_us`` (its countdown worked out for then)."""
     ident, company, role, archived, status, reason, actions, due, overdue, countdown = record
-    if len(countdown) == 1:
-        text = countdown[0]
-    else:
-        before, anchor, after = countdown
-        text = before + format_span(timedelta(microseconds=anchor - now_us)) + after
+    text = _countdown(countdown, now_us)
     standing = Standing(
         status=Status(status),
         actions=tuple(
@@ -210,6 +207,14 @@ def _row(record: list[Any], now_us: int) -> CachedRow:
         reason=reason,
     )
     return CachedRow(Named(ident, company, role, archived), standing)
+
+
+def _countdown(template: list[Any], now_us: int) -> str:
+    """A templated text (see :func:`_template`) as it reads at ``now_us``."""
+    if len(template) == 1:
+        return str(template[0])
+    before, anchor, after = template
+    return str(before) + format_span(timedelta(microseconds=anchor - now_us)) + str(after)
 
 
 def _moment(stored: list[str] | None) -> datetime | date | None:
@@ -238,45 +243,101 @@ def _anchors(row: Row, calendar: BusinessCalendar) -> Iterable[datetime]:
         yield calendar.start_of(standing.overdue_after + timedelta(days=1))
 
 
-def _template(row: Row, now: datetime, calendar: BusinessCalendar) -> list[Any]:
-    """The row's countdown as [text] or [before, anchor microseconds, after]."""
-    text = row.standing.countdown
-    now_us = micros(now)
-    for anchor in _anchors(row, calendar):
-        anchor_us = micros(anchor)
-        span = format_span(timedelta(microseconds=anchor_us - now_us))
-        if text.count(span) == 1:
-            before, _, after = text.partition(span)
+CountdownAt = Callable[["Row", datetime], str]
+"""The ladder's countdown of a row's interview at another instant (to tell anchors apart)."""
+
+_PROBES = (60, 3_600, 86_400, 7 * 86_400)
+"""Seconds after the cache's instant at which an ambiguous countdown is checked."""
+
+
+class _Templates:
+    """Countdowns made into templates: the text around the span to one fixed instant."""
+
+    def __init__(
+        self, now: datetime, calendar: BusinessCalendar, countdown_at: CountdownAt
+    ) -> None:
+        self._now = now
+        self._now_us = micros(now)
+        self._calendar = calendar
+        self._countdown_at = countdown_at
+
+    def countdown(self, row: Row) -> list[Any]:
+        """The row's countdown as [text] or [before, anchor microseconds, after]."""
+        text = row.standing.countdown
+        found: dict[int, tuple[str, str]] = {}
+        for anchor in _anchors(row, self._calendar):
+            anchor_us = micros(anchor)
+            span = format_span(timedelta(microseconds=anchor_us - self._now_us))
+            if text.count(span) == 1 and anchor_us not in found:
+                before, _, after = text.partition(span)
+                found[anchor_us] = (before, after)
+        if len(found) > 1:
+            found = self._narrowed(row, found)
+        if len(found) == 1:
+            ((anchor_us, (before, after)),) = found.items()
             return [before, anchor_us, after]
-    if any(ch.isdigit() for ch in text) or "<1m" in text:
-        raise Uncacheable(text)
-    return [text]
+        if found or any(ch.isdigit() for ch in text) or "<1m" in text:
+            raise Uncacheable(text)
+        return [text]
 
+    def _narrowed(self, row: Row, found: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:
+        """Of several instants that read alike now, those the ladder agrees with later."""
+        changes = row.standing.changes_at
+        limit = micros(changes) if changes is not None else None
+        for seconds in _PROBES:
+            probe_us = self._now_us + seconds * 1_000_000
+            if limit is not None and probe_us >= limit:
+                break
+            truth = self._countdown_at(row, self._now + timedelta(seconds=seconds))
+            found = {
+                anchor_us: (before, after)
+                for anchor_us, (before, after) in found.items()
+                if before + format_span(timedelta(microseconds=anchor_us - probe_us)) + after
+                == truth
+            }
+            if len(found) <= 1:
+                break
+        return found
 
-def _record(row: Row, now: datetime, calendar: BusinessCalendar) -> list[Any]:
-    s = row.standing
-    interview = row.interview
-    due: list[str] | None = None
-    if isinstance(s.due, datetime):
-        due = ["t", s.due.isoformat()]
-    elif isinstance(s.due, date):
-        due = ["d", s.due.isoformat()]
-    actions = [
-        [a.step.value, a.label, a.due_now, a.recipient, a.number, a.of, a.basis or ""]
-        for a in s.actions
-    ]
-    return [
-        interview.id,
-        interview.company,
-        interview.role,
-        interview.archived,
-        s.status.value,
-        s.reason,
-        actions,
-        due,
-        s.overdue_after.isoformat() if s.overdue_after is not None else None,
-        _template(row, now, calendar),
-    ]
+    def next_step(self, row: Row) -> list[Any]:
+        """``core.board.next_step`` of the row, templated as its countdown is."""
+        from followup_tui.core.board import next_step
+
+        text = next_step(row)
+        countdown = row.standing.countdown
+        template = self.countdown(row)
+        if len(template) == 1:
+            return [text]
+        if not text.endswith(f"({countdown})"):
+            raise Uncacheable(text)
+        before, anchor, after = template
+        return [text[: -len(countdown) - 1] + before, anchor, after + ")"]
+
+    def record(self, row: Row) -> list[Any]:
+        """The row as stored."""
+        s = row.standing
+        interview = row.interview
+        due: list[str] | None = None
+        if isinstance(s.due, datetime):
+            due = ["t", s.due.isoformat()]
+        elif isinstance(s.due, date):
+            due = ["d", s.due.isoformat()]
+        actions = [
+            [a.step.value, a.label, a.due_now, a.recipient, a.number, a.of, a.basis or ""]
+            for a in s.actions
+        ]
+        return [
+            interview.id,
+            interview.company,
+            interview.role,
+            interview.archived,
+            s.status.value,
+            s.reason,
+            actions,
+            due,
+            s.overdue_after.isoformat() if s.overdue_after is not None else None,
+            self.countdown(row),
+        ]
 
 
 def save(
@@ -285,22 +346,30 @@ def save(
     rows: Sequence[Row],
     now: datetime,
     calendar: BusinessCalendar,
+    countdown_at: CountdownAt,
 ) -> bool:
     """Write the cache of the board ``rows`` (all of them, as ``rank`` gave them at ``now``).
+
+    ``countdown_at`` is asked only when a countdown reads alike counted to two instants.
 
     Returns False, leaving any old cache in place or none, when it can't be written or a
     countdown can't be templated; a cache is never worth an error.
     """
     from followup_tui.core.board import DUE_NOW
 
+    templates = _Templates(now, calendar, countdown_at)
     try:
-        records = [_record(row, now, calendar) for row in rows]
+        records = [templates.record(row) for row in rows]
     except Uncacheable:
         return False
     changes = [micros(r.standing.changes_at) for r in rows if r.standing.changes_at is not None]
     open_rows = [(row, record) for row, record in zip(rows, records, strict=True) if row.is_open]
     statuses = [row.standing.status for row, _ in open_rows]
-    first = next((record for row, record in open_rows if row.standing.actions), None)
+    first = next((row for row, _ in open_rows if row.standing.actions), None)
+    try:
+        step = None if first is None else templates.next_step(first)
+    except Uncacheable:
+        return False
     head = {
         "key": key,
         "made": micros(now),
@@ -310,7 +379,7 @@ def save(
             sum(1 for status in statuses if status in DUE_NOW),
             statuses.count(Status.OVERDUE),
         ],
-        "next": first,
+        "next": step,
     }
     text = json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(records, ensure_ascii=False)
     target = cache_path_for(data_file)
