@@ -5,44 +5,44 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from followup_tui.core.standing import Standing, Status
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # typing only: a Protocol class costs its creation at every start
+    from typing import Protocol
+
     from followup_tui.core.board import Row
 
+    class Named(Protocol):
+        """What is printed of an interview."""
 
-class Named(Protocol):
-    """What is printed of an interview."""
+        @property
+        def id(self) -> str:
+            """The interview's id."""
 
-    @property
-    def id(self) -> str:
-        """The interview's id."""
+        @property
+        def company(self) -> str:
+            """The company."""
 
-    @property
-    def company(self) -> str:
-        """The company."""
+        @property
+        def role(self) -> str:
+            """The role."""
 
-    @property
-    def role(self) -> str:
-        """The role."""
+    class Shown(Protocol):
+        """A row as printed: a board row, or one given back by the standings cache."""
 
+        @property
+        def interview(self) -> Named:
+            """The interview's names."""
 
-class Shown(Protocol):
-    """A row as printed: a board row, or one given back by the standings cache."""
+        @property
+        def standing(self) -> Standing:
+            """Its standing."""
 
-    @property
-    def interview(self) -> Named:
-        """The interview's names."""
-
-    @property
-    def standing(self) -> Standing:
-        """Its standing."""
-
-    @property
-    def is_open(self) -> bool:
-        """True until the interview is closed, offered or archived."""
+        @property
+        def is_open(self) -> bool:
+            """True until the interview is closed, offered or archived."""
 
 
 _COLOURS = {

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from followup_tui.core.board import Row
     from followup_tui.core.calendar import BusinessCalendar
 
-VERSION = 1
+VERSION = 2
 """The cache's format and meaning; raise it when either changes (old caches are then
 ignored). Edits to the rules' source files invalidate caches by themselves."""
 
@@ -169,7 +169,13 @@ class Cached:
     def rows(self) -> list[CachedRow]:
         """Every row, in board order, with its standing at ``now``."""
         now_us = self._now_us
-        return [_row(record, now_us) for record in json.loads(self._rows_text)]
+        stored = json.loads(self._rows_text)
+        # Few distinct actions recur across thousands of rows: each is made once.
+        actions = [
+            Action(_STEPS[s], label, due_now, recipient, number, of, _BASES.get(b))
+            for s, label, due_now, recipient, number, of, b in stored["actions"]
+        ]
+        return [_row(record, actions, now_us) for record in stored["rows"]]
 
 
 def load(data_file: Path, key: dict[str, Any], now: datetime) -> Cached | None:
@@ -190,16 +196,18 @@ def load(data_file: Path, key: dict[str, Any], now: datetime) -> Cached | None:
         return None
 
 
-def _row(record: list[Any], now_us: int) -> CachedRow:
+_STATUSES = {status.value: status for status in Status}
+_STEPS = {step.value: step for step in Step}
+_BASES = {basis.value: basis for basis in Basis}
+
+
+def _row(record: list[Any], actions: list[Action], now_us: int) -> CachedRow:
     """A stored row back as a row at ``now_us`` (its countdown worked out for then)."""
-    ident, company, role, archived, status, reason, actions, due, overdue, countdown = record
+    ident, company, role, archived, status, reason, indices, due, overdue, countdown = record
     text = _countdown(countdown, now_us)
     standing = Standing(
-        status=Status(status),
-        actions=tuple(
-            Action(Step(s), label, due_now, recipient, number, of, Basis(b) if b else None)
-            for s, label, due_now, recipient, number, of, b in actions
-        ),
+        status=_STATUSES[status],
+        actions=tuple([actions[index] for index in indices]),
         due=_moment(due),
         overdue_after=date.fromisoformat(overdue) if overdue is not None else None,
         countdown=text,
@@ -260,6 +268,15 @@ class _Templates:
         self._now_us = micros(now)
         self._calendar = calendar
         self._countdown_at = countdown_at
+        self._actions: dict[Action, int] = {}
+
+    def actions(self) -> list[list[Any]]:
+        """Every distinct action of the rows recorded so far, as stored (rows name them by
+        their place in this list)."""
+        return [
+            [a.step.value, a.label, a.due_now, a.recipient, a.number, a.of, a.basis or ""]
+            for a in self._actions
+        ]
 
     def countdown(self, row: Row) -> list[Any]:
         """The row's countdown as [text] or [before, anchor microseconds, after]."""
@@ -322,10 +339,7 @@ class _Templates:
             due = ["t", s.due.isoformat()]
         elif isinstance(s.due, date):
             due = ["d", s.due.isoformat()]
-        actions = [
-            [a.step.value, a.label, a.due_now, a.recipient, a.number, a.of, a.basis or ""]
-            for a in s.actions
-        ]
+        actions = [self._actions.setdefault(a, len(self._actions)) for a in s.actions]
         return [
             interview.id,
             interview.company,
@@ -381,7 +395,8 @@ def save(
         ],
         "next": step,
     }
-    text = json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(records, ensure_ascii=False)
+    stored = {"actions": templates.actions(), "rows": records}
+    text = json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(stored, ensure_ascii=False)
     target = cache_path_for(data_file)
     temp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     try:
