@@ -125,11 +125,8 @@ def measure_size(size: int, folder: Path, args: argparse.Namespace, now: datetim
         task_env = taskwarrior.prepare(folder, rows, calendar, now)
     times = disk.status(followup_command(), sys.executable, db, env, args.repeats, task_env)
     result.status_app, result.status_floor = times.status, times.floor
-    result.status_short, result.task_next, result.task_count = (
-        times.short,
-        times.task_next,
-        times.task_count,
-    )
+    result.status_short, result.status_cold = times.short, times.cold
+    result.task_next, result.task_count = times.task_next, times.task_count
     return result
 
 

@@ -30,6 +30,7 @@ if __package__ in (None, ""):  # run as a program: the save measure's own proces
 
 from bench_support.stats import alternate, rotate
 from followup_tui.core.model import Event, EventKind
+from followup_tui.standings_cache import cache_path_for
 from followup_tui.storage.store import Store
 
 FLOOR_CODE = "import json, tinydb, dateutil.rrule, dateutil.tz; json.load(open({db!r}))"
@@ -58,6 +59,8 @@ class StatusTimes:
     """The floor process."""
     short: list[float] = field(default_factory=list)
     """``followup status --short``."""
+    cold: list[float] = field(default_factory=list)
+    """``followup status`` with no standings cache (deleted before each run)."""
     task_next: list[float] = field(default_factory=list)
     """Taskwarrior's ``task next`` on as many tasks (empty without ``task``)."""
     task_count: list[float] = field(default_factory=list)
@@ -72,13 +75,22 @@ def status(
     repeats: int,
     task_env: Mapping[str, str] | None = None,
 ) -> StatusTimes:
-    """``followup status``, its floor, ``--short`` and (with ``task_env``) Taskwarrior's
+    """``followup status`` (its standings cache warm, as after any earlier run), its floor,
+    ``--short``, ``status`` with the cache cold, and (with ``task_env``) Taskwarrior's
     ``task next`` and ``task count``, ``repeats`` times each, round-robin."""
     floor = [python, "-c", FLOOR_CODE.format(db=str(db))]
+
+    def cold() -> float:
+        # The cache written by the last run goes first: this run computes every standing
+        # (and writes the cache again, as a first run after a change does).
+        cache_path_for(db).unlink(missing_ok=True)
+        return run_timed([*followup, "status"], env)
+
     measures: list[Callable[[], float]] = [
         lambda: run_timed([*followup, "status"], env),
         lambda: run_timed(floor, env),
         lambda: run_timed([*followup, "status", "--short"], env),
+        cold,
     ]
     if task_env is not None:
         from bench_support.taskwarrior import COUNT, NEXT

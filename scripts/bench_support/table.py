@@ -42,6 +42,7 @@ MEASURES = (
     "key: move selection during a save (first frame)",
     "`followup status`",
     "`followup status --short`",
+    "`followup status`, no standings cache",
     "`followup status` vs `task next`",
     "`followup status --short` vs `task count`",
     "peak memory (RSS)",
@@ -75,6 +76,8 @@ class SizeResult:
     """Seconds per floor process."""
     status_short: list[float] = field(default_factory=list)
     """Seconds per ``followup status --short`` process."""
+    status_cold: list[float] = field(default_factory=list)
+    """Seconds per ``followup status`` process with no standings cache to read."""
     task_next: list[float] = field(default_factory=list)
     """Seconds per Taskwarrior ``task next`` on as many tasks (none without ``task``)."""
     task_count: list[float] = field(default_factory=list)
@@ -214,10 +217,23 @@ def rows(result: SizeResult) -> list[tuple[str, ...]]:
             _verdict(ratio, limit),
         )
     )
+    cold = median(result.status_cold)
+    ratio = _ratio(cold, floor_status)
+    out.append(
+        (
+            MEASURES[10],
+            n,
+            _ms(cold),
+            f"{_ms(floor_status)} (import + json.load)",
+            _x(ratio),
+            text,
+            _verdict(ratio, limit),
+        )
+    )
     limit, text = _limit(TASKWARRIOR_TARGET, result.size, "≤ {:g}" + TIMES)
     for label, ours, theirs, name in (
-        (MEASURES[10], app_status, result.task_next, "task next"),
-        (MEASURES[11], short, result.task_count, "task count"),
+        (MEASURES[11], app_status, result.task_next, "task next"),
+        (MEASURES[12], short, result.task_count, "task count"),
     ):
         other = median(theirs)
         ratio = _ratio(ours, other)
@@ -230,7 +246,7 @@ def rows(result: SizeResult) -> list[tuple[str, ...]]:
     limit, text = _limit(MEMORY_TARGET, result.size, "≤ {:g}" + TIMES)
     out.append(
         (
-            MEASURES[12],
+            MEASURES[13],
             n,
             f"{app_rss:,.1f} MiB",
             f"{bare_rss:,.1f} MiB (bare Textual)",
