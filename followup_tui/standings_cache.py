@@ -281,6 +281,8 @@ class _Templates:
     def countdown(self, row: Row) -> list[Any]:
         """The row's countdown as [text] or [before, anchor microseconds, after]."""
         text = row.standing.countdown
+        if not text or (not any(ch.isdigit() for ch in text) and "<1m" not in text):
+            return [text]  # nothing counted: "", "due now"
         found: dict[int, tuple[str, str]] = {}
         for anchor in _anchors(row, self._calendar):
             anchor_us = micros(anchor)
@@ -293,9 +295,7 @@ class _Templates:
         if len(found) == 1:
             ((anchor_us, (before, after)),) = found.items()
             return [before, anchor_us, after]
-        if found or any(ch.isdigit() for ch in text) or "<1m" in text:
-            raise Uncacheable(text)
-        return [text]
+        raise Uncacheable(text)
 
     def _narrowed(self, row: Row, found: dict[int, tuple[str, str]]) -> dict[int, tuple[str, str]]:
         """Of several instants that read alike now, those the ladder agrees with later."""
