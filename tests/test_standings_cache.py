@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stdout
@@ -239,3 +241,31 @@ def test_the_cache_is_private_and_leaves_no_temporary_file(tmp_path: Path) -> No
     cache = standings_cache.cache_path_for(db)
     assert cache.stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+@pytest.mark.parametrize("flags", [(), ("--short",), ("--json",)])
+def test_a_status_from_the_cache_neither_reads_the_file_nor_runs_the_ladder(
+    tmp_path: Path, flags: tuple[str, ...]
+) -> None:
+    now = datetime(2026, 11, 4, 15, 0, tzinfo=UTC)
+    db = tmp_path / "followup.json"
+    with Store.open(db) as store:
+        store.import_interviews(demo_board(now, NEW_YORK))
+    env = {
+        **os.environ,
+        "FOLLOWUP_DB": str(db),
+        "FOLLOWUP_CONFIG": str(tmp_path / "none.toml"),
+        "FOLLOWUP_NOW": now.isoformat(),
+        "TZ": "America/New_York",
+    }
+    probe = (
+        "import sys\nfrom followup_tui.cli import main\nmain(['status', *sys.argv[1:]])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('followup_tui.', 'tinydb'))))"
+    )
+    command = [sys.executable, "-c", probe, *flags]
+    subprocess.run(command, capture_output=True, text=True, check=True, env=env)  # writes it
+    out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+    loaded = out.strip().splitlines()[-1]
+    for heavy in ("followup_tui.storage", "followup_tui.core.codec", "followup_tui.core.ladder"):
+        assert f"'{heavy}" not in loaded, heavy
+    assert "tinydb" not in loaded
