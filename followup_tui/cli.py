@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from followup_tui.core.board import Row
-    from followup_tui.standings_cache import Cached
+    from followup_tui.standings_cache import CachedRow, Head
     from followup_tui.storage.store import Store
 
 
@@ -210,7 +210,6 @@ def cmd_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> in
 
 def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from followup_tui import report
-    from followup_tui.standings_cache import Cached
 
     now = clock.now()
     rows: Sequence[report.Shown]
@@ -221,15 +220,13 @@ def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
         calendar = settings.calendar()
         rows = rank(load_demo(now, calendar), settings.policy, now, calendar)
     else:
-        board = _board(_db_path(args), settings, now)
-        if isinstance(board, Cached):
-            if args.short and not args.json:  # the head alone answers: no row is read
-                head = board.head
-                print(report.short_line(head.offers, head.due, head.overdue, head.next))
-                return 0
-            rows = board.rows()
-        else:
-            rows = board
+        path = Path(os.path.realpath(_db_path(args).expanduser()))
+        cache = _StandingsCache(path, settings, now)
+        head = cache.head() if args.short and not args.json else None
+        if head is not None:  # the head alone answers: no row is read
+            print(report.short_line(head.offers, head.due, head.overdue, head.next))
+            return 0
+        rows = cache.rows()
     if not args.all:
         rows = [r for r in rows if r.is_open]
     if args.json:
@@ -241,30 +238,45 @@ def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     return 0
 
 
-def _board(db: Path, settings: Settings, now: datetime) -> Cached | list[Row]:
-    """The board at ``now``: the standings cache when it holds, else every row computed
-    (and the cache written for next time)."""
-    from followup_tui import standings_cache as cache
+class _StandingsCache:
+    """The board of the data file at one instant: from the standings cache when it holds,
+    else computed (and the cache written for next time)."""
 
-    path = Path(os.path.realpath(db.expanduser()))
-    identity = cache.file_identity(path)
-    key = None if identity is None else _cache_key(identity, settings)
-    if key is not None:
-        hit = cache.load(path, key, now)
-        if hit is not None:
-            return hit
-    from followup_tui.core.board import rank, standing_of
+    def __init__(self, path: Path, settings: Settings, now: datetime) -> None:
+        from followup_tui import standings_cache
 
-    calendar = settings.calendar()
-    rows = rank(_open(path, read_only=True).interviews(), settings.policy, now, calendar)
-    # Only what was read is cached: a file changed meanwhile is left for the next run.
-    if key is not None and cache.file_identity(path) == identity:
+        self._cache = standings_cache
+        self._path = path
+        self._settings = settings
+        self._now = now
+        self._identity = standings_cache.file_identity(path)
+        self._key = None if self._identity is None else _cache_key(self._identity, settings)
 
-        def countdown_at(row: Row, at: datetime) -> str:
-            return standing_of(row.interview, settings.policy, at, calendar).countdown
+    def head(self) -> Head | None:
+        """The counts and next step of ``status --short``, if the cache holds them."""
+        if self._key is None:
+            return None
+        return self._cache.load_head(self._path, self._key, self._now)
 
-        cache.save(path, key, rows, now, calendar, countdown_at)
-    return rows
+    def rows(self) -> Sequence[CachedRow | Row]:
+        """Every row of the board, in board order."""
+        if self._key is not None:
+            cached = self._cache.load_rows(self._path, self._key, self._now)
+            if cached is not None:
+                return cached
+        from followup_tui.core.board import rank, standing_of
+
+        settings, now, path = self._settings, self._now, self._path
+        calendar = settings.calendar()
+        rows = rank(_open(path, read_only=True).interviews(), settings.policy, now, calendar)
+        # Only what was read is cached: a file changed meanwhile is left for the next run.
+        if self._key is not None and self._cache.file_identity(path) == self._identity:
+
+            def countdown_at(row: Row, at: datetime) -> str:
+                return standing_of(row.interview, settings.policy, at, calendar).countdown
+
+            self._cache.save(path, self._key, rows, now, calendar, countdown_at)
+        return rows
 
 
 def _cache_key(identity: list[object], settings: Settings) -> dict[str, Any] | None:

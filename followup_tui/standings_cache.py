@@ -148,38 +148,51 @@ class Head:
     None when no open row has one."""
 
 
-class Cached:
-    """A cache that matched its key and is valid at ``now``."""
+_DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+"""What a cache in an unexpected shape raises as it is read back."""
 
-    def __init__(self, head: dict[str, Any], rows_text: str, now: datetime) -> None:
-        """Use :func:`load`."""
-        self._head = head
-        self._rows_text = rows_text
-        self._now = now
-        self._now_us = micros(now)
 
-    @property
-    def head(self) -> Head:
-        """The counts and first actionable row, without reading the other rows."""
-        offers, due, overdue = self._head["counts"]
-        step = self._head["next"]
-        text = None if step is None else _countdown(step, self._now_us)
-        return Head(int(offers), int(due), int(overdue), text)
+def load_head(data_file: Path, key: dict[str, Any], now: datetime) -> Head | None:
+    """The head of the cache of ``data_file`` at ``now`` (no row is read), or None when
+    there is no cache, or it doesn't fit ``key`` or ``now``, or it is damaged."""
+    found = _fitting(data_file, key, now)
+    if found is None:
+        return None
+    head, _ = found
+    try:
+        offers, due, overdue = (int(count) for count in head["counts"])
+        step = head["next"]
+        text = None if step is None else _countdown(step, micros(now))
+        return Head(offers, due, overdue, text)
+    except _DAMAGE:
+        return None
 
-    def rows(self) -> list[CachedRow]:
-        """Every row, in board order, with its standing at ``now``."""
-        now_us = self._now_us
-        stored = json.loads(self._rows_text)
+
+def load_rows(data_file: Path, key: dict[str, Any], now: datetime) -> list[CachedRow] | None:
+    """Every row of the cache of ``data_file``, in board order, with its standing at
+    ``now``; None as :func:`load_head` has it."""
+    found = _fitting(data_file, key, now)
+    if found is None:
+        return None
+    _, rows_text = found
+    now_us = micros(now)
+    try:
+        stored = json.loads(rows_text)
         # Few distinct actions recur across thousands of rows: each is made once.
         actions = [
             Action(_STEPS[s], label, due_now, recipient, number, of, _BASES.get(b))
             for s, label, due_now, recipient, number, of, b in stored["actions"]
         ]
         return [_row(record, actions, now_us) for record in stored["rows"]]
+    except _DAMAGE:
+        return None
 
 
-def load(data_file: Path, key: dict[str, Any], now: datetime) -> Cached | None:
-    """The cache of ``data_file`` if its key is ``key`` and it holds at ``now``; else None."""
+def _fitting(
+    data_file: Path, key: dict[str, Any], now: datetime
+) -> tuple[dict[str, Any], str] | None:
+    """The cache's head and the text of its rows, if its key is ``key`` and it holds at
+    ``now``."""
     try:
         with open(cache_path_for(data_file), encoding="utf-8") as stream:
             head_text = stream.readline()
@@ -191,8 +204,8 @@ def load(data_file: Path, key: dict[str, Any], now: datetime) -> Cached | None:
         made, until = head["made"], head["until"]
         if now_us < made or (until is not None and now_us >= until):
             return None
-        return Cached(head, rows_text, now)
-    except (OSError, ValueError, TypeError, KeyError):
+        return head, rows_text
+    except (OSError, *_DAMAGE):
         return None
 
 

@@ -151,7 +151,7 @@ def test_cached_and_computed_standings_agree_at_any_instant(
         later = within(db, fraction)
         key = cli._cache_key(standings_cache.file_identity(db) or [], NEW_YORK)
         assert key is not None
-        assert standings_cache.load(db, key, later) is not None  # the cache is what answers
+        assert standings_cache.load_rows(db, key, later) is not None  # the cache answers
         for flags in VARIANTS:
             assert status(db, later, flags) == computed(db, later, flags), flags
 
@@ -230,6 +230,46 @@ def test_a_damaged_cache_is_ignored_and_replaced(tmp_path: Path, damage: bytes) 
     standings_cache.cache_path_for(db).write_bytes(damage)
     assert status(db, now, ("--json",)) == expected
     assert head_of(db)["key"] != 1  # written again
+
+
+@pytest.mark.parametrize(
+    ("line", "damage"),
+    [
+        (1, '{"actions": [], "rows": [[1, 2]]}'),
+        (1, '{"actions": [["no-such-step", "x", true, "", 0, 0, ""]], "rows": []}'),
+        (1, "[1, 2"),
+    ],
+)
+def test_damaged_rows_under_a_sound_head_are_ignored(
+    tmp_path: Path, line: int, damage: str
+) -> None:
+    now = datetime(2026, 11, 4, 15, 0, tzinfo=UTC)
+    db = tmp_path / "followup.json"
+    with Store.open(db) as store:
+        store.import_interviews(demo_board(now, NEW_YORK))
+    expected = {flags: computed(db, now, flags) for flags in VARIANTS}
+    status(db, now, ())
+    cache = standings_cache.cache_path_for(db)
+    lines = cache.read_text().split("\n")
+    lines[line] = damage
+    for flags in VARIANTS:
+        cache.write_text("\n".join(lines))
+        assert status(db, now, flags) == expected[flags], flags
+
+
+def test_a_damaged_head_count_is_ignored(tmp_path: Path) -> None:
+    now = datetime(2026, 11, 4, 15, 0, tzinfo=UTC)
+    db = tmp_path / "followup.json"
+    with Store.open(db) as store:
+        store.import_interviews(demo_board(now, NEW_YORK))
+    expected = computed(db, now, ("--short",))
+    status(db, now, ())
+    cache = standings_cache.cache_path_for(db)
+    head_text, rows_text = cache.read_text().split("\n", 1)
+    head = json.loads(head_text)
+    head["counts"] = ["many"]
+    cache.write_text(json.dumps(head) + "\n" + rows_text)
+    assert status(db, now, ("--short",)) == expected
 
 
 def test_the_cache_is_private_and_leaves_no_temporary_file(tmp_path: Path) -> None:
