@@ -20,6 +20,10 @@ from followup_tui.clock import Clock, ClockError, clock_from_env
 from followup_tui.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from followup_tui.core.board import Row
+    from followup_tui.standings_cache import CachedRow, Head
     from followup_tui.storage.store import Store
 
 
@@ -232,17 +236,23 @@ def cmd_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> in
 
 def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from followup_tui import report
-    from followup_tui.core.board import rank
 
     now = clock.now()
-    calendar = settings.calendar()
+    rows: Sequence[report.Shown]
     if getattr(args, "demo", False):
+        from followup_tui.core.board import rank
         from followup_tui.demo import load_demo
 
-        interviews = load_demo(now, calendar)
+        calendar = settings.calendar()
+        rows = rank(load_demo(now, calendar), settings.policy, now, calendar)
     else:
-        interviews = _open(_db_path(args), read_only=True).interviews()
-    rows = rank(interviews, settings.policy, now, calendar)
+        path = Path(os.path.realpath(_db_path(args).expanduser()))
+        cache = _StandingsCache(path, settings, now)
+        head = cache.head() if args.short and not args.json else None
+        if head is not None:  # the head alone answers: no row is read
+            print(report.short_line(head.offers, head.due, head.overdue, head.next))
+            return 0
+        rows = cache.rows()
     if not args.all:
         rows = [r for r in rows if r.is_open]
     if args.json:
@@ -315,6 +325,62 @@ def _mtime(path: Path) -> int:
         return os.stat(path).st_mtime_ns
     except OSError:
         return 0
+
+
+class _StandingsCache:
+    """The board of the data file at one instant: from the standings cache when it holds,
+    else computed (and the cache written for next time)."""
+
+    def __init__(self, path: Path, settings: Settings, now: datetime) -> None:
+        from followup_tui import standings_cache
+
+        self._cache = standings_cache
+        self._path = path
+        self._settings = settings
+        self._now = now
+        self._identity = standings_cache.file_identity(path)
+        self._key = None if self._identity is None else _cache_key(self._identity, settings)
+
+    def head(self) -> Head | None:
+        """The counts and next step of ``status --short``, if the cache holds them."""
+        if self._key is None:
+            return None
+        return self._cache.load_head(self._path, self._key, self._now)
+
+    def rows(self) -> Sequence[CachedRow | Row]:
+        """Every row of the board, in board order."""
+        if self._key is not None:
+            cached = self._cache.load_rows(self._path, self._key, self._now)
+            if cached is not None:
+                return cached
+        from followup_tui.core.board import rank, standing_of
+
+        settings, now, path = self._settings, self._now, self._path
+        calendar = settings.calendar()
+        rows = rank(_open(path, read_only=True).interviews(), settings.policy, now, calendar)
+        # Only what was read is cached: a file changed meanwhile is left for the next run.
+        if self._key is not None and self._cache.file_identity(path) == self._identity:
+
+            def countdown_at(row: Row, at: datetime) -> str:
+                return standing_of(row.interview, settings.policy, at, calendar).countdown
+
+            self._cache.save(path, self._key, rows, now, calendar, countdown_at)
+        return rows
+
+
+def _cache_key(identity: list[object], settings: Settings) -> dict[str, Any] | None:
+    """The standings cache's key, or None when the zone has no name to key it on."""
+    from followup_tui import standings_cache as cache
+
+    zone = getattr(settings.zone(), "key", None)
+    if not isinstance(zone, str):
+        return None
+    country = settings.country
+    if country:  # a newer holidays package may know more holidays
+        from importlib.metadata import version
+
+        country = f"{country} (holidays {version('holidays')})"
+    return cache.make_key(identity, settings.policy, zone, country)
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:

@@ -5,10 +5,45 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from followup_tui.core.board import DUE_NOW, Row, next_step
-from followup_tui.core.standing import Status
+from followup_tui.core.standing import Standing, Status
+
+if TYPE_CHECKING:  # typing only: a Protocol class costs its creation at every start
+    from typing import Protocol
+
+    from followup_tui.core.board import Row
+
+    class Named(Protocol):
+        """What is printed of an interview."""
+
+        @property
+        def id(self) -> str:
+            """The interview's id."""
+
+        @property
+        def company(self) -> str:
+            """The company."""
+
+        @property
+        def role(self) -> str:
+            """The role."""
+
+    class Shown(Protocol):
+        """A row as printed: a board row, or one given back by the standings cache."""
+
+        @property
+        def interview(self) -> Named:
+            """The interview's names."""
+
+        @property
+        def standing(self) -> Standing:
+            """Its standing."""
+
+        @property
+        def is_open(self) -> bool:
+            """True until the interview is closed, offered or archived."""
+
 
 _COLOURS = {
     Status.OVERDUE: "1;31",
@@ -43,7 +78,7 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def table(rows: Sequence[Row], *, colour: bool) -> str:
+def table(rows: Sequence[Shown], *, colour: bool) -> str:
     """A compact table: company, role, badge, next action, countdown."""
     if not rows:
         return "No open interviews."
@@ -66,19 +101,30 @@ def table(rows: Sequence[Row], *, colour: bool) -> str:
     return "\n".join(lines)
 
 
-def short(rows: Sequence[Row]) -> str:
+def short(rows: Sequence[Shown]) -> str:
     """One line for a shell prompt: "2 due · 1 overdue · next: Acme: thank-you (5h left)"."""
+    # The rules are imported here, not above: the standings cache prints this line without.
+    from followup_tui.core.board import DUE_NOW, next_step
+
     open_rows = [r for r in rows if r.is_open]
     due = sum(1 for r in open_rows if r.standing.status in DUE_NOW)
     overdue = sum(1 for r in open_rows if r.standing.status is Status.OVERDUE)
     offers = sum(1 for r in open_rows if r.standing.status is Status.OFFER)
+    first = next((r for r in open_rows if r.standing.actions), None)
+    # next_step reads only the company and the standing, which every shown row has.
+    step = None if first is None else next_step(cast("Row", first))
+    return short_line(offers, due, overdue, step)
+
+
+def short_line(offers: int, due: int, overdue: int, step: str | None) -> str:
+    """The line of :func:`short` from its counts and the next step of the first open row
+    with an action (``core.board.next_step``), if any."""
     parts = [f"{offers} offer" + ("s" if offers > 1 else "")] if offers else []
     parts.append(f"{due} due")
     if overdue:
         parts.append(f"{overdue} overdue")
-    actionable = [r for r in open_rows if r.standing.actions]
-    if actionable:
-        parts.append(f"next: {plain(next_step(actionable[0]))}")
+    if step is not None:
+        parts.append(f"next: {plain(step)}")
     return " · ".join(parts)
 
 
@@ -86,7 +132,7 @@ def _stamp(value: datetime | date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def as_json(rows: Sequence[Row], now: datetime) -> dict[str, Any]:
+def as_json(rows: Sequence[Shown], now: datetime) -> dict[str, Any]:
     """The ``status --json`` document (a public contract: see the README)."""
     return {
         "now": now.isoformat(),

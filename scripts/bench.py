@@ -27,7 +27,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench_support import disk, screen
+from bench_support import disk, screen, taskwarrior
 from bench_support.dataset import write_data_file
 from bench_support.table import SizeResult, markdown
 
@@ -118,9 +118,15 @@ def measure_size(size: int, folder: Path, args: argparse.Namespace, now: datetim
     result.save_store, result.save_floor = disk.save(db, folder, args.saves)
     say("followup status")
     env = child_env(db, config, pinned)
-    result.status_app, result.status_floor = disk.status(
-        followup_command(), sys.executable, db, env, args.repeats
-    )
+    task_env = None
+    if taskwarrior.available():
+        say("taskwarrior: importing as many tasks")
+        rows = rank(interviews, "standard", now, calendar)
+        task_env = taskwarrior.prepare(folder, rows, calendar, now)
+    times = disk.status(followup_command(), sys.executable, db, env, args.repeats, task_env)
+    result.status_app, result.status_floor = times.status, times.floor
+    result.status_short, result.status_cold = times.short, times.cold
+    result.task_next, result.task_count = times.task_next, times.task_count
     return result
 
 

@@ -116,6 +116,13 @@ def test_smoke_run_prints_every_measure_with_a_value_and_a_verdict(
     assert re.fullmatch(rf"{NUMBER} ms", by_label["save one event"][2])
     assert re.fullmatch(RATIO, by_label["save one event"][4])
     assert re.fullmatch(RATIO, by_label["`followup status`"][4])
+    assert re.fullmatch(RATIO, by_label["`followup status --short`"][4])
+    for label, name in (
+        ("`followup status` vs `task next`", "task next"),
+        ("`followup status --short` vs `task count`", "task count"),
+    ):
+        cell = by_label[label][3]
+        assert cell == "n/a (no `task` on PATH)" or re.fullmatch(rf"{NUMBER} ms \({name}\)", cell)
     assert re.fullmatch(rf"{NUMBER} MiB", by_label["peak memory (RSS)"][2])
     for composer in expected[3:5]:
         cell = by_label[composer][2]

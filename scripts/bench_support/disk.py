@@ -18,7 +18,8 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,8 +28,9 @@ import orjson
 if __package__ in (None, ""):  # run as a program: the save measure's own process
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench_support.stats import alternate
+from bench_support.stats import alternate, rotate
 from followup_tui.core.model import Event, EventKind
+from followup_tui.standings_cache import cache_path_for
 from followup_tui.storage.store import Store
 
 FLOOR_CODE = "import json, tinydb, dateutil.rrule, dateutil.tz; json.load(open({db!r}))"
@@ -47,14 +49,59 @@ def run_timed(argv: Sequence[str], env: Mapping[str, str]) -> float:
     return elapsed
 
 
+@dataclass
+class StatusTimes:
+    """Seconds per process of ``followup status``, its floor, ``--short`` and Taskwarrior."""
+
+    status: list[float] = field(default_factory=list)
+    """``followup status``."""
+    floor: list[float] = field(default_factory=list)
+    """The floor process."""
+    short: list[float] = field(default_factory=list)
+    """``followup status --short``."""
+    cold: list[float] = field(default_factory=list)
+    """``followup status`` with no standings cache (deleted before each run)."""
+    task_next: list[float] = field(default_factory=list)
+    """Taskwarrior's ``task next`` on as many tasks (empty without ``task``)."""
+    task_count: list[float] = field(default_factory=list)
+    """Taskwarrior's ``task status:pending count`` (empty without ``task``)."""
+
+
 def status(
-    followup: Sequence[str], python: str, db: Path, env: Mapping[str, str], repeats: int
-) -> tuple[list[float], list[float]]:
-    """``followup status`` and its floor, ``repeats`` times each, alternated."""
+    followup: Sequence[str],
+    python: str,
+    db: Path,
+    env: Mapping[str, str],
+    repeats: int,
+    task_env: Mapping[str, str] | None = None,
+) -> StatusTimes:
+    """``followup status`` (its standings cache warm, as after any earlier run), its floor,
+    ``--short``, ``status`` with the cache cold, and (with ``task_env``) Taskwarrior's
+    ``task next`` and ``task count``, ``repeats`` times each, round-robin."""
     floor = [python, "-c", FLOOR_CODE.format(db=str(db))]
-    return alternate(
-        lambda: run_timed([*followup, "status"], env), lambda: run_timed(floor, env), repeats
-    )
+
+    def cold() -> float:
+        # The cache written by the last run goes first: this run computes every standing
+        # (and writes the cache again, as a first run after a change does).
+        cache_path_for(db).unlink(missing_ok=True)
+        return run_timed([*followup, "status"], env)
+
+    measures: list[Callable[[], float]] = [
+        lambda: run_timed([*followup, "status"], env),
+        lambda: run_timed(floor, env),
+        lambda: run_timed([*followup, "status", "--short"], env),
+        cold,
+    ]
+    if task_env is not None:
+        from bench_support.taskwarrior import COUNT, NEXT
+
+        tw = {**env, **task_env}
+        measures += [lambda: run_timed(NEXT, tw), lambda: run_timed(COUNT, tw)]
+    # The first of each warms the disk cache and the bytecode; it is not kept.
+    for measure in measures:
+        measure()
+    samples = rotate(measures, repeats)
+    return StatusTimes(*samples)
 
 
 def _floor_save(data: object, target: Path) -> float:

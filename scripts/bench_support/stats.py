@@ -26,6 +26,17 @@ def alternate(
     return a, b
 
 
+def rotate(measures: Sequence[Callable[[], T]], repeats: int) -> list[list[T]]:
+    """Run several measures ``repeats`` times each, round-robin, each round starting one
+    further along, so that none always runs first (or just after the same neighbour)."""
+    out: list[list[T]] = [[] for _ in measures]
+    for index in range(repeats):
+        for step in range(len(measures)):
+            which = (index + step) % len(measures)
+            out[which].append(measures[which]())
+    return out
+
+
 def median(samples: Sequence[float]) -> float:
     """The median (NaN for no samples)."""
     return statistics.median(samples) if samples else math.nan

@@ -23,6 +23,9 @@ SAVE_TARGET = {1_000: 1.5, 10_000: 1.5}
 """One saved change: at most this many times the floor."""
 STATUS_TARGET = {1_000: 2.5, 10_000: 2.5}
 """``followup status``: at most this many times the floor process."""
+TASKWARRIOR_TARGET = {1_000: 1.0, 10_000: 1.0}
+"""``followup status`` and ``--short``: no slower than Taskwarrior's ``task next`` and
+``task count`` on as many items (issue 13)."""
 MEMORY_TARGET = {1_000: 1.5, 10_000: 3.0}
 """Peak memory: at most this many times the bare Textual app's."""
 
@@ -38,6 +41,10 @@ MEASURES = (
     "save one event",
     "key: move selection during a save (first frame)",
     "`followup status`",
+    "`followup status --short`",
+    "`followup status`, no standings cache",
+    "`followup status` vs `task next`",
+    "`followup status --short` vs `task count`",
     "peak memory (RSS)",
 )
 """Every row label, in table order (the smoke test checks each one is there)."""
@@ -67,6 +74,14 @@ class SizeResult:
     """Seconds per ``followup status`` process."""
     status_floor: list[float] = field(default_factory=list)
     """Seconds per floor process."""
+    status_short: list[float] = field(default_factory=list)
+    """Seconds per ``followup status --short`` process."""
+    status_cold: list[float] = field(default_factory=list)
+    """Seconds per ``followup status`` process with no standings cache to read."""
+    task_next: list[float] = field(default_factory=list)
+    """Seconds per Taskwarrior ``task next`` on as many tasks (none without ``task``)."""
+    task_count: list[float] = field(default_factory=list)
+    """Seconds per Taskwarrior ``task status:pending count`` (none without ``task``)."""
     idle_seconds: float = 10.0
     """How long each idle run watched the app."""
 
@@ -189,13 +204,49 @@ def rows(result: SizeResult) -> list[tuple[str, ...]]:
         )
     )
 
+    short = median(result.status_short)
+    ratio = _ratio(short, floor_status)
+    out.append(
+        (
+            MEASURES[9],
+            n,
+            _ms(short),
+            f"{_ms(floor_status)} (import + json.load)",
+            _x(ratio),
+            text,
+            _verdict(ratio, limit),
+        )
+    )
+    cold = median(result.status_cold)
+    ratio = _ratio(cold, floor_status)
+    out.append(
+        (
+            MEASURES[10],
+            n,
+            _ms(cold),
+            f"{_ms(floor_status)} (import + json.load)",
+            _x(ratio),
+            text,
+            _verdict(ratio, limit),
+        )
+    )
+    limit, text = _limit(TASKWARRIOR_TARGET, result.size, "≤ {:g}" + TIMES)
+    for label, ours, theirs, name in (
+        (MEASURES[11], app_status, result.task_next, "task next"),
+        (MEASURES[12], short, result.task_count, "task count"),
+    ):
+        other = median(theirs)
+        ratio = _ratio(ours, other)
+        floor_text = f"{_ms(other)} ({name})" if theirs else "n/a (no `task` on PATH)"
+        out.append((label, n, _ms(ours), floor_text, _x(ratio), text, _verdict(ratio, limit)))
+
     app_rss = median([s.peak_rss_kib for s in result.app_starts]) / 1024
     bare_rss = median([s.peak_rss_kib for s in result.bare_starts]) / 1024
     ratio = _ratio(app_rss, bare_rss)
     limit, text = _limit(MEMORY_TARGET, result.size, "≤ {:g}" + TIMES)
     out.append(
         (
-            MEASURES[9],
+            MEASURES[13],
             n,
             f"{app_rss:,.1f} MiB",
             f"{bare_rss:,.1f} MiB (bare Textual)",

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from datetime import datetime
+from typing import Any, SupportsIndex
+
+import pytest
 
 from followup_tui.app.live import LiveBoard
 from followup_tui.app.text import clean_block, clean_line
@@ -247,3 +251,58 @@ def test_a_loop_of_rounds_ends_the_walk_not_the_app() -> None:
     later = {"one": ["two"], "two": ["one"]}
     found = rounds_of(one, by_id.get, lambda key: later[key])
     assert [i.id for i in found] == ["one", "two"]
+
+
+class _CountingList(list[tuple[int, float, str, str]]):
+    """The board's order, counting the element moves a delete or insertion pays for."""
+
+    moves = 0
+
+    def __delitem__(self, index: SupportsIndex | slice) -> None:
+        _CountingList.moves += len(self)
+        super().__delitem__(index)
+
+    def insert(self, index: SupportsIndex, value: tuple[int, float, str, str]) -> None:
+        _CountingList.moves += len(self)
+        super().insert(index, value)
+
+
+def test_a_day_boundary_moves_many_rows_in_one_merge(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hundreds of rows changing at once are re-ordered in one pass, not one by one."""
+    people = (Interviewer("Ana Pérez"),)
+    interviews = [make(f"Co {n:03}", at(11, 4, 9 + n % 5), interviewers=people) for n in range(300)]
+    interviews += standard_board()
+    board, _ = board_with_counter()
+    board.load(interviews, NOW)
+    board.advance(NOW)  # makes the change heap
+    insorts: list[object] = []
+    real_insort = bisect.insort
+
+    def counted_insort(*args: Any, **kwargs: Any) -> None:
+        insorts.append(args)
+        real_insort(*args, **kwargs)
+
+    monkeypatch.setattr(bisect, "insort", counted_insort)
+    _CountingList.moves = 0
+    board._sorted = _CountingList(board._sorted)
+    changes = board.advance(at(11, 5, 11, 1))
+    assert len(changes) > 100  # thank-you windows closed overnight
+    assert insorts == []
+    assert _CountingList.moves == 0  # no list delete or insert per row
+    fresh, _ = board_with_counter()
+    fresh.load(interviews, at(11, 5, 11, 1))
+    assert companies(board) == companies(fresh)
+    assert board._sorted == sorted(board._keys.values())
+    # Hooli's offer is open: every row moved at once still carries its "tell" step.
+    actions = [board.row_at(i).standing.actions for i in range(len(board))]
+    assert actions == [fresh.row_at(i).standing.actions for i in range(len(fresh))]
+
+
+def test_one_changed_row_still_moves_by_bisection() -> None:
+    board, _ = board_with_counter()
+    board.load(standard_board(), NOW)
+    board.advance(NOW)
+    board.advance(at(11, 5, 11, 1))
+    fresh, _ = board_with_counter()
+    fresh.load(standard_board(), at(11, 5, 11, 1))
+    assert companies(board) == companies(fresh)
