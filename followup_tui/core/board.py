@@ -60,8 +60,9 @@ def with_offer_steps(rows: list[Row]) -> list[Row]:
     """The steps an offer gives every other open interview (DOMAIN.md, ladder 8).
 
     While an offer is open, each other open interview may tell its company, as news; once
-    one is accepted, each other open interview owes a gracious withdrawal. Nothing of this
-    goes to a company that made an offer.
+    one is accepted, each other open interview owes a gracious withdrawal (its one step left:
+    the badge says move on) and each other open offer a graceful no. Nothing of this goes
+    to a company that made an offer, or to one that has said no.
     """
     offers = [r for r in rows if r.standing.status is Status.OFFER and not r.interview.archived]
     accepted = [r for r in rows if r.standing.reason == "offer accepted"]
@@ -70,18 +71,33 @@ def with_offer_steps(rows: list[Row]) -> list[Row]:
     offering = {r.interview.company.strip().casefold() for r in (*offers, *accepted)}
     times = [t for r in (*offers, *accepted) if (t := _offer_time(r.interview)) is not None]
     since = min(times, key=datetime.timestamp, default=None)
+    taken = {r.interview.company.strip().casefold() for r in accepted}
     out = []
     for row in rows:
         company = row.interview.company
-        if (
-            not row.is_open
-            or row.standing.status is Status.OFFER
-            or company.strip().casefold() in offering
-        ):
+        key = company.strip().casefold()
+        if not row.is_open or row.standing.status is Status.SEND_THANKS:
+            out.append(row)  # over, or a no already: nothing about an offer goes there
+        elif row.standing.status is Status.OFFER:
+            if accepted and key not in taken:  # another offer, now to be declined
+                action = Action(Step.OFFER_DECLINE, f"decline the offer from {company}", True)
+                row = _with_actions(row, (action, *row.standing.actions))
+            out.append(row)
+        elif key in offering:
             out.append(row)
         elif accepted:
+            # Another job is taken: the one step left here is a gracious withdrawal.
             action = Action(Step.WITHDRAW, f"withdraw from {company}", True)
-            out.append(_with_actions(row, (action, *row.standing.actions)))
+            standing = replace(
+                row.standing,
+                status=Status.MOVE_ON,
+                actions=(action,),
+                due=None,
+                overdue_after=None,
+                countdown="",
+                then=None,
+            )
+            out.append(Row(row.interview, standing))
         elif not _told(row.interview, since):
             action = Action(Step.UPDATE, f"tell {company} about your offer", False)
             out.append(_with_actions(row, (*row.standing.actions, action)))

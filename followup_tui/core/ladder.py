@@ -6,7 +6,7 @@ then the track is read against *now*. Nothing here reads the wall clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from followup_tui.core.calendar import BusinessCalendar, until
@@ -170,12 +170,16 @@ def standing(
     if interview.archived:
         return _final(Status.CLOSED, "archived")
     if track.closed:
-        return _final(Status.CLOSED, track.closed)
+        final = _final(Status.CLOSED, track.closed)
+        if track.closed == "advanced":
+            return _open_thanks_first(final, interview, track, policy, now)
+        return final
     if track.outcome is Outcome.OFFER:
-        return _offer(track, now, calendar)
+        return _open_thanks_first(_offer(track, now, calendar), interview, track, policy, now)
     if track.outcome is Outcome.REJECTED:
         action = Action(Step.THANKS_AFTER_REJECTION, "thank them for their consideration", True)
-        return _final(Status.SEND_THANKS, "rejected", (action,))
+        rejected = _final(Status.SEND_THANKS, "rejected", (action,))
+        return _open_thanks_first(rejected, interview, track, policy, now)
     if track.closing_sent and track.keep_warm_sent >= policy.keep_warm_max:
         return _final(Status.CLOSED, "no response")
     if now < interview.end:
@@ -201,6 +205,32 @@ def standing(
         changes_at=min(changes) if changes else None,
         reason=lead.reason,
         then=_then(check_in) if owed and check_in is not lead else None,
+    )
+
+
+def _open_thanks_first(
+    final: Standing, interview: Interview, track: _Track, policy: Policy, now: datetime
+) -> Standing:
+    """A reply (an offer, a no, a next round) never cancels a thank-you whose window is
+    still open: the thank-yous come first, the badge is the more urgent of the two."""
+    if now < interview.end:  # the thank-yous fall due when it ends: look again then
+        if _thank_you_part(interview, track, policy, interview.end) is None:
+            return final
+        changes = [c for c in (final.changes_at, interview.end) if c is not None]
+        return replace(final, changes_at=min(changes, key=datetime.timestamp))
+    thanks = _thank_you_part(interview, track, policy, now)
+    if thanks is None or thanks.status is not Status.THANK_YOU_DUE:
+        return final
+    lead = thanks if URGENCY[Status.THANK_YOU_DUE] < URGENCY[final.status] else None
+    changes = [c for c in (final.changes_at, thanks.changes_at) if c is not None]
+    return Standing(
+        status=Status.THANK_YOU_DUE if lead else final.status,
+        actions=(*thanks.actions, *final.actions),
+        due=thanks.due if lead else final.due,
+        overdue_after=final.overdue_after,
+        countdown=thanks.countdown if lead else final.countdown,
+        changes_at=min(changes, key=datetime.timestamp) if changes else None,
+        reason=final.reason,
     )
 
 

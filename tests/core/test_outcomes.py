@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
+import pytest
+
 from followup_tui.core.board import rank
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.ladder import standing
@@ -180,3 +182,68 @@ def test_an_accepted_offer_asks_to_withdraw_from_the_rest(cal: BusinessCalendar)
         r.interview.company: r for r in rank([accepted, withdrawn], "standard", at(11, 12), cal)
     }
     assert rows["Globex"].standing.reason == "withdrew"
+
+
+def _panel_replied(outcome: Outcome) -> Interview:
+    """Dana thanked, Sam not; they reply with ``outcome`` the next morning."""
+    return interview(
+        at(3, 10),
+        names=("Dana Ruiz", "Sam Lee"),
+        events=(
+            ev(EventKind.THANK_YOU_SENT, at(3, 16), to="Dana Ruiz"),
+            _reply(outcome, at(4, 9)),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("outcome", "badge", "then"),
+    [
+        (Outcome.OFFER, Status.OFFER, Step.OFFER_THANKS),
+        (Outcome.REJECTED, Status.THANK_YOU_DUE, Step.THANKS_AFTER_REJECTION),
+        (Outcome.NEXT_ROUND, Status.THANK_YOU_DUE, None),
+    ],
+)
+def test_an_outcome_leaves_a_thank_you_owed_while_its_window_is_open(
+    cal: BusinessCalendar, outcome: Outcome, badge: Status, then: Step | None
+) -> None:
+    i = _panel_replied(outcome)
+    s = standing(i, STANDARD, at(4, 9, 30), cal)
+    assert s.status is badge
+    assert s.actions[0].label == "thank-you to Sam Lee"
+    assert [a.step for a in s.actions[1:2]] == ([then] if then else [])
+    assert s.changes_at is not None and s.changes_at <= at(4, 11)  # when the window closes
+    later = standing(i, STANDARD, at(4, 12), cal)
+    assert all(a.step is not Step.THANK_YOU for a in later.actions)
+
+
+def test_once_an_offer_is_accepted_the_rest_are_wound_down_gracefully(
+    cal: BusinessCalendar,
+) -> None:
+    accepted = _offered().with_event(ev(EventKind.OFFER_ACCEPTED, at(11, 9)))
+    overdue = _other("Globex", at(4, 15))  # its check-in is long overdue by the 30th
+    second = replace(_offered(), id="initech", company="Initech")
+    rejected = replace(
+        interview(at(4, 10), events=(_reply(Outcome.REJECTED, at(5, 9)),)), id="x", company="X"
+    )
+    rows = {
+        r.interview.company: r
+        for r in rank([accepted, overdue, second, rejected], "standard", at(30, 9), cal)
+    }
+    globex = rows["Globex"].standing
+    assert (globex.status, globex.countdown) == (Status.MOVE_ON, "")
+    assert [a.label for a in globex.actions] == ["withdraw from Globex"]
+    offer = rows["Initech"].standing
+    assert offer.status is Status.OFFER
+    assert offer.actions[0].label == "decline the offer from Initech"
+    assert [a.step for a in rows["X"].standing.actions] == [Step.THANKS_AFTER_REJECTION]
+
+
+def test_no_news_of_an_offer_goes_to_a_company_that_said_no(cal: BusinessCalendar) -> None:
+    rejected = replace(
+        interview(at(4, 10), events=(_reply(Outcome.REJECTED, at(5, 9)),)), id="x", company="X"
+    )
+    rows = {
+        r.interview.company: r for r in rank([_offered(), rejected], "standard", at(10, 12), cal)
+    }
+    assert all(a.step is not Step.UPDATE for a in rows["X"].standing.actions)
