@@ -666,10 +666,6 @@ def _compose(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
 def _tone(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     from followup_tui import messages
 
-    try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{args.file}: can't be read ({exc})") from None
     if args.interview is not None:
         tone = _message(args, settings, clock).tone
     else:
@@ -677,12 +673,34 @@ def _tone(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
             tone = messages.plain_context(args.step, args.to)
         except messages.MessageError as exc:
             raise CliError(str(exc)) from None
+    text = _draft(args.file, messages.MAX_DRAFT)
     findings = messages.check(messages.Draft.read(text), tone)
     if args.json:
         print(inert_json(messages.findings_json(text, findings)))
     else:
         print(inert(messages.findings_text(findings)))
     return 1 if findings else 0
+
+
+def _draft(name: str, limit: int) -> str:
+    """The draft in the file ``name`` ("-": standard input), as text worth checking."""
+    where = "the draft on standard input" if name == "-" else name
+    try:
+        source = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115
+        with source:
+            raw = source.read(limit * 4 + 1)  # UTF-8: at most four bytes a character
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        raise CliError(f"{where}: can't be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{where}: not UTF-8 text") from None
+    if not text.strip():
+        raise CliError(f"{where}: empty: nothing to check")
+    if "\x00" in text:
+        raise CliError(f"{where}: not text: nothing to check")
+    if len(text) > limit:
+        raise CliError(f"{where}: longer than {limit:,} characters: not a message")
+    return text
 
 
 _COMMANDS = {

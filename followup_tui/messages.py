@@ -15,7 +15,7 @@ from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.compose import Composition, Sender, compose, review
 from followup_tui.core.model import EventKind, Interview
 from followup_tui.core.policy import policy_named
-from followup_tui.core.standing import Action, Step
+from followup_tui.core.standing import Action, Status, Step
 from followup_tui.core.templates import Library
 from followup_tui.core.tone import Finding, ToneContext
 
@@ -28,6 +28,11 @@ TONE_STEPS = (
     "update",
 )
 """What ``followup tone --step`` takes: the steps whose length and timing rules differ."""
+
+
+MAX_DRAFT = 50_000
+"""The longest draft ``followup tone`` reads: far past any message (they run to hundreds of
+words), and checked in well under a second."""
 
 
 class MessageError(Exception):
@@ -69,26 +74,45 @@ def standings(
     return rank(interviews, policy, now, calendar)
 
 
-def _action(row: Row, step: str | None) -> Action:
-    """The step to write: the one asked for, else the most urgent one owed, else the next."""
+_ANSWERS = (Step.OFFER_TIME, Step.OFFER_ACCEPT, Step.OFFER_DECLINE)
+"""An offer's answer is one of three messages (the composer's order)."""
+
+
+def offered(row: Row) -> list[Action]:
+    """The messages worth writing for ``row`` now, most urgent first, as the composer offers
+    them: the ladder's steps (an offer's answer as its three messages), then an update and a
+    keep-warm note where they fit."""
     actions = [a for a in row.standing.actions if a.step is not Step.PREPARE]
-    if step is None:
-        owed = [a for a in actions if a.due_now]
-        if owed or actions:
-            return (owed or actions)[0]
-        return Action(Step.UPDATE, "update", False)
-    try:
-        wanted = Step(step)
-    except ValueError:
-        known = ", ".join(s.value for s in Step if s is not Step.PREPARE)
-        raise MessageError(f"unknown step {step!r}; one of {known}") from None
-    for action in actions:
-        if action.step is wanted:
-            return action
-    if wanted is Step.KEEP_WARM:
+    owed = [a for a in actions if a.due_now] or actions[:1]
+    out: list[Action] = []
+    for action in owed:
+        if action.step is Step.OFFER_ANSWER:
+            out += [Action(step, step.value.replace("_", " "), True) for step in _ANSWERS]
+        else:
+            out.append(action)
+    status = row.standing.status
+    steps = {a.step for a in out}
+    if status is Status.OFFER:
+        return out  # nothing about another offer goes to the company that made this one
+    if Step.UPDATE not in steps:
+        out.append(Action(Step.UPDATE, "update", False))
+    if Step.KEEP_WARM not in steps and status is not Status.UPCOMING:
         sent = sum(1 for e in row.interview.events if e.kind is EventKind.KEEP_WARM_SENT)
-        return Action(wanted, "keep-warm note", False, number=sent + 1)
-    return Action(wanted, wanted.value.replace("_", " "), False)
+        out.append(Action(Step.KEEP_WARM, "keep-warm note", False, number=sent + 1))
+    return out
+
+
+def _action(row: Row, step: str | None) -> Action:
+    """The step to write: the one asked for, if the composer would offer it now; else the
+    most urgent one."""
+    actions = offered(row)
+    if step is None:
+        return actions[0]
+    for action in actions:
+        if action.step.value == step:
+            return action
+    steps = ", ".join(a.step.value for a in actions)
+    raise MessageError(f"no {step!r} message for {row.interview.company} now; one of {steps}")
 
 
 def _person(interview: Interview, to: str | None) -> str | None:

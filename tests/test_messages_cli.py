@@ -39,7 +39,9 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str = "") -> tuple[int, str, str]:
     capsys.readouterr()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("sys.stdin", io.StringIO(stdin))
+        patch.setattr(
+            "sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8", "surrogateescape")))
+        )
         code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
@@ -82,7 +84,9 @@ def test_compose_takes_another_person_step_and_wording(
         (["compose", "nobody"], "no interview has the id 'nobody'"),
         (["compose", "demo-acme", "--to", "Zed"], "'Zed' is not on the panel of Acme Robotics"),
         (["compose", "demo-acme", "--wording", "rude"], "no wording 'rude'"),
-        (["compose", "demo-acme", "--step", "bribe"], "unknown step 'bribe'"),
+        (["compose", "demo-acme", "--step", "bribe"], "no 'bribe' message for Acme Robotics"),
+        (["compose", "demo-stark", "--step", "offer_accept"], "no 'offer_accept' message for"),
+        (["compose", "demo-cyberdyne", "--step", "keep_warm"], "no 'keep_warm' message for"),
         (["tone", "--step", "bribe"], "unknown step 'bribe'"),
     ],
 )
@@ -134,3 +138,41 @@ def test_an_unreadable_draft_is_one_line(
 ) -> None:
     code, _, err = run(capsys, "tone", str(tmp_path / "missing.txt"))
     assert code == 2 and err.startswith("followup: ") and err.count("\n") == 1
+
+
+def test_compose_on_an_offer_already_thanked_writes_its_answer(
+    data: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(data)
+    _, out, _ = run(capsys, "--db", db, "compose", "demo-cyberdyne")
+    assert "Thank you so much for the offer" in out  # thanks first
+    export = tmp_path / "all.json"
+    assert main(["--db", db, "export", "-o", str(export)]) == 0
+    doc = json.loads(export.read_text())
+    for record in doc["interviews"]:
+        if record["id"] == "demo-cyberdyne":
+            record["events"].append({"kind": "thanks_sent", "at": "2026-11-04T14:00:00-05:00"})
+    export.write_text(json.dumps(doc))
+    assert main(["--db", db, "import", str(export)]) == 0
+    code, out, _ = run(capsys, "--db", db, "compose", "demo-cyberdyne")
+    assert code == 0 and "a few more days" in out  # the answer's first message: some time
+    code, out, _ = run(capsys, "--db", db, "compose", "demo-cyberdyne", "--step", "offer_accept")
+    assert code == 0 and "accept" in out
+
+
+@pytest.mark.parametrize(
+    ("draft", "said"),
+    [
+        ("", "empty: nothing to check"),
+        ("  \n", "empty"),
+        ("\udcff\udcfebad", "not UTF-8 text"),
+        ("a\x00b", "not text"),
+        ("word " * 20_000, "longer than 50,000 characters"),
+    ],
+)
+def test_a_draft_that_is_not_text_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], draft: str, said: str
+) -> None:
+    code, out, err = run(capsys, "tone", stdin=draft)
+    assert (code, out) == (2, "")
+    assert said in err and err.count("\n") == 1
