@@ -391,3 +391,23 @@ async def test_a_thank_you_to_a_panel_with_no_names_goes_to_the_panel(
         await settle(pilot)
         (event,) = by_company(data_file, "Wayne").events
         assert (event.kind, event.to, event.at) == (EventKind.THANK_YOU_SENT, "", at(11, 4, 13))
+
+
+async def test_a_thank_you_before_the_interview_is_refused_and_one_ahead_says_so(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app([make("Wayne", at(11, 4, 9)), make("Umbrella", at(11, 6, 10))])
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")  # Wayne: the interview was today at 9:00
+        await fill(pilot, "when", "yesterday 6pm")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "is before the interview" in field_message(app, "when")
+        assert by_company(data_file, "Wayne").events == ()
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("j", "t")  # Umbrella: still ahead
+        await settle(pilot)
+        assert isinstance(app.screen, ChooseInterviewer)
+        assert "The interview is still ahead" in static_text(app, "#owed")

@@ -40,7 +40,7 @@ EVERYONE = ""
 OTHER_EVENTS: dict[EventKind, str] = {
     EventKind.UPDATE_SENT: "I sent an update (another offer, new work to show)",
     EventKind.CLOSING_NOTE_SENT: "I sent a closing note",
-    EventKind.THANKS_SENT: "I thanked them after a rejection",
+    EventKind.THANKS_SENT: "I thanked them for an offer, or after a no",
     EventKind.KEEP_WARM_SENT: "I sent a keep-warm note",
     EventKind.REFERENCE_CONTACTED: "One of my references was contacted",
     EventKind.OFFER_ACCEPTED: "I accepted the offer",
@@ -90,6 +90,21 @@ class Thanked:
     """When it went out."""
 
 
+def read_past_instant(
+    app: FollowupApp, text: str, *, not_before: datetime | None = None
+) -> tuple[datetime, str]:
+    """An instant something happened, as typed: a bare weekday or time is the last one; the
+    future is refused, and so is anything before ``not_before``."""
+    now, zone = app.now(), app.zone
+    instant = parse_datetime(text, now, zone, lean="past")
+    shown = describe_datetime(instant, zone)
+    if instant > now:
+        raise DateError(f"{shown} hasn't happened yet")
+    if not_before is not None and instant < not_before:
+        raise DateError(f"{shown} is before the interview ({describe_datetime(not_before, zone)})")
+    return instant, shown
+
+
 class ChooseInterviewer(ModalScreen[Thanked | None]):
     """Log a thank-you: to whom (those still owed one ticked) and when (empty means now)."""
 
@@ -118,7 +133,9 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
                 Text(f"Thank-you sent — {clean_line(self._interview.company)}"),
                 classes="title",
             )
-            if not self._owed:
+            if self.followup.now() < self._interview.end:
+                owed = "The interview is still ahead: log a thank-you only if one went out"
+            elif not self._owed:
                 owed = "Everyone has been thanked (log another only if one went out)"
             elif self._names:
                 owed = "Still owed one: " + ", ".join(
@@ -147,11 +164,8 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
         self.query_one("#when", Field).input.focus()
 
     def _read_past_instant(self, text: str) -> tuple[datetime, str]:
-        now, zone = self.followup.now(), self.followup.zone
-        instant = parse_datetime(text, now, zone)
-        if instant > now:
-            raise DateError(f"{describe_datetime(instant, zone)} hasn't happened yet")
-        return instant, describe_datetime(instant, zone)
+        # A thank-you follows the interview: one sent before it began is a typo.
+        return read_past_instant(self.followup, text, not_before=self._interview.start)
 
     def action_submit(self) -> None:
         """Log it, once someone is ticked and the time reads cleanly."""
@@ -297,11 +311,7 @@ class EventDialog(ModalScreen[Event | None]):
         return day, shown
 
     def _read_past_instant(self, text: str) -> tuple[datetime, str]:
-        now, zone = self.followup.now(), self.followup.zone
-        instant = parse_datetime(text, now, zone, lean="past")  # it happened: the last one
-        if instant > now:
-            raise DateError(f"{describe_datetime(instant, zone)} hasn't happened yet")
-        return instant, describe_datetime(instant, zone)
+        return read_past_instant(self.followup, text)
 
     @on(Button.Pressed, "#ok")
     def action_submit(self) -> None:
