@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -215,3 +215,11 @@ def test_a_past_lean_reads_a_bare_weekday_as_the_last_one_as_a_date_too() -> Non
     assert parse_date("thu", SUNDAY.date(), lean="past") == date(2026, 11, 26)
     assert parse_date("sun", SUNDAY.date(), lean="past") == date(2026, 11, 29)
     assert parse_date("thu", SUNDAY.date(), lean="future") == date(2026, 12, 3)
+
+
+@pytest.mark.parametrize("text", ["1 jan 1800", "1899-12-31", "3 nov 3000"])
+def test_a_year_followup_does_not_keep_is_refused_as_it_is_read(text: str) -> None:
+    with pytest.raises(DateError, match="outside 1900 to 2999"):
+        parse_date(text, date(2026, 11, 4))
+    with pytest.raises(DateError, match="outside 1900 to 2999"):
+        parse_datetime(f"{text} 10:00", datetime(2026, 11, 4, 15, tzinfo=UTC), UTC)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from followup_tui.core.dates import FIRST_YEAR, LAST_YEAR
 from followup_tui.core.model import (
     Channel,
     Event,
@@ -49,11 +50,7 @@ E = TypeVar("E", Format, Channel, EventKind, Outcome)
 _FORMATS = {f.value: f for f in Format} | {"on-site": Format.ONSITE}
 _CHANNELS = {c.value: c for c in Channel}
 _KINDS = {k.value: k for k in EventKind}
-FIRST_YEAR = 1900
-"""The earliest year a date or instant may have: older ones are typos."""
-LAST_YEAR = 2999
-"""The latest year: far enough, and nowhere near the calendar's end, where adding days or
-moving to another time zone would overflow."""
+
 _OUTCOMES = {o.value: o for o in Outcome}
 _INTERVIEW_FIELDS = frozenset(
     {

@@ -17,7 +17,13 @@ import calendar as _cal
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Literal
+from typing import Literal, TypeVar
+
+FIRST_YEAR = 1900
+"""The earliest year a date or instant may have: older ones are typos."""
+LAST_YEAR = 2999
+"""The latest year: far enough, and nowhere near the calendar's end, where adding days or
+moving to another time zone would overflow."""
 
 Lean = Literal["past", "future"] | None
 """Which way a bare weekday, time or day-and-month is read: the most recent one (a field
@@ -306,6 +312,16 @@ def parse_date(text: str, today: date, *, lean: Lean = None) -> date:
     day = _assemble_day(parts, today, text, lean)
     if day is None:
         raise DateError(f"{_shown(text.strip())} has no date in it")
+    return _kept(day)
+
+
+_D = TypeVar("_D", bound=date)
+
+
+def _kept(day: _D) -> _D:
+    """``day`` (a date or an instant), if its year is one followup keeps."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DateError(f"year {day.year} is outside {FIRST_YEAR} to {LAST_YEAR}")
     return day
 
 
@@ -327,9 +343,10 @@ def parse_datetime(
     stripped = text.strip()
     if _ISO_FULL.match(stripped.lower()):
         try:
-            return datetime.fromisoformat(stripped.upper()).astimezone(tz)
+            instant = datetime.fromisoformat(stripped.upper()).astimezone(tz)
         except (ValueError, OverflowError):  # overflow: at the very end of the calendar
             raise DateError(f"{_shown(stripped)} is not a valid ISO date and time") from None
+        return _kept(instant)
     tokens = _tokens(text)
     if not tokens:
         raise DateError("enter a date and time, e.g. 2026-11-03 10:00 or 'tue 3 nov 10am'")
@@ -349,7 +366,7 @@ def parse_datetime(
         raise DateError(f"{describe_date(local.date())} is too far from today") from None
     if back != local:
         raise DateError(f"{local:%H:%M} doesn't exist that day: the clocks change")
-    return result
+    return _kept(result)
 
 
 def _leaned(local: datetime, now: datetime, parts: _Parts, lean: Lean) -> datetime:
