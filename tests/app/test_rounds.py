@@ -133,3 +133,22 @@ async def test_the_round_added_at_once_is_selected(make_app: AppFactory, data_fi
         assert isinstance(screen, MainScreen)
         row = screen.panes.selected
         assert row is not None and row.interview.id == later_round(data_file).id
+
+
+async def test_a_next_round_said_twice_is_added_once(make_app: AppFactory, data_file: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await reply_next_round(pilot, "thu 12 nov 2pm")
+        await pilot.press("s")  # closed ones shown: Initech, advanced, among them
+        await settle(pilot)
+        index = app.board.index_of("initech")
+        assert index is not None
+        await pilot.press("g", *["j"] * index, "r")
+        dialog = app.screen
+        assert isinstance(dialog, EventDialog)
+        dialog.query_one("#outcome", Select).value = Outcome.NEXT_ROUND
+        await pilot.pause()
+        await fill(pilot, "next_start", "fri 13 nov 10am")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert later_round(data_file).start == at(11, 12, 14)  # still one, the first

@@ -202,6 +202,10 @@ class InterviewScreen(Screen[None]):
                 return
             self.log_event(interview, event, message or _logged(event))
             if event.kind is EventKind.REPLY and event.outcome is Outcome.NEXT_ROUND:
+                if self.followup.board.later_rounds(interview.id):
+                    # Said again (or late): the next round is on the board already.
+                    self.notify(f"{interview.company}: its next round is already on the board")
+                    return
                 self.add_next_round(interview, dialog.next_start)
 
         self.app.push_screen(dialog, done)
