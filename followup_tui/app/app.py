@@ -26,7 +26,7 @@ from followup_tui.app.text import clean_block, clean_line
 from followup_tui.clock import Clock
 from followup_tui.core.board import standing_of
 from followup_tui.core.model import Interview
-from followup_tui.core.policy import DEFAULT_POLICY, POLICIES
+from followup_tui.core.policy import DEFAULT_POLICY, POLICIES, Policy
 from followup_tui.core.standing import Standing
 from followup_tui.settings import Settings, SettingsError, save_theme
 
@@ -93,6 +93,12 @@ class FollowupApp(App[None]):
     def now(self) -> datetime:
         """The current instant, from the app's clock."""
         return self.clock.now()
+
+    def policy_of(self, interview: Interview) -> Policy:
+        """The policy an interview follows: its own, else the user's (an unknown one too)."""
+        if interview.policy in POLICIES:
+            return POLICIES[interview.policy]
+        return POLICIES[self._policy]
 
     def standing(self, interview: Interview, now: datetime) -> Standing:
         """An interview's standing under its own policy (the default one if it is unknown)."""

@@ -37,3 +37,18 @@ async def test_while_a_thank_you_is_due_the_check_in_day_is_shown_too(
         assert "thank-you" in standing
         assert "check-in 1 of 2 falls due on " in standing
         assert "turns overdue after" in standing
+
+
+async def test_the_detail_shows_the_road_ahead_if_nobody_answers(make_app: AppFactory) -> None:
+    thanked = Event(EventKind.THANK_YOU_SENT, at(10, 29, 17), to="Dana Ruiz")
+    app = make_app([make("Globex", at(10, 29), events=(thanked,))])  # Thu 29 Oct, no timeline
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        road = next(
+            line for line in static_text(app, "#standing").splitlines() if "nobody" in line
+        )
+        assert road == (
+            "if nobody answers: check-in 1 of 2 Thu 5 Nov 2026 · "
+            "check-in 2 of 2 Thu 12 Nov 2026 · closing note Thu 19 Nov 2026"
+        )

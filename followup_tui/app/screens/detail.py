@@ -22,6 +22,7 @@ from followup_tui.core.board import Row, due_instant
 from followup_tui.core.compose import dates_in_force, resetting_reply
 from followup_tui.core.dates import describe_date, describe_datetime, describe_duration
 from followup_tui.core.model import Event, EventKind, Interview
+from followup_tui.core.plan import plan
 from followup_tui.core.standing import Step
 
 EVENT_WORDS: dict[EventKind, str] = {
@@ -123,6 +124,7 @@ class DetailScreen(InterviewScreen):
         self.refresh_bindings()
 
     def _standing(self, row: Row) -> Text:
+        now, calendar = self.followup.now(), self.followup.calendar
         words, _owed = action_text(row.standing)
         text = Text(clean_line(words), style="bold")
         if row.standing.countdown:
@@ -135,6 +137,10 @@ class DetailScreen(InterviewScreen):
         if row.standing.overdue_after is not None:
             day = describe_date(row.standing.overdue_after)
             text.append(f"\nthe check-in turns overdue after {day}", "dim")
+        road = plan(row.interview, self.followup.policy_of(row.interview), now, calendar)
+        if road:
+            steps = " · ".join(f"{clean_line(s.label)} {describe_date(s.day)}" for s in road)
+            text.append(f"\nif nobody answers: {steps}", "dim")
         if row.interview.archived:
             text.append("\narchived (x brings it back)", "dim")
         return text
