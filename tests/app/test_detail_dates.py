@@ -45,9 +45,7 @@ async def test_the_detail_shows_the_road_ahead_if_nobody_answers(make_app: AppFa
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        road = next(
-            line for line in static_text(app, "#standing").splitlines() if "nobody" in line
-        )
+        road = next(line for line in static_text(app, "#standing").splitlines() if "nobody" in line)
         assert road == (
             "if nobody answers: check-in 1 of 2 Thu 5 Nov 2026 · "
             "check-in 2 of 2 Thu 12 Nov 2026 · closing note Thu 19 Nov 2026"
