@@ -128,11 +128,19 @@ async def test_what_the_file_would_refuse_is_refused_in_the_dialog_still_filled_
         await pilot.press("j", "r")
         dialog = app.screen
         assert isinstance(dialog, EventDialog)
-        await fill(pilot, "when", "1 jan 1850 10am")
+        await fill(pilot, "when", "1 jan 1850 10am")  # refused as it is read
         await fill(pilot, "text", "found it in an old letter")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is dialog
-        assert any(n.startswith("Not logged:") and "1900" in n for n in notes), notes
+        assert "outside 1900 to 2999" in field_message(app, "when")
         assert dialog.query_one("#text", Field).text == "found it in an old letter"
+        await fill(pilot, "when", "")
+        long = "x" * 200_001  # past what the data file keeps in a note: refused by its rules
+        dialog.query_one("#text", Field).input.value = long
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert any(n.startswith("Not logged:") and "200,000" in n for n in notes), notes
+        assert dialog.query_one("#text", Field).text == long
         assert stored(data_file) == before
