@@ -19,6 +19,7 @@ from followup_tui.cli import build_parser, main
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.codec import interviews_to_document
 from followup_tui.demo import load_demo
+from tests.support.shell import pin_command_line
 
 NOW = "2026-11-18T15:00:00-05:00"
 NY = ZoneInfo("America/New_York")
@@ -26,11 +27,7 @@ NY = ZoneInfo("America/New_York")
 
 @pytest.fixture(autouse=True)
 def pinned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
-    monkeypatch.setenv("TZ", "America/New_York")
-    monkeypatch.setenv("FOLLOWUP_CONFIG", str(tmp_path / "settings.toml"))
-    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "data" / "followup.json"))
-    monkeypatch.setenv("NO_COLOR", "1")
+    pin_command_line(monkeypatch, tmp_path, NOW)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from followup_tui.cli import main
 from followup_tui.core.agenda import agenda
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.codec import document_to_interviews
+from tests.support.shell import pin_command_line
 
 NOW = "2026-11-11T15:00:00-05:00"
 NY = ZoneInfo("America/New_York")
@@ -25,10 +26,7 @@ NY = ZoneInfo("America/New_York")
 
 @pytest.fixture(autouse=True)
 def pinned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
-    monkeypatch.setenv("TZ", "America/New_York")
-    monkeypatch.setenv("FOLLOWUP_CONFIG", str(tmp_path / "settings.toml"))
-    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "data" / "followup.json"))
+    pin_command_line(monkeypatch, tmp_path, NOW)
 
 
 def interview(ident: str, company: str, start: str, **fields: Any) -> dict[str, Any]:

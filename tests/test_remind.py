@@ -16,16 +16,14 @@ import pytest
 
 from followup_tui import remind
 from followup_tui.cli import build_parser, main
+from tests.support.shell import pin_command_line
 
 ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture(autouse=True)
 def pinned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("FOLLOWUP_NOW", "2026-11-11T15:00:00-05:00")
-    monkeypatch.setenv("TZ", "America/New_York")
-    monkeypatch.setenv("FOLLOWUP_CONFIG", str(tmp_path / "settings.toml"))
-    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "data" / "followup.json"))
+    pin_command_line(monkeypatch, tmp_path, "2026-11-11T15:00:00-05:00")
 
 
 def at(monkeypatch: pytest.MonkeyPatch, instant: str) -> None:

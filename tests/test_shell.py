@@ -13,15 +13,12 @@ import pytest
 
 from followup_tui.cli import build_parser, main
 from followup_tui.shell import ENVIRONMENT, SHELLS
+from tests.support.shell import pin_command_line
 
 
 @pytest.fixture(autouse=True)
 def pinned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("FOLLOWUP_NOW", "2026-11-18T15:00:00-05:00")
-    monkeypatch.setenv("TZ", "America/New_York")
-    monkeypatch.setenv("FOLLOWUP_CONFIG", str(tmp_path / "settings.toml"))
-    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "data" / "followup.json"))
-    monkeypatch.setenv("NO_COLOR", "1")
+    pin_command_line(monkeypatch, tmp_path, "2026-11-18T15:00:00-05:00")
 
 
 def output_of(capsys: pytest.CaptureFixture[str], *args: str) -> str:

@@ -15,6 +15,7 @@ from followup_tui.core.dates import DateError
 from followup_tui.core.model import EventKind, Interview, Outcome
 from followup_tui.spreadsheet import parse_when
 from followup_tui.storage.store import Store
+from tests.support.shell import pin_command_line
 
 NOW = "2026-11-18T15:00:00-05:00"
 NY = ZoneInfo("America/New_York")
@@ -22,11 +23,7 @@ NY = ZoneInfo("America/New_York")
 
 @pytest.fixture(autouse=True)
 def pinned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
-    monkeypatch.setenv("TZ", "America/New_York")
-    monkeypatch.setenv("FOLLOWUP_CONFIG", str(tmp_path / "settings.toml"))
-    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "data" / "followup.json"))
-    monkeypatch.setenv("NO_COLOR", "1")
+    pin_command_line(monkeypatch, tmp_path, NOW)
 
 
 def db() -> Path:

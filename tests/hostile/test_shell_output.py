@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from followup_tui.cli import main
+from tests.support.shell import pin_command_line
 
 from .screen import BIDI, MARKUP, hostile
 
@@ -21,10 +22,7 @@ NOW = "2026-11-04T15:00:00-05:00"
 @pytest.fixture(autouse=True)
 def pinned(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Our own data file and settings, a pinned clock, no colour."""
-    monkeypatch.setenv("FOLLOWUP_NOW", NOW)
-    monkeypatch.setenv("FOLLOWUP_CONFIG", str(tmp_path / "settings.toml"))
-    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "data" / "followup.json"))
-    monkeypatch.setenv("NO_COLOR", "1")
+    pin_command_line(monkeypatch, tmp_path, NOW)
 
 
 def document(**extra: object) -> dict[str, object]:
