@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -155,3 +156,44 @@ def test_the_machine_time_zone_does_not_matter(
     os.environ["TZ"] = zone
     time.tzset()
     assert standing(i, policy, now.astimezone(NY), CAL) == here
+
+
+@given(
+    interviews(),
+    st.sampled_from(list(Outcome)),
+    st.integers(0, 24 * 60 - 2),
+    st.integers(1, 24 * 60),
+    policies,
+)
+def test_a_reply_never_cancels_a_thank_you_whose_window_is_open(
+    i: Interview, outcome: Outcome, reply_after: int, look_after: int, policy: Policy
+) -> None:
+    names = [p.name for p in i.interviewers]
+    closes = i.end + timedelta(hours=policy.thank_you_hours)
+    replied = i.end + timedelta(minutes=reply_after)
+    now = min(replied + timedelta(minutes=look_after), closes - timedelta(minutes=1))
+    reply = Event(EventKind.REPLY, replied, outcome=outcome)
+    s = standing(replace(i, events=(reply,)), policy, now, CAL)
+    owed = {a.recipient for a in s.actions if a.step is Step.THANK_YOU}
+    assert owed == (set(names) if names else {""})
+
+
+@given(interviews(), st.sampled_from(list(Outcome)), instants, st.integers(1, 30 * 24 * 60))
+def test_any_reply_after_the_closing_note_reopens_the_interview(
+    i: Interview, outcome: Outcome, closed_at: datetime, later: int
+) -> None:
+    plain = [e for e in i.events if e.kind not in (EventKind.WITHDREW, EventKind.REPLY)]
+    plain = [e for e in plain if e.at < closed_at and e.kind not in _CLOSERS]
+    reply_at = closed_at + timedelta(minutes=later)
+    log = (
+        *plain,
+        Event(EventKind.CLOSING_NOTE_SENT, closed_at),
+        Event(EventKind.REPLY, reply_at, outcome=outcome),
+    )
+    s = standing(replace(i, events=log), POLICIES["standard"], reply_at, CAL)
+    assert s.reason != "no response"
+    if outcome is Outcome.OFFER:
+        assert s.status is Status.OFFER
+
+
+_CLOSERS = frozenset({EventKind.THANKS_SENT, EventKind.OFFER_ACCEPTED, EventKind.OFFER_DECLINED})
