@@ -8,7 +8,7 @@ row must pass the tone checks once filled (a test renders each one).
 from __future__ import annotations
 
 ROWS: tuple[tuple[str, str, bool, str, str], ...] = (
-    # -- thank-you: one per interviewer, naming something from that person's topic -------
+    # thank-you: one per interviewer, naming something from that person's topic
     (
         "thank_you",
         "warm",
@@ -68,7 +68,7 @@ I'm very interested, and glad to send anything that would help. Thanks again.
 (Voicemail: the same in two sentences, then your name and number, slowly.)
 """,
     ),
-    # -- first check-in on the date they agreed to ----------------------------------------
+    # first check-in on the date they agreed to
     (
         "check_in.agreed",
         "warm",
@@ -127,7 +127,7 @@ Is there anything else you need from me?
 (Voicemail: your name and number, that you're still interested, and that you'll also email.)
 """,
     ),
-    # -- first check-in after the decision date they gave --------------------------------
+    # first check-in after the decision date they gave
     (
         "check_in.decision_date",
         "warm",
@@ -184,7 +184,7 @@ I'm still very interested. Is there anything you need from me?
 (Voicemail: your name and number, that you're still interested, and that you'll also email.)
 """,
     ),
-    # -- first check-in when no timeline was given: interest, one line of value, an offer --
+    # first check-in when no timeline was given: interest, one line of value, an offer
     (
         "check_in.no_timeline",
         "warm",
@@ -243,7 +243,7 @@ Is there anything else you need from me, and is there a good time to check in ag
 (Voicemail: your name and number, that you're still interested, and that you'll also email.)
 """,
     ),
-    # -- second check-in ----------------------------------------------------------------
+    # second check-in
     (
         "check_in.second",
         "warm",
@@ -299,7 +299,7 @@ I'm still very interested. Is there any news you can share, or anything you need
 (Voicemail: keep it to your name, number and continued interest; no need to email as well.)
 """,
     ),
-    # -- closing note: a thank-you that keeps the door open (written, never a call) -----
+    # closing note: a thank-you that keeps the door open (written, never a call)
     (
         "closing_note",
         "warm",
@@ -347,7 +347,7 @@ Best,
 {signature}
 """,
     ),
-    # -- thanks after a rejection -------------------------------------------------------
+    # thanks after a rejection
     (
         "thanks_after_rejection",
         "warm",
@@ -402,7 +402,7 @@ I enjoyed our conversation and learning about {company}.
 If something else opens up that fits, I'd be glad to hear from you. Thanks again.
 """,
     ),
-    # -- keep-warm: who you are, something of value, no ask (written, never a call) -----
+    # keep-warm: who you are, something of value, no ask (written, never a call)
     (
         "keep_warm",
         "article",
@@ -455,7 +455,7 @@ Best,
 {signature}
 """,
     ),
-    # -- update: something changed (never an ultimatum) ---------------------------------
+    # update: something changed (never an ultimatum)
     (
         "update",
         "another offer",
@@ -510,7 +510,7 @@ I wanted to give you a quick update: {news}.
 I'm still very interested in joining {company}. Is there anything you need from me?
 """,
     ),
-    # -- an offer: thanks first, then time, a yes or a no (nothing about other offers) ----
+    # an offer: thanks first, then time, a yes or a no (nothing about other offers)
     (
         "offer_thanks",
         "warm",
@@ -741,7 +741,7 @@ Thank you for it, and for your time. After a lot of thought, I've decided to dec
 It wasn't an easy choice, and I hope we stay in touch.
 """,
     ),
-    # -- withdrawing: another offer was accepted (written, never a call) --------------
+    # withdrawing: another offer was accepted (written, never a call)
     (
         "withdraw",
         "warm",

@@ -92,8 +92,6 @@ class InterviewScreen(Screen[None]):
             return None
         return True
 
-    # ---- writing
-
     def commit(self, change: Callable[[], Interview | None], message: str) -> None:
         """Save a store change in the background (the app shows it); on success say so."""
         pending = self.followup.save(change)  # queued now: a quit right after still saves it
@@ -109,8 +107,6 @@ class InterviewScreen(Screen[None]):
         """Append an event to an interview's log."""
         store = self.followup.store
         self.commit(lambda: store.log(interview.id, event), f"{interview.company}: {message}")
-
-    # ---- actions
 
     def action_add(self) -> None:
         """Open an empty form; the new interview is selected once saved.

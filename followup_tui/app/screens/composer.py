@@ -113,8 +113,6 @@ class ComposerScreen(Screen[None]):
             yield TonePanel(id="composer-tone")
         yield KeyBar(show_command_palette=False, keep=KEPT_KEYS | {"ctrl+l", "f2"})
 
-    # ---- opening and closing
-
     def on_mount(self) -> None:
         """Read the interview, pick the most urgent message (or the draft left open)."""
         row = self.followup.board.get(self.interview_id)
@@ -163,8 +161,6 @@ class ComposerScreen(Screen[None]):
             text = str(loaded.problems[0]) + (f" (and {more} more)" if more > 0 else "")
             self._warn_once(f"your templates: {text}. Ours are used meanwhile.")
         return loaded.library()
-
-    # ---- what is on screen
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys with nothing to switch to are left out of the footer; Mail is off for calls."""
@@ -241,8 +237,6 @@ class ComposerScreen(Screen[None]):
             )
         return notes
 
-    # ---- the tone check
-
     @on(Input.Changed, "#composer-subject")
     @on(TextArea.Changed, "#composer-body")
     def _edited(self) -> None:
@@ -282,8 +276,6 @@ class ComposerScreen(Screen[None]):
         text = self.text()
         self.query_one(TonePanel).show(review(text.subject, text.body, self._composition.tone))
 
-    # ---- extra values (an article, your news)
-
     @on(Input.Changed, "#composer-extras Input")
     def _extra_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("composer-extra-")
@@ -308,8 +300,6 @@ class ComposerScreen(Screen[None]):
         area = self.query_one("#composer-body", TextArea)
         area.replace(text.body.replace(marker, value), area.document.start, area.document.end)
         area.focus()
-
-    # ---- switching
 
     def _stash(self) -> bool:
         if self.selection is None or self.selection.template is None:
@@ -355,8 +345,6 @@ class ComposerScreen(Screen[None]):
         area = self.query_one("#composer-body", TextArea)
         area.replace(self._rendered.body, area.document.start, area.document.end)
         self.notify("Draft discarded: back to the template (ctrl+z in the text undoes that)")
-
-    # ---- sending
 
     def action_copy(self) -> None:
         """Copy the message, subject and body together (from the subject box, the subject)."""

@@ -206,8 +206,6 @@ class InterviewForm(Screen["Interview | None"]):
         """Whether anything differs from what the form held when it opened."""
         return self.typed() != self._as_opened
 
-    # ---- readers (they need "now" and the user's zone)
-
     def _read_when(self, text: str) -> tuple[datetime, str]:
         zone = self.followup.zone
         # A new interview is most likely ahead: "thu 10am" is the next Thursday. An edit
@@ -224,8 +222,6 @@ class InterviewForm(Screen["Interview | None"]):
     def _read_length(text: str) -> tuple[int, str]:
         minutes = parse_duration(text)
         return minutes, describe_duration(minutes)
-
-    # ---- actions
 
     @on(Button.Pressed, "#add-person")
     async def action_add_person(self) -> None:

@@ -109,8 +109,6 @@ class MainScreen(InterviewScreen):
         row = self.panes.selected
         return row.interview.id if row else None
 
-    # ---- keeping the screen current
-
     def _board_changed(self, interview_id: str | None) -> None:
         if interview_id is None:  # the whole board (an undo): select what it brought back
             interview_id = self._restored()
@@ -218,8 +216,6 @@ class MainScreen(InterviewScreen):
             return "Nothing open right now. Press s to see the closed ones, or a to add one."
         return ""
 
-    # ---- list events
-
     @on(InterviewList.Highlighted)
     def _highlighted(self, event: InterviewList.Highlighted) -> None:
         # Redrawing the footer costs a layout: only when keys turn on or off.
@@ -237,8 +233,6 @@ class MainScreen(InterviewScreen):
     def action_open(self) -> None:
         """Open the selected interview's detail."""
         self.panes.action_open()
-
-    # ---- filter, closed, help
 
     async def action_filter(self) -> None:
         """Show the filter box and type into it."""

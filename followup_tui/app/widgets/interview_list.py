@@ -100,8 +100,6 @@ class InterviewList(ScrollView, can_focus=True):
         self._base: Style | None = None
         self._cache: LRUCache[tuple[str, int, bool], tuple[Row, list[Strip]]] = LRUCache(256)
 
-    # ---- selection
-
     @property
     def cursor(self) -> int:
         """Index of the selected pane in the board's view (0 when empty)."""
@@ -156,8 +154,6 @@ class InterviewList(ScrollView, can_focus=True):
         for index in indices:
             self._refresh_pane(index)
 
-    # ---- actions
-
     def action_cursor_down(self) -> None:
         """Select the next interview."""
         self.select(self._cursor + 1)
@@ -196,8 +192,6 @@ class InterviewList(ScrollView, can_focus=True):
             self.select(index)
             if event.chain >= 2:
                 self.action_open()
-
-    # ---- drawing
 
     def notify_style_update(self) -> None:
         """The theme or CSS changed: draw everything again."""
