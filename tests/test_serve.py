@@ -183,7 +183,7 @@ async def test_in_a_real_browser_the_board_shows_and_keys_work(
 
         await browser.press("g", ctrl=True)
         (copied,) = await browser.wait_for("window.__copied.length && window.__copied")
-        assert copied.startswith("Hi Dana,")  # the message: the focus starts in its body
+        assert copied.startswith("Subject: ") and "\n\nHi Dana," in copied  # the message
 
         await browser.press("o", ctrl=True)
         ((url, target),) = await browser.wait_for("window.__opened.length && window.__opened")
