@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import random
+import signal
 import sys
 import traceback
 from datetime import UTC, datetime, timedelta
@@ -180,6 +181,10 @@ def serve() -> None:
 
 
 def _child(mode: str, path: Path, seed: int) -> None:
+    # A victim is a followup started from a terminal: a hang-up or a terminate ends it, even
+    # when whatever started the tests ignores them (nohup ignores SIGHUP, and children inherit it).
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
     try:
         (run_store if mode == "store" else run_stock)(path, seed)
     except BaseException:
