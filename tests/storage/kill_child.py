@@ -167,6 +167,11 @@ def run_stock(path: Path, seed: int) -> None:
 
 def serve() -> None:
     """The fork server loop (see module doc)."""
+    # A victim is a followup started from a terminal: a hang-up or a terminate ends it, even
+    # when whatever started the tests ignores them (nohup ignores SIGHUP, and children inherit
+    # it). Set here, before any fork, so a victim killed at once is already so.
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
     for line in sys.stdin:
         words = line.split()
         if words[0] == "run":
@@ -181,10 +186,6 @@ def serve() -> None:
 
 
 def _child(mode: str, path: Path, seed: int) -> None:
-    # A victim is a followup started from a terminal: a hang-up or a terminate ends it, even
-    # when whatever started the tests ignores them (nohup ignores SIGHUP, and children inherit it).
-    for sig in (signal.SIGHUP, signal.SIGTERM):
-        signal.signal(sig, signal.SIG_DFL)
     try:
         (run_store if mode == "store" else run_stock)(path, seed)
     except BaseException:
