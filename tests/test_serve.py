@@ -89,8 +89,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     server = Served(home)
     yield server
     if server.process.poll() is None:
-        server.process.kill()
-        server.process.wait()
+        server.stop()  # as Ctrl+C does, so the tabs' apps end with it
 
 
 def test_each_tab_runs_this_followup_on_the_data_file() -> None:
