@@ -12,8 +12,8 @@ from typing import Any
 
 from followup_tui.core.board import Row, rank
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.compose import Composition, Sender, compose, review
-from followup_tui.core.model import EventKind, Interview
+from followup_tui.core.compose import Composition, Sender, compose, keep_warm_number, review
+from followup_tui.core.model import Interview
 from followup_tui.core.policy import policy_named
 from followup_tui.core.standing import Action, Status, Step
 from followup_tui.core.templates import Library
@@ -97,8 +97,8 @@ def offered(row: Row) -> list[Action]:
     if Step.UPDATE not in steps:
         out.append(Action(Step.UPDATE, "update", False))
     if Step.KEEP_WARM not in steps and status is not Status.UPCOMING:
-        sent = sum(1 for e in row.interview.events if e.kind is EventKind.KEEP_WARM_SENT)
-        out.append(Action(Step.KEEP_WARM, "keep-warm note", False, number=sent + 1))
+        number = keep_warm_number(row.interview)
+        out.append(Action(Step.KEEP_WARM, "keep-warm note", False, number=number))
     return out
 
 

@@ -176,3 +176,29 @@ def test_a_draft_that_is_not_text_is_one_line_and_exit_2(
     code, out, err = run(capsys, "tone", stdin=draft)
     assert (code, out) == (2, "")
     assert said in err and err.count("\n") == 1
+
+
+def test_the_keep_warm_count_starts_again_after_a_reply_as_in_the_composer() -> None:
+    from dataclasses import replace as with_fields
+
+    from followup_tui.core.model import Event, EventKind, Outcome
+    from followup_tui.core.standing import Step
+    from followup_tui.messages import offered
+    from tests.support.board import at, make
+
+    interview = make(
+        "Pied Piper",
+        at(10, 1),
+        events=(
+            Event(EventKind.KEEP_WARM_SENT, at(10, 5)),
+            Event(EventKind.REPLY, at(10, 9), outcome=Outcome.STILL_DECIDING),
+        ),
+    )
+    (row,) = rank([interview], "standard", NOW, BusinessCalendar(NY))
+    (keep_warm,) = [a for a in offered(row) if a.step is Step.KEEP_WARM]
+    assert keep_warm.number == 1
+    sent_again = with_fields(
+        interview, events=(*interview.events, Event(EventKind.KEEP_WARM_SENT, at(10, 12)))
+    )
+    (row,) = rank([sent_again], "standard", NOW, BusinessCalendar(NY))
+    assert [a.number for a in offered(row) if a.step is Step.KEEP_WARM] == [2]

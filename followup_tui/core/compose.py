@@ -60,6 +60,17 @@ class Sender(Protocol):
         ...
 
 
+def keep_warm_number(interview: Interview) -> int:
+    """Which keep-warm note comes next (1-based): a reply starts the count again."""
+    sent = 0
+    for event in interview.sorted_events():
+        if event.kind is EventKind.REPLY:
+            sent = 0
+        elif event.kind is EventKind.KEEP_WARM_SENT:
+            sent += 1
+    return sent + 1
+
+
 def long_date(day: date, today: date) -> str:
     """Weekday, day and month ("Friday 6 November"), with the year when it is not this year's."""
     return f"{_cal.day_name[day.weekday()]} {day_month(day, today)}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.compose import Composition, Sender, compose, switch
+from followup_tui.core.compose import Composition, Sender, compose, keep_warm_number, switch
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Interviewer
 from followup_tui.core.policy import Policy
 from followup_tui.core.standing import Action, Standing, Status, Step
@@ -88,16 +88,6 @@ def _names(interview: Interview) -> tuple[str, ...]:
     return tuple(p.name for p in interview.interviewers if p.name.strip())
 
 
-def _keep_warm_number(interview: Interview) -> int:
-    sent = 0
-    for event in interview.sorted_events():
-        if event.kind is EventKind.REPLY:
-            sent = 0
-        elif event.kind is EventKind.KEEP_WARM_SENT:
-            sent += 1
-    return sent + 1
-
-
 def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
     """The messages worth writing now, the one to preselect first."""
     names = _names(interview) or ("",)
@@ -132,7 +122,7 @@ def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
         choices.append(Choice(action, label, False, names))
     closed = standing.status is Status.UPCOMING
     if Step.KEEP_WARM not in steps and not closed:
-        number = _keep_warm_number(interview)
+        number = keep_warm_number(interview)
         action = Action(Step.KEEP_WARM, "keep-warm note", False, number=number)
         choices.append(Choice(action, "keep-warm note", False, names))
     return choices
