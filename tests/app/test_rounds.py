@@ -6,9 +6,12 @@ Initech (Analyst, Dana Ruiz, thanked, overdue), after the open offer at Hooli.
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -19,6 +22,7 @@ from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.widgets.fields import Field
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.core.model import Channel, Interview, Outcome
+from followup_tui.storage import tinystorage
 
 from .conftest import AppFactory, at, stored
 from .helpers import board_text, fill, settle, static_text
@@ -152,3 +156,49 @@ async def test_a_next_round_said_twice_is_added_once(make_app: AppFactory, data_
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert later_round(data_file).start == at(11, 12, 14)  # still one, the first
+
+
+class FullDisk:
+    """The data file's saves succeed ``room`` more times, then the disk is full and stays so."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, room: int) -> None:
+        self.room = room
+        real = tinystorage.write_atomic
+
+        def write_atomic(path: Path, data: bytes, **kw: Any) -> os.stat_result:
+            if self.room <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            self.room -= 1
+            return real(path, data, **kw)
+
+        monkeypatch.setattr(tinystorage, "write_atomic", write_atomic)
+
+
+@pytest.mark.parametrize("room", [0, 1])
+async def test_a_reply_and_its_next_round_are_saved_together_or_not_at_all(
+    make_app: AppFactory, data_file: Path, monkeypatch: pytest.MonkeyPatch, room: int
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 40), notifications=True) as pilot:
+        FullDisk(monkeypatch, room)
+        await reply_next_round(pilot, "thu 12 nov 2pm")
+        initech = stored(data_file)["initech"]
+        replied = any(e.outcome is Outcome.NEXT_ROUND for e in initech.events)
+        rounds = [i for i in stored(data_file).values() if i.follows == "initech"]
+        assert replied == bool(rounds)  # never the reply without its round
+        said = [n.message for n in app._notifications]
+        if not replied:
+            assert any(m.startswith("Not saved") for m in said)
+            assert app.board.later_rounds("initech") == []
+
+
+async def test_one_undo_takes_back_the_reply_and_the_round_it_added(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await reply_next_round(pilot, "thu 12 nov 2pm")
+        await pilot.press("u")
+        await settle(pilot)
+        assert not [i for i in stored(data_file).values() if i.follows == "initech"]
+        assert not [e for e in stored(data_file)["initech"].events if e.outcome]
