@@ -92,9 +92,16 @@ class InterviewScreen(Screen[None]):
             return None
         return True
 
-    def commit(self, change: Callable[[], Interview | None], message: str) -> None:
-        """Save a store change in the background (the app shows it); on success say so."""
-        pending = self.followup.save(change)  # queued now: a quit right after still saves it
+    def commit(
+        self, change: Callable[[], object], message: str, *, whole_board: bool = False
+    ) -> None:
+        """Save a store change in the background (the app shows it); on success say so.
+
+        ``change`` returns the interview it changed, or (with ``whole_board``, for a change
+        to more than one) anything: the app then takes in the whole store.
+        """
+        # Queued now: a quit right after still saves it.
+        pending = self.followup.save(change, whole_board=whole_board)
 
         async def run() -> None:
             saved = await pending
@@ -124,20 +131,33 @@ class InterviewScreen(Screen[None]):
             and row.standing.reason == "advanced"
             and not self.followup.board.later_rounds(interview.id)
         ):
-            self.add_next_round(interview, None)
+            self.add_next_round(interview)
             return
         self.app.push_screen(InterviewForm(None), self._after_form)
 
-    def add_next_round(self, interview: Interview, start: datetime | None) -> None:
-        """Add the round after ``interview``: at once when ``start`` is known, else by the form."""
+    def add_next_round(self, interview: Interview) -> None:
+        """Open the form on the round after ``interview``, pre-filled; it asks for the date."""
         from followup_tui.app.screens.form import InterviewForm
 
-        if start is None:
-            draft = next_round(interview, interview.start)  # the form asks for the date
-            self.app.push_screen(InterviewForm(None, prefill=draft), self._after_form)
-            return
+        draft = next_round(interview, interview.start)
+        self.app.push_screen(InterviewForm(None, prefill=draft), self._after_form)
+
+    def log_with_next_round(self, interview: Interview, reply: Event, start: datetime) -> None:
+        """Log a "next round" reply and add that round, in one write: both or neither.
+
+        Two writes could leave the reply logged and the round missing (a full disk, a
+        merge refused), with nothing to say how to finish.
+        """
         store, draft = self.followup.store, next_round(interview, start)
-        self.commit(lambda: store.add(draft), f"{interview.company}: next round added")
+
+        def both() -> int:
+            replied = store.get(interview.id).with_event(reply)
+            # The store's one all-or-nothing write of several interviews: an id it holds
+            # is replaced, an empty one gets a fresh id.
+            return store.import_interviews([replied, draft])
+
+        words = f"{interview.company}: reply logged, next round added"
+        self.commit(both, words, whole_board=True)
 
     def action_edit(self) -> None:
         """Open the form on the selected interview."""
@@ -196,15 +216,22 @@ class InterviewScreen(Screen[None]):
         def done(event: Event | None) -> None:
             if event is None:
                 return
+            advanced = event.kind is EventKind.REPLY and event.outcome is Outcome.NEXT_ROUND
+            if advanced and dialog.next_start is not None and not self._has_next(interview):
+                self.log_with_next_round(interview, event, dialog.next_start)
+                return
             self.log_event(interview, event, message or _logged(event))
-            if event.kind is EventKind.REPLY and event.outcome is Outcome.NEXT_ROUND:
-                if self.followup.board.later_rounds(interview.id):
+            if advanced:
+                if self._has_next(interview):
                     # Said again (or late): the next round is on the board already.
                     self.notify(f"{interview.company}: its next round is already on the board")
                     return
-                self.add_next_round(interview, dialog.next_start)
+                self.add_next_round(interview)
 
         self.app.push_screen(dialog, done)
+
+    def _has_next(self, interview: Interview) -> bool:
+        return bool(self.followup.board.later_rounds(interview.id))
 
     def action_check_in(self) -> None:
         """Log a check-in, with the channel it went by."""
