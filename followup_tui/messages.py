@@ -12,10 +12,11 @@ from typing import Any
 
 from followup_tui.core.board import Row, rank
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.compose import Composition, Sender, compose, keep_warm_number, review
+from followup_tui.core.choices import choices_for
+from followup_tui.core.compose import Composition, Sender, compose, review
 from followup_tui.core.model import Interview
 from followup_tui.core.policy import policy_named
-from followup_tui.core.standing import Action, Status, Step
+from followup_tui.core.standing import Action, Step
 from followup_tui.core.templates import Library
 from followup_tui.core.tone import Finding, ToneContext
 
@@ -74,32 +75,10 @@ def standings(
     return rank(interviews, policy, now, calendar)
 
 
-_ANSWERS = (Step.OFFER_TIME, Step.OFFER_ACCEPT, Step.OFFER_DECLINE)
-"""An offer's answer is one of three messages (the composer's order)."""
-
-
 def offered(row: Row) -> list[Action]:
-    """The messages worth writing for ``row`` now, most urgent first, as the composer offers
-    them: the ladder's steps (an offer's answer as its three messages), then an update and a
-    keep-warm note where they fit."""
-    actions = [a for a in row.standing.actions if a.step is not Step.PREPARE]
-    owed = [a for a in actions if a.due_now] or actions[:1]
-    out: list[Action] = []
-    for action in owed:
-        if action.step is Step.OFFER_ANSWER:
-            out += [Action(step, step.value.replace("_", " "), True) for step in _ANSWERS]
-        else:
-            out.append(action)
-    status = row.standing.status
-    steps = {a.step for a in out}
-    if status is Status.OFFER:
-        return out  # nothing about another offer goes to the company that made this one
-    if Step.UPDATE not in steps:
-        out.append(Action(Step.UPDATE, "update", False))
-    if Step.KEEP_WARM not in steps and status is not Status.UPCOMING:
-        number = keep_warm_number(row.interview)
-        out.append(Action(Step.KEEP_WARM, "keep-warm note", False, number=number))
-    return out
+    """The messages worth writing for ``row`` now, most urgent first: the composer's choices
+    (:func:`followup_tui.core.choices.choices_for`), one action each."""
+    return [choice.action for choice in choices_for(row.interview, row.standing)]
 
 
 def _action(row: Row, step: str | None) -> Action:

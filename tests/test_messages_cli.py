@@ -202,3 +202,25 @@ def test_the_keep_warm_count_starts_again_after_a_reply_as_in_the_composer() -> 
     )
     (row,) = rank([sent_again], "standard", NOW, BusinessCalendar(NY))
     assert [a.number for a in offered(row) if a.step is Step.KEEP_WARM] == [2]
+
+
+def test_compose_takes_the_steps_the_composer_offers_for_every_demo_interview(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from followup_tui.app.screens.composer_choices import choices_for
+    from followup_tui.core.standing import Status
+
+    calendar = BusinessCalendar(NY)
+    rows = rank(load_demo(NOW, calendar), "standard", NOW, calendar)
+    badges = {row.standing.status for row in rows}
+    assert badges >= {Status.THANK_YOU_DUE, Status.WAITING, Status.OFFER, Status.CLOSED}
+    for row in rows:
+        key = row.interview.id
+        composer = [c.action.step.value for c in choices_for(row.interview, row.standing)]
+        code, _, err = run(capsys, "--db", str(data), "compose", key, "--step", "none_such")
+        assert code != 0
+        assert err.rsplit("one of ", 1)[1].strip() == ", ".join(composer)
+        for step in composer:
+            code, out, err = run(capsys, "--db", str(data), "compose", key, "--step", step)
+            assert (code, err) == (0, ""), (key, step)
+            assert out.startswith("Subject: ")

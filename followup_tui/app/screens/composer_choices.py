@@ -1,10 +1,8 @@
-"""What the composer offers for one interview now, which one it shows, and what sending logs.
+"""Which message the composer shows, and what sending it logs.
 
-The messages on offer are those the ladder says are owed (most urgent first), or the next
-step ahead when nothing is owed yet, then an update and a keep-warm note, which fit at
-almost any time. A thank-you is one choice whose recipients are the interviewers, those
-still owed one first. :class:`Selection` is the composer's state: the message, recipient
-and wording chosen. Nothing here touches the screen, so it is tested on its own.
+The messages on offer come from :func:`followup_tui.core.choices.choices_for`, the list
+``followup compose`` takes too. :class:`Selection` is the composer's state: the message,
+recipient and wording chosen. Nothing here touches the screen, so it is tested on its own.
 """
 
 from __future__ import annotations
@@ -14,31 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.compose import Composition, Sender, compose, keep_warm_number, switch
+from followup_tui.core.choices import Choice, choices_for
+from followup_tui.core.compose import Composition, Sender, compose, switch
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Interviewer
 from followup_tui.core.policy import Policy
-from followup_tui.core.standing import Action, Standing, Status, Step
+from followup_tui.core.standing import Standing, Step
 from followup_tui.core.templates import Library, Template, action_key
 from followup_tui.storage.drafts import Message
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """One message the composer can write for an interview."""
-
-    action: Action
-    """The ladder's action it answers (or one made up for an update or keep-warm note)."""
-    label: str
-    """How the composer names it: "thank-you", "check-in 1 of 2", "update"."""
-    owed: bool
-    """True when the ladder says it is owed now."""
-    recipients: tuple[str, ...]
-    """Whom it can go to, the default first ("" alone when nobody is on record)."""
-    owed_to: frozenset[str] = frozenset()
-    """For a thank-you: the interviewers still owed one."""
-    ahead: bool = False
-    """True for the ladder's next step when it is not due yet."""
-
 
 _SENT_KIND = {
     Step.THANK_YOU: EventKind.THANK_YOU_SENT,
@@ -54,22 +34,6 @@ _SENT_KIND = {
     Step.WITHDRAW: EventKind.WITHDREW,
 }
 
-# The ladder's own labels say what to do ("send a closing note and move on"); the composer
-# names the message instead.
-_LABELS = {
-    Step.CLOSING_NOTE: "closing note",
-    Step.THANKS_AFTER_REJECTION: "thank-you after the rejection",
-    Step.OFFER_THANKS: "thanks for the offer",
-    Step.WITHDRAW: "withdrawal",
-}
-
-_ANSWERS = (
-    (Step.OFFER_TIME, "ask for a little time"),
-    (Step.OFFER_ACCEPT, "accept the offer"),
-    (Step.OFFER_DECLINE, "decline the offer"),
-)
-"""An offer's answer is one of three messages; each is a choice of its own."""
-
 _SENT_WORDS = {
     Step.CHECK_IN: "check-in",
     Step.CLOSING_NOTE: "closing note",
@@ -82,50 +46,6 @@ _SENT_WORDS = {
     Step.OFFER_DECLINE: "reply: offer declined",
     Step.WITHDRAW: "withdrawal",
 }
-
-
-def _names(interview: Interview) -> tuple[str, ...]:
-    return tuple(p.name for p in interview.interviewers if p.name.strip())
-
-
-def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
-    """The messages worth writing now, the one to preselect first."""
-    names = _names(interview) or ("",)
-    owed = [a for a in standing.actions if a.due_now]
-    ahead = [a for a in standing.actions if not a.due_now and a.step is not Step.PREPARE]
-    choices: list[Choice] = []
-    thank_yous = [a for a in owed if a.step is Step.THANK_YOU]
-    for action in owed or ahead[:1]:
-        if action.step is Step.THANK_YOU:
-            if action is not thank_yous[0]:
-                continue  # one choice for the whole panel; the recipient key picks who
-            still = [a.recipient for a in thank_yous]
-            order = tuple(dict.fromkeys([*still, *names]))
-            choices.append(Choice(action, "thank-you", True, order, frozenset(still)))
-            continue
-        if action.step is Step.OFFER_ANSWER:
-            for step, words in _ANSWERS:
-                choices.append(Choice(Action(step, words, True), words, True, names))
-            continue
-        label = action.label if action.due_now else f"{action.label} (not due yet)"
-        if action.step in _LABELS:
-            label = _LABELS[action.step] + ("" if action.due_now else " (not due yet)")
-        choices.append(Choice(action, label, action.due_now, names, ahead=not action.due_now))
-    steps = {c.action.step for c in choices}
-    if standing.status is Status.OFFER:
-        return choices  # nothing about another offer goes to the company that made this one
-    if Step.UPDATE not in steps:
-        # While another company's offer is open, the update is the news of it.
-        told = next((a for a in standing.actions if a.step is Step.UPDATE), None)
-        label = "update: tell them about your offer" if told else "update"
-        action = told or Action(Step.UPDATE, "update", False)
-        choices.append(Choice(action, label, False, names))
-    closed = standing.status is Status.UPCOMING
-    if Step.KEEP_WARM not in steps and not closed:
-        number = keep_warm_number(interview)
-        action = Action(Step.KEEP_WARM, "keep-warm note", False, number=number)
-        choices.append(Choice(action, "keep-warm note", False, names))
-    return choices
 
 
 def sent_event(
