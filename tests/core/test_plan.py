@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.ladder import standing
-from followup_tui.core.model import Channel, EventKind, Outcome
+from followup_tui.core.model import Channel, Event, EventKind, Interview, Outcome
 from followup_tui.core.plan import Stop, plan
-from followup_tui.core.policy import STANDARD
-from tests.core.conftest import at, ev, interview
+from followup_tui.core.policy import STANDARD, Policy
+from tests.core.conftest import NY, at, ev, interview
+from tests.core.test_ladder_properties import HOLIDAYS, instants, interviews, policies
 
 THANKED_THU_5 = interview(
     at(5, 14), events=(ev(EventKind.THANK_YOU_SENT, at(5, 17), to="Dana Ruiz"),)
@@ -55,3 +60,28 @@ def test_nothing_ahead_for_an_offer_or_a_closed_interview(cal: BusinessCalendar)
     withdrew = THANKED_THU_5.with_event(ev(EventKind.WITHDREW, at(9, 9)))
     assert plan(offer, STANDARD, at(10, 9), cal) == []
     assert plan(withdrew, STANDARD, at(10, 9), cal) == []
+
+
+def _each_owed_thanked_by_name(interview: Interview, now: datetime) -> Interview:
+    """The interview with a thank-you sent by name, at its end (or now), to each interviewer
+    who has had none; as it is when one went to the whole panel."""
+    sent = [e.to.strip().casefold() for e in interview.events if e.kind is EventKind.THANK_YOU_SENT]
+    if "" in sent:
+        return interview
+    names = [p.name for p in interview.interviewers if p.name.strip()]
+    owed = [n for n in names if n.strip().casefold() not in sent]
+    if not names and not sent:
+        owed = [""]
+    at = max(interview.end, now)
+    fresh = [Event(EventKind.THANK_YOU_SENT, at, to=name) for name in owed]
+    return replace(interview, events=(*interview.events, *fresh))
+
+
+@settings(max_examples=500, deadline=None)
+@given(interviews(), policies, instants, st.booleans())
+def test_the_road_is_the_one_after_every_thank_you_still_owed_is_sent(
+    drawn: Interview, policy: Policy, now: datetime, holidays: bool
+) -> None:
+    cal = BusinessCalendar(NY, HOLIDAYS if holidays else frozenset())
+    thanked = _each_owed_thanked_by_name(drawn, now)
+    assert plan(drawn, policy, now, cal) == plan(thanked, policy, now, cal)
