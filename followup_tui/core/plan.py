@@ -7,7 +7,7 @@ changes the road; the plan says what happens without one. Nothing reads the wall
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from followup_tui.core.calendar import BusinessCalendar
@@ -73,15 +73,10 @@ def plan(
 
 
 def _thanked(interview: Interview, now: datetime) -> Interview:
-    """The interview with each thank-you still owed supposed sent when it ended (or now)."""
-    sent = [e for e in interview.events if e.kind is EventKind.THANK_YOU_SENT]
-    if any(not e.to.strip() for e in sent):
-        return interview  # one to the whole panel covers everyone
-    thanked = {e.to.strip().casefold() for e in sent}
-    names = [p.name for p in interview.interviewers if p.name.strip()] or [""]
-    owed = [n for n in names if n.strip().casefold() not in thanked]
-    if not owed or (not names[0] and sent):
+    """The interview with a thank-you to the whole panel supposed sent when it ended (or
+    now), unless every interviewer has had one already."""
+    told = {e.to.strip().casefold() for e in interview.events if e.kind is EventKind.THANK_YOU_SENT}
+    panel = {p.name.strip().casefold() for p in interview.interviewers if p.name.strip()}
+    if "" in told or (told and panel <= told):  # one to no one in particular is to all
         return interview
-    at = max(interview.end, now)
-    fresh = tuple(Event(EventKind.THANK_YOU_SENT, at, to=name) for name in owed)
-    return replace(interview, events=(*interview.events, *fresh))
+    return interview.with_event(Event(EventKind.THANK_YOU_SENT, max(interview.end, now)))
