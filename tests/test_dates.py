@@ -13,11 +13,10 @@ from followup_tui.core.dates import (
     DateError,
     describe_date,
     describe_datetime,
-    describe_duration,
     parse_date,
     parse_datetime,
-    parse_duration,
 )
+from followup_tui.core.durations import describe_duration, parse_duration
 
 NY = ZoneInfo("America/New_York")
 TODAY = date(2026, 11, 4)  # a Wednesday

@@ -1,4 +1,5 @@
-"""Reading dates, times and durations as people type them, without guessing.
+"""Reading dates and times as people type them, without guessing (lengths: ``durations``;
+days in a message's words: ``day_words``).
 
 Accepted: ISO 8601 ("2026-11-03", "2026-11-03 10:00", "2026-11-03T10:00-05:00"), month
 names ("3 Nov", "Nov 3rd 2026", "Tue 3 Nov 2026, 10:00"), numbers with slashes or dots when
@@ -19,6 +20,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal, TypeVar
 
+from followup_tui.core.date_error import DateError as DateError
+
+# Lengths are read and shown by followup_tui.core.durations; the form takes them from here
+# with the dates it reads.
+from followup_tui.core.durations import describe_duration as describe_duration
+from followup_tui.core.durations import parse_duration as parse_duration
+
 FIRST_YEAR = 1900
 """The earliest year a date or instant may have: older ones are typos."""
 LAST_YEAR = 2999
@@ -29,10 +37,6 @@ Lean = Literal["past", "future"] | None
 """Which way a bare weekday, time or day-and-month is read: the most recent one (a field
 logging what happened), the next one (a field planning what will), or None: a weekday on or
 after today, a time today, a day and month in the nearest year."""
-
-
-class DateError(ValueError):
-    """Text that can't be read as a date or time without guessing; ``str()`` says why."""
 
 
 _MONTHS: dict[str, int] = {}
@@ -383,28 +387,6 @@ def _leaned(local: datetime, now: datetime, parts: _Parts, lean: Lean) -> dateti
     return local
 
 
-_DURATION = re.compile(
-    r"^(?:(?P<h>\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours))?\s*"
-    r"(?:(?P<m>\d+)\s*(?:m|min|mins|minute|minutes)?)?$"
-)
-
-
-def parse_duration(text: str) -> int:
-    """Minutes from "45", "45m", "1h", "1h30", "1h 30m", "1:30", "1.5 hours" (1 to 1440)."""
-    cleaned = text.strip().lower()
-    if not cleaned:
-        raise DateError("enter a length, e.g. 45m or 1h30")
-    if m := re.match(r"^(\d+):(\d{2})$", cleaned):
-        minutes = int(m[1]) * 60 + int(m[2])
-    elif (m := _DURATION.match(cleaned)) and (m["h"] or m["m"]):
-        minutes = round(float(m["h"] or 0) * 60) + int(m["m"] or 0)
-    else:
-        raise DateError(f"can't read {_shown(text.strip())} as a length (e.g. 45m, 1h30)")
-    if not 1 <= minutes <= 24 * 60:
-        raise DateError("a length between 1 minute and 24 hours, please")
-    return minutes
-
-
 def describe_date(day: date) -> str:
     """A day as people read it: "Tue 3 Nov 2026"."""
     return f"{_cal.day_abbr[day.weekday()]} {day.day} {_cal.month_abbr[day.month]} {day.year}"
@@ -414,52 +396,3 @@ def describe_datetime(instant: datetime, tz: tzinfo) -> str:
     """An instant in zone ``tz`` as people read it: "Tue 3 Nov 2026, 10:00"."""
     local = instant.astimezone(tz)
     return f"{describe_date(local.date())}, {local:%H:%M}"
-
-
-def describe_duration(minutes: int) -> str:
-    """A length of time: "45m", "1h", "1h 30m"."""
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return f"{hours}h {rest}m"
-    return f"{hours}h" if hours else f"{rest}m"
-
-
-def day_month(day: date, today: date) -> str:
-    """The day and month ("26 November"), with the year only when it is not this year's."""
-    text = f"{day.day} {_cal.month_name[day.month]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
-def day_word(day: date, today: date) -> str:
-    """``day`` as a bare word or date, as said on ``today``: "today", "Friday", "26 November".
-
-    A weekday only within six days either side, where it cannot be mistaken for another week.
-    """
-    offset = (day - today).days
-    if offset == 0:
-        return "today"
-    if offset == -1:
-        return "yesterday"
-    if offset == 1:
-        return "tomorrow"
-    if -6 <= offset <= 6:
-        return _cal.day_name[day.weekday()]
-    return day_month(day, today)
-
-
-def said_on(day: date, today: date) -> str:
-    """When ``day`` is, as a person writing on ``today`` would put it after a verb.
-
-    "today", "yesterday", "tomorrow"; a weekday ("on Tuesday") only within six days either
-    side, where it cannot be mistaken for another week; otherwise the date ("on 26 November").
-    """
-    word = day_word(day, today)
-    return word if word in ("today", "yesterday", "tomorrow") else f"on {word}"
-
-
-def said_by(day: date, today: date) -> str:
-    """A deadline as a person puts it: "by Friday", "by 13 November", "by today".
-
-    "Decide by Friday" keeps the meaning of what they said; "on Friday" would change it.
-    """
-    return f"by {day_word(day, today)}"

@@ -9,7 +9,7 @@ import pytest
 
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.compose import context_for
-from followup_tui.core.dates import said_on
+from followup_tui.core.day_words import said_on
 from followup_tui.core.model import Interview, Interviewer
 from followup_tui.core.templates import BUILT_INS, render
 from followup_tui.settings import Settings

@@ -11,7 +11,7 @@ import pytest
 
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.compose import context_for, tone_context_for
-from followup_tui.core.dates import said_by
+from followup_tui.core.day_words import said_by
 from followup_tui.core.model import Format, Interview, Interviewer
 from followup_tui.core.names import greeting_name
 from followup_tui.core.templates import BUILT_INS, Template, render

@@ -20,7 +20,8 @@ from followup_tui.app.widgets.key_bar import KeyBar
 from followup_tui.app.widgets.pane import action_text, round_name
 from followup_tui.core.board import Row, due_instant
 from followup_tui.core.compose import dates_in_force, resetting_reply
-from followup_tui.core.dates import describe_date, describe_datetime, describe_duration
+from followup_tui.core.dates import describe_date, describe_datetime
+from followup_tui.core.durations import describe_duration
 from followup_tui.core.model import Event, EventKind, Interview
 from followup_tui.core.plan import plan
 from followup_tui.core.standing import Step

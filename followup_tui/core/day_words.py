@@ -1,0 +1,48 @@
+"""Days in a message's words, relative to the day it is written: "today", "on Tuesday",
+"by 13 November" (DOMAIN.md, "Words in a message")."""
+
+from __future__ import annotations
+
+import calendar as _cal
+from datetime import date
+
+
+def day_month(day: date, today: date) -> str:
+    """The day and month ("26 November"), with the year only when it is not this year's."""
+    text = f"{day.day} {_cal.month_name[day.month]}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def day_word(day: date, today: date) -> str:
+    """``day`` as a bare word or date, as said on ``today``: "today", "Friday", "26 November".
+
+    A weekday only within six days either side, where it cannot be mistaken for another week.
+    """
+    offset = (day - today).days
+    if offset == 0:
+        return "today"
+    if offset == -1:
+        return "yesterday"
+    if offset == 1:
+        return "tomorrow"
+    if -6 <= offset <= 6:
+        return _cal.day_name[day.weekday()]
+    return day_month(day, today)
+
+
+def said_on(day: date, today: date) -> str:
+    """When ``day`` is, as a person writing on ``today`` would put it after a verb.
+
+    "today", "yesterday", "tomorrow"; a weekday ("on Tuesday") only within six days either
+    side, where it cannot be mistaken for another week; otherwise the date ("on 26 November").
+    """
+    word = day_word(day, today)
+    return word if word in ("today", "yesterday", "tomorrow") else f"on {word}"
+
+
+def said_by(day: date, today: date) -> str:
+    """A deadline as a person puts it: "by Friday", "by 13 November", "by today".
+
+    "Decide by Friday" keeps the meaning of what they said; "on Friday" would change it.
+    """
+    return f"by {day_word(day, today)}"
