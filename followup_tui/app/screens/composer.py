@@ -3,43 +3,37 @@
 It opens on the most urgent message (a thank-you goes to the first interviewer not yet
 thanked). Keys switch the step, the wording and the recipient; the text is edited in place
 while the tone panel beside it says, line by line, what might land badly. Nothing it finds
-blocks anything. The message leaves by the clipboard or the mail client, and marking it
-sent logs the right event through the app, so the pane moves on and ``u`` undoes it.
+blocks anything. The message leaves by the clipboard or the mail client, or is marked sent
+(:mod:`followup_tui.app.screens.composer_sending`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
-from followup_tui.app import background, clipboard
 from followup_tui.app.safety import SafeInput
-from followup_tui.app.screens.composer_choices import Selection, sent_event, sent_words
+from followup_tui.app.screens.composer_choices import Selection
+from followup_tui.app.screens.composer_sending import SendingScreen
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.composer_heading import ComposerHeading
 from followup_tui.app.widgets.key_bar import KEPT_KEYS, KeyBar
 from followup_tui.app.widgets.tone_panel import TonePanel
-from followup_tui.core.compose import Composition, review
-from followup_tui.core.mailto import AddressError, mailto_url
+from followup_tui.core.compose import review
 from followup_tui.core.model import Interview, Interviewer
 from followup_tui.core.policy import DEFAULT_POLICY, POLICIES, Policy, policy_named
 from followup_tui.core.templates import EXTRA_PLACEHOLDERS, PLACEHOLDERS, Library
-from followup_tui.core.tone import unfilled
 from followup_tui.settings import settings_path
-from followup_tui.storage.drafts import Drafts, Edited, drafts_for
+from followup_tui.storage.drafts import Edited
 from followup_tui.user_templates import load_user_templates
-
-if TYPE_CHECKING:
-    from followup_tui.app.app import FollowupApp
 
 
 def _binding(key: str, action: str, description: str, tooltip: str) -> Binding:
@@ -47,7 +41,7 @@ def _binding(key: str, action: str, description: str, tooltip: str) -> Binding:
     return Binding(key, action, description, tooltip=tooltip, priority=True, id=action)
 
 
-class ComposerScreen(Screen[None]):
+class ComposerScreen(SendingScreen):
     """Write, check and send the next message for one interview."""
 
     CSS_PATH = "composer.tcss"
@@ -75,23 +69,8 @@ class ComposerScreen(Screen[None]):
         super().__init__()
         self.interview_id = interview_id
         """The interview the message is for."""
-        self.selection: Selection | None = None
-        """The message, recipient and wording chosen (None until mounted)."""
-        self._composition: Composition | None = None
         self._rendered = Edited("", "")
         self._tone_timer: Timer | None = None
-        self._sending = False
-        self._sent = False
-
-    @property
-    def followup(self) -> FollowupApp:
-        """The app, typed."""
-        return cast("FollowupApp", self.app)
-
-    @property
-    def drafts(self) -> Drafts:
-        """The app's drafts."""
-        return drafts_for(self.app)
 
     def compose(self) -> ComposeResult:
         """Heading, then the text beside the tone panel."""
@@ -150,10 +129,6 @@ class ComposerScreen(Screen[None]):
         """However the composer goes (escape, quitting the app), the drafts are saved."""
         self._warn_once(self.drafts.save())
 
-    def _warn_once(self, problem: str) -> None:
-        if problem and self.drafts.first_time(problem):
-            self.app.notify(problem[:1].upper() + problem[1:], severity="warning", markup=False)
-
     def _load_library(self) -> Library:
         loaded = load_user_templates()
         if loaded.problems:
@@ -176,11 +151,6 @@ class ComposerScreen(Screen[None]):
         if action == "open_mail":
             return None if chosen.template.phone else True
         return True
-
-    def text(self) -> Edited:
-        """The subject and body as they are on screen."""
-        subject = self.query_one("#composer-subject", Input).value
-        return Edited(subject, self.query_one("#composer-body", TextArea).text)
 
     def _policy(self, interview: Interview) -> Policy:
         default = self.followup.settings.policy.strip().lower()
@@ -345,138 +315,6 @@ class ComposerScreen(Screen[None]):
         area = self.query_one("#composer-body", TextArea)
         area.replace(self._rendered.body, area.document.start, area.document.end)
         self.notify("Draft discarded: back to the template (ctrl+z in the text undoes that)")
-
-    def action_copy(self) -> None:
-        """Copy the message, subject and body together (from the subject box, the subject)."""
-        subject = self.query_one("#composer-subject", Input)
-        text = self.text()
-        template = self.selection.template if self.selection else None
-        if self.focused is subject and text.subject:
-            what, value = "subject", text.subject
-        elif template is not None and template.phone:
-            what, value = "call script", text.body
-        elif text.subject.strip():
-            what, value = "subject and message", f"Subject: {text.subject}\n\n{text.body}"
-        else:
-            what, value = "message", text.body
-
-        async def run() -> None:
-            copied = await clipboard.copy_text(self.app, value)
-            self.app.notify(copied.describe(what), markup=False, timeout=8)
-
-        background.start(self.app, run, group="clipboard")
-
-    def action_interrupt(self) -> None:
-        """Ctrl+c with nothing selected copies the message (the palette calls it copy)."""
-        self.action_copy()
-
-    def action_open_mail(self) -> None:
-        """Open the message in the mail client, addressed, with subject and body."""
-        if self.selection is None:
-            return
-        if self.selection.template is not None and self.selection.template.phone:
-            self.notify("This is a call script: ctrl+n picks an email wording to send instead")
-            return
-        person = self.selection.person()
-        text = self.text()
-        try:
-            url = mailto_url(person.email if person else "", text.subject, text.body)
-        except AddressError as exc:
-            self.notify(
-                f"Not opened: the address on record {exc}. Fix it with e on the board.",
-                severity="error",
-                markup=False,
-            )
-            return
-        to = person.email.strip() if person and person.email.strip() else "nobody yet"
-
-        async def run() -> None:
-            error = await clipboard.open_mail_from(self.app, url)
-            if error:
-                self.app.notify(
-                    f"Couldn't open a mail client: {error}. ctrl+g copies the message instead.",
-                    severity="error",
-                    timeout=10,
-                    markup=False,
-                )
-            else:
-                self.app.notify(f"Opened in your mail client, to {to}", markup=False)
-
-        background.start(self.app, run, group="mail")
-
-    def action_mark_sent(self) -> None:
-        """Log the message as sent now, with its text; the pane moves on.
-
-        A message with something left unfilled (a placeholder, a greeting to another name)
-        is not logged without asking: it was most likely not sent like that.
-        """
-        from followup_tui.app.screens.dialogs import Confirm
-
-        chosen = self.selection
-        if chosen is None or chosen.template is None or self._sending:
-            return
-        text = self.text()
-        gaps = (
-            []
-            if self._composition is None
-            else unfilled(review(text.subject, text.body, self._composition.tone))
-        )
-        if not gaps:
-            self._mark_sent()
-            return
-        question = Confirm(
-            "Mark it sent with this still unfilled?",
-            "\n".join(f"· {clean_line(finding.message)}" for finding in gaps),
-            yes="Mark sent anyway",
-            no="Go back and fill it in",
-        )
-        self.app.push_screen(question, lambda yes: self._mark_sent() if yes else None)
-
-    def _mark_sent(self) -> None:
-        chosen = self.selection
-        if chosen is None or chosen.template is None or self._sending:
-            return
-        interview, template = chosen.interview, chosen.template
-        step, recipient, text = chosen.choice.action.step, chosen.recipient, self.text()
-        event = sent_event(
-            step,
-            self.followup.now(),
-            recipient=recipient,
-            phone=template.phone,
-            subject=text.subject,
-            body=text.body,
-        )
-        message, store = chosen.message(), self.followup.store
-
-        def change() -> Interview | None:
-            try:
-                store.get(interview.id)
-            except KeyError:
-                return None  # removed meanwhile (an undo): nothing to log it on
-            return store.log(interview.id, event)
-
-        pending = self.followup.save(change)  # queued now: a quit right after still saves it
-
-        async def run() -> None:
-            saved = await pending
-            self._sending = False
-            if not saved.ok:
-                return  # the app said why; the draft stays
-            if saved.value is None:
-                self.app.notify("That interview is gone (undone?): nothing logged")
-                return
-            self.drafts.sent(interview.id, message)
-            self._sent = True  # so leaving doesn't keep the sent text as a draft
-            words = sent_words(step, recipient)
-            company = clean_line(interview.company)
-            self.app.notify(f"{company}: {words} marked sent · u undoes it", markup=False)
-            if self.app.screen is self:
-                self.dismiss()  # which saves the drafts
-            else:
-                self._warn_once(self.drafts.save())
-
-        self._sending = True
-        background.start(self.app, run, group="write")
 
 
 def call_line(person: Interviewer | None, name: str) -> str:
