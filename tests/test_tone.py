@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.model import Event, EventKind, Interview, Outcome
+from followup_tui.core.model import OUTREACH_KINDS, Event, EventKind, Interview, Outcome
 from followup_tui.core.policy import PATIENT, STANDARD
 from followup_tui.core.standing import Step
 from followup_tui.core.tone import (
@@ -409,3 +409,17 @@ def test_private_notes_pasted_into_a_message_are_flagged() -> None:
     assert rules("I've kept thinking about Priya seemed unsure about my dbt experience.", context)
     # Ordinary words the notes happen to share are not private.
     assert check("I think the dbt work went well.", context=context) == []
+
+
+@pytest.mark.parametrize("kind", sorted(EventKind))
+def test_every_message_sent_has_words_for_too_soon(kind: EventKind) -> None:
+    # Every kind, so a new kind of message sent can't be left without its words.
+    log = INTERVIEW.with_event(Event(kind, at(10), outcome=Outcome.OTHER))
+    label = outreach_facts(log, at(11), CAL, STANDARD).last_outreach
+    if kind not in OUTREACH_KINDS:
+        assert label == ""
+        return
+    context = ToneContext(Step.CHECK_IN, facts=outreach_facts(log, at(11), CAL, STANDARD))
+    [finding] = check("Checking in.", context=context)
+    assert finding.message == f"the last {label} went out 1 business day ago; the minimum gap is 3"
+    assert label and label.islower()

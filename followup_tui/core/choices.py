@@ -50,6 +50,11 @@ _ANSWERS = (
 )
 """An offer's answer is one of three messages; each is a choice of its own."""
 
+_ANSWERED = {"offer accepted": _ANSWERS[1], "offer declined": _ANSWERS[2]}
+"""Once an offer is answered, the answer given is the one message left to write (in writing,
+say, after a call): to the company that made the offer, an update about another offer or a
+keep-warm note would read wrong."""
+
 
 def _names(interview: Interview) -> tuple[str, ...]:
     return tuple(p.name for p in interview.interviewers if p.name.strip())
@@ -58,6 +63,9 @@ def _names(interview: Interview) -> tuple[str, ...]:
 def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
     """The messages worth writing now, the one to preselect first."""
     names = _names(interview) or ("",)
+    if standing.status is Status.CLOSED and standing.reason in _ANSWERED:
+        step, words = _ANSWERED[standing.reason]
+        return [Choice(Action(step, words, False), words, False, names)]
     owed = [a for a in standing.actions if a.due_now]
     ahead = [a for a in standing.actions if not a.due_now and a.step is not Step.PREPARE]
     choices: list[Choice] = []

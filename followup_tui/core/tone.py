@@ -107,13 +107,16 @@ class ToneContext:
     """Thank-yous already sent to the rest of the panel: the same text again is flagged."""
 
 
-_OUTREACH_LABELS = {
+# One for every kind in OUTREACH_KINDS (a test goes through the enum): "the last ... went out".
+_OUTREACH_LABELS: dict[EventKind, str] = {
     EventKind.THANK_YOU_SENT: "thank-you",
     EventKind.CHECK_IN_SENT: "check-in",
     EventKind.UPDATE_SENT: "update",
     EventKind.CLOSING_NOTE_SENT: "closing note",
     EventKind.THANKS_SENT: "thank-you note",
     EventKind.KEEP_WARM_SENT: "keep-warm note",
+    EventKind.OFFER_ACCEPTED: "note accepting the offer",
+    EventKind.OFFER_DECLINED: "note declining the offer",
 }
 
 
