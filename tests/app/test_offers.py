@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.widgets import Select
 
 from followup_tui.app.screens.composer import ComposerScreen
 from followup_tui.app.screens.detail import DetailScreen
@@ -101,11 +102,48 @@ async def test_accepting_the_offer_from_the_composer_closes_it(
         assert "withdraw from" in board_text(app)
 
 
-def test_every_kind_of_event_has_words_in_the_timeline_and_the_undo_list() -> None:
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [(EventKind.OFFER_ACCEPTED, "offer accepted"), (EventKind.OFFER_DECLINED, "offer declined")],
+)
+async def test_an_answer_logged_by_hand_is_named_in_the_notice(
+    make_app: AppFactory, kind: EventKind, said: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("l")  # Hooli, first
+        app.screen.query_one("#kind", Select).value = kind
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == [f"Hooli: {said} · u undoes it"]
+
+
+async def test_the_composer_opens_on_an_answered_offer_with_the_answer(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(accepted())
+    app.settings = replace(SETTINGS, name="Alex Morgan")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")  # closed ones shown: Hooli, accepted, among them
+        await settle(pilot)
+        index = app.board.index_of("hooli")
+        assert index is not None
+        await pilot.press("g", *["j"] * index, "c")
+        screen = app.screen
+        assert isinstance(screen, ComposerScreen) and screen.selection is not None
+        assert [c.label for c in screen.selection.choices] == ["accept the offer"]
+
+
+def test_every_kind_of_event_has_words_in_the_timeline_the_notice_and_the_undo_list() -> None:
+    from followup_tui.app.screens.actions import LOGGED_WORDS
     from followup_tui.app.screens.detail import EVENT_WORDS
     from followup_tui.storage.history import logged
 
     assert set(EVENT_WORDS) == set(EventKind)
+    assert set(LOGGED_WORDS) == set(EventKind)
     for kind in EventKind:
         assert logged(kind, "Hooli").endswith(" logged for Hooli")
 

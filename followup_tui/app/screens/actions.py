@@ -302,18 +302,26 @@ def _thanked(to: str) -> str:
     return f"thank-you to {to} logged" if to else "thank-you logged"
 
 
-_EVENT_WORDS = {
+LOGGED_WORDS: dict[EventKind, str] = {
+    EventKind.THANK_YOU_SENT: "thank-you logged",
+    EventKind.CHECK_IN_SENT: "check-in logged",
+    EventKind.REPLY: "reply logged",
     EventKind.UPDATE_SENT: "update logged",
     EventKind.CLOSING_NOTE_SENT: "closing note logged",
     EventKind.THANKS_SENT: "thanks logged",
+    EventKind.KEEP_WARM_CHOSEN: "keeping warm",
     EventKind.KEEP_WARM_SENT: "keep-warm note logged",
+    EventKind.SNOOZED: "snoozed",
     EventKind.REFERENCE_CONTACTED: "reference logged",
     EventKind.WITHDREW: "withdrawal logged",
     EventKind.NOTE: "note added",
+    EventKind.OFFER_ACCEPTED: "offer accepted",
+    EventKind.OFFER_DECLINED: "offer declined",
 }
+"""What the notice says once an event is logged, for every kind (a test checks it is total)."""
 
 
 def _logged(event: Event) -> str:
     if event.kind is EventKind.SNOOZED and event.until is not None:
         return f"snoozed until {event.until:%a %-d %b}"
-    return _EVENT_WORDS.get(event.kind, "logged")
+    return LOGGED_WORDS[event.kind]
