@@ -276,6 +276,17 @@ class Store:
         Raises ``CodecError`` (nothing saved) if any of them can't be stored or two share
         an id.
         """
+        batch = list(interviews)
+        return len(self.save_together(batch, history.imported(len(batch))))
+
+    def save_together(self, interviews: Iterable[Interview], what: str) -> list[Interview]:
+        """Save several interviews in one write, all or nothing, as one change that undo
+        takes back whole and names ``what`` ("reply from Acme and its next round").
+
+        An interview whose id is in the store replaces it; an empty id gets a fresh one.
+        Returns them as stored. Raises ``CodecError`` (nothing saved) if any of them can't
+        be stored or two share an id.
+        """
         batch: dict[str, Interview] = {}
         for index, interview in enumerate(interviews, 1):
             new = checked(interview, index)
@@ -283,11 +294,10 @@ class Store:
                 label = f"interview {index} ({new.company})"
                 raise CodecError(f"duplicate id {new.id!r}", record=label, field="id")
             batch[new.id] = new
-        if not batch:
-            return 0
-        with self._mutex:
-            self._apply(batch, (), history.imported(len(batch)))
-        return len(batch)
+        if batch:
+            with self._mutex:
+                self._apply(batch, (), what)
+        return list(batch.values())
 
     def undo(self) -> str | None:
         """Revert the newest change of this session, saving at once.

@@ -108,6 +108,7 @@ CHANGES: dict[str, Change] = {
     "archive": lambda s: s.update(replace(s.get("iv1"), archived=True)),
     "remove": lambda s: s.remove("iv2"),
     "import": lambda s: s.import_interviews([interview(1, notes="re"), interview(7)]),
+    "together": lambda s: s.save_together([interview(2, notes="re"), interview(8)], "both"),
     "undo": lambda s: s.undo(),
 }
 
