@@ -196,9 +196,13 @@ async def test_one_undo_takes_back_the_reply_and_the_round_it_added(
     make_app: AppFactory, data_file: Path
 ) -> None:
     app = make_app()
-    async with app.run_test(size=(110, 40)) as pilot:
+    async with app.run_test(size=(110, 40), notifications=True) as pilot:
         await reply_next_round(pilot, "thu 12 nov 2pm")
         await pilot.press("u")
         await settle(pilot)
         assert not [i for i in stored(data_file).values() if i.follows == "initech"]
         assert not [e for e in stored(data_file)["initech"].events if e.outcome]
+        assert [n.message for n in app._notifications] == [
+            "Initech: reply logged, next round added · u undoes it",
+            "Undid: reply from Initech and its next round",
+        ]

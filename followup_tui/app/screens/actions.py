@@ -150,11 +150,11 @@ class InterviewScreen(Screen[None]):
         """
         store, draft = self.followup.store, next_round(interview, start)
 
-        def both() -> int:
+        def both() -> list[Interview]:
             replied = store.get(interview.id).with_event(reply)
-            # The store's one all-or-nothing write of several interviews: an id it holds
-            # is replaced, an empty one gets a fresh id.
-            return store.import_interviews([replied, draft])
+            # An id the store holds is replaced; the draft's empty one gets a fresh id.
+            what = f"reply from {interview.company} and its next round"
+            return store.save_together([replied, draft], what)
 
         words = f"{interview.company}: reply logged, next round added"
         self.commit(both, words, whole_board=True)
