@@ -6,8 +6,6 @@ Initech (Analyst, Dana Ruiz, thanked, overdue), after the open offer at Hooli.
 
 from __future__ import annotations
 
-import errno
-import os
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +20,7 @@ from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.widgets.fields import Field
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.core.model import Channel, Interview, Outcome
-from followup_tui.storage import tinystorage
+from tests.support.store import FullDisk
 
 from .conftest import AppFactory, at, stored
 from .helpers import board_text, fill, settle, static_text
@@ -156,22 +154,6 @@ async def test_a_next_round_said_twice_is_added_once(make_app: AppFactory, data_
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert later_round(data_file).start == at(11, 12, 14)  # still one, the first
-
-
-class FullDisk:
-    """The data file's saves succeed ``room`` more times, then the disk is full and stays so."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, room: int) -> None:
-        self.room = room
-        real = tinystorage.write_atomic
-
-        def write_atomic(path: Path, data: bytes, **kw: Any) -> os.stat_result:
-            if self.room <= 0:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            self.room -= 1
-            return real(path, data, **kw)
-
-        monkeypatch.setattr(tinystorage, "write_atomic", write_atomic)
 
 
 @pytest.mark.parametrize("room", [0, 1])

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from followup_tui.core.model import Interview
+from followup_tui.storage import tinystorage
 from followup_tui.storage.store import Store
 
 
@@ -24,3 +30,20 @@ def write_data_file(path: Path, interviews: Sequence[Interview]) -> None:
     """A data file at ``path`` holding ``interviews``, its store closed again (lock free)."""
     with Store.open(path) as store:
         store.import_interviews(interviews)
+
+
+class FullDisk:
+    """The data file's saves succeed ``room`` more times, then the disk is full and stays so
+    (the failure comes at the store's file write, as a real one would)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, room: int) -> None:
+        self.room = room
+        real = tinystorage.write_atomic
+
+        def write_atomic(path: Path, data: bytes, **kw: Any) -> os.stat_result:
+            if self.room <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            self.room -= 1
+            return real(path, data, **kw)
+
+        monkeypatch.setattr(tinystorage, "write_atomic", write_atomic)
