@@ -193,14 +193,18 @@ class InterviewScreen(Screen[None]):
                 return
             events = [Event(EventKind.THANK_YOU_SENT, thanked.at, to=to) for to in thanked.to]
 
+            words = f"{_thank_yous(thanked.to)} logged"
+
             def log_all() -> Interview:
-                # One save for the lot, so a failure leaves none of them half-logged.
-                saved = interview
+                # One write for the lot: a failure leaves none of them logged, and one undo
+                # takes them all back.
+                logged = store.get(interview.id)
                 for event in events:
-                    saved = store.log(interview.id, event)
+                    logged = logged.with_event(event)
+                what = f"{words} for {interview.company}"
+                (saved,) = store.save_together([logged], what)
                 return saved
 
-            words = _thanked(", ".join(thanked.to) if all(thanked.to) else "")
             self.commit(log_all, f"{interview.company}: {words}")
 
         self.app.push_screen(ChooseInterviewer(interview, owed), chosen)
@@ -298,8 +302,13 @@ def _updated(store: Store, interview: Interview) -> Interview:
     return store.get(interview.id)
 
 
-def _thanked(to: str) -> str:
-    return f"thank-you to {to} logged" if to else "thank-you logged"
+def _thank_yous(to: tuple[str, ...]) -> str:
+    """ "thank-you" (to the whole panel), "thank-you to Dana Ruiz", or "thank-yous to Dana
+    Ruiz and Sam Lee"."""
+    named = [name for name in to if name]
+    if len(named) < 2:
+        return f"thank-you to {named[0]}" if named else "thank-you"
+    return f"thank-yous to {', '.join(named[:-1])} and {named[-1]}"
 
 
 LOGGED_WORDS: dict[EventKind, str] = {
