@@ -3,7 +3,7 @@ imported: the shell-prompt case, where starting Python and importing the command
 cost more than the answer.
 
 Only the plain forms are answered here (``status``, ``--short``, ``--json``, ``--all``,
-with the data file named by ``FOLLOWUP_DB``), and only when the cache fits exactly as
+on the data file of ``FOLLOWUP_DB`` or the default one), and only when the cache fits exactly as
 the full path would check it (``standings_head``), its settings facts included. Any doubt
 — no cache, a stale one, other arguments, a sync conflict copy to mention, an unreadable
 file — returns None, and the full command line answers as ever: it stays the one source of
@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from followup_tui import standings_head, status_text
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
     from typing import Any
 
 _FLAGS = {"--json": "json", "--short": "short", "--all": "all"}
@@ -32,9 +32,11 @@ def status(argv: Sequence[str], environ: Mapping[str, str], *, tty: bool) -> str
     if not argv or argv[0] != "status" or any(arg not in _FLAGS for arg in argv[1:]):
         return None
     flags = {_FLAGS[arg] for arg in argv[1:]}
-    data_file, now = _data_file(environ), _now(environ)
-    if data_file is None or now is None:
+    now = _now(environ)
+    if now is None:
         return None
+    data_path = _data_path(environ)
+    data_file = os.path.realpath(data_path)
     identity = standings_head.file_identity(data_file)
     if identity is None:
         return None
@@ -57,7 +59,7 @@ def status(argv: Sequence[str], environ: Mapping[str, str], *, tty: bool) -> str
             if found is None:
                 return None
             return status_text.short_line(*standings_head.short_counts(found[0], now)) + "\n"
-        if _conflict_copy_beside(environ):
+        if _conflict_copy_beside(data_path):
             return None  # the full path names it
         section = "json" if "json" in flags else "table"
         found = standings_head.read(data_file, now, fits, section)
@@ -81,19 +83,23 @@ def status(argv: Sequence[str], environ: Mapping[str, str], *, tty: bool) -> str
         return None
 
 
-def _data_file(environ: Mapping[str, str]) -> str | None:
-    """The data file as the full path resolves it, when ``FOLLOWUP_DB`` names it (finding
-    the platform's data folder would import more than the cache saves)."""
+def _data_path(environ: Mapping[str, str]) -> str:
+    """The data file as ``cli`` names it (``paths.default_db_path``), its ``~`` expanded;
+    the platform's data folder is looked up only when ``FOLLOWUP_DB`` doesn't name it (that
+    costs more imports than all the rest)."""
     named = environ.get("FOLLOWUP_DB", "").strip()
-    return os.path.realpath(os.path.expanduser(named)) if named else None
+    if not named:
+        from followup_tui.paths import default_db_path
+
+        named = str(default_db_path(environ))
+    return os.path.expanduser(named)
 
 
-def _conflict_copy_beside(environ: Mapping[str, str]) -> bool:
+def _conflict_copy_beside(data_path: str) -> bool:
     """True when anything beside the data file may be a sync conflict copy (the full path
     tells them apart, and names each)."""
-    folder = os.path.dirname(os.path.abspath(os.path.expanduser(environ["FOLLOWUP_DB"].strip())))
     try:
-        with os.scandir(folder) as entries:
+        with os.scandir(os.path.dirname(os.path.abspath(data_path))) as entries:
             return any("conflict" in entry.name for entry in entries)
     except OSError:
         return True

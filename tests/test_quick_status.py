@@ -220,7 +220,6 @@ FALLBACKS = {
     "other arguments": (["status", "--demo"], {}),
     "an abbreviation": (["status", "--sh"], {}),
     "a data file named by --db": (["--db", "{db}", "status"], {}),
-    "no FOLLOWUP_DB": (["status"], {}),
     "an instant without an offset": (["status"], {"FOLLOWUP_NOW": "2026-11-04T15:00:00"}),
 }
 
@@ -233,19 +232,28 @@ def test_unusual_arguments_and_environments_fall_back(
     argv, more = FALLBACKS[case]
     argv = [arg.replace("{db}", str(db)) for arg in argv]
     env = environment(db, at, **more)
-    if case == "no FOLLOWUP_DB":  # the data file where the platform keeps it
-        env["XDG_DATA_HOME"] = str(tmp_path / "data-home")
-        kept = tmp_path / "data-home" / "followup" / "followup.json"
-        kept.parent.mkdir(parents=True)
-        kept.write_bytes(db.read_bytes())
-        del env["FOLLOWUP_DB"]
-        main(argv, env)  # a cache beside it, as after an earlier run
     assert quick(tuple(argv), env) is None
     code, out, _ = main(argv, env)
     assert code == 0
-    if case == "no FOLLOWUP_DB":
-        env["FOLLOWUP_DB"] = str(kept)
     assert out == computed(tuple(argv), env)
+
+
+def test_the_data_file_in_the_user_data_folder_is_answered_too(
+    demo: tuple[Path, datetime], tmp_path: Path
+) -> None:
+    db, at = demo
+    kept = tmp_path / "data-home" / "followup" / "followup.json"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(db.read_bytes())
+    env = environment(kept, at, XDG_DATA_HOME=str(tmp_path / "data-home"))
+    env["FOLLOWUP_CONFIG"] = str(db.with_name("settings.toml"))
+    expected = {argv: computed(argv, env) for argv in FORMS}
+    del env["FOLLOWUP_DB"]
+    standings_cache.cache_path_for(kept).unlink()  # the one computing left there
+    assert quick(("status",), env) is None
+    assert main(["status"], env)[1] == expected[("status",)]
+    for argv in FORMS:
+        assert quick(argv, env) == expected[argv], argv
 
 
 def test_a_bad_instant_falls_back_to_the_full_paths_error(demo: tuple[Path, datetime]) -> None:
