@@ -382,9 +382,11 @@ def _settings_facts(settings: Settings) -> list[Any] | None:
 
     holidays_file = None
     if settings.country:
-        import holidays
+        # Found, not imported: a cache that answered has not needed the holidays yet.
+        from importlib.util import find_spec
 
-        holidays_file = holidays.__file__
+        spec = find_spec("holidays")
+        holidays_file = None if spec is None else spec.origin
         if holidays_file is None:
             return None
     path = str(settings_path())

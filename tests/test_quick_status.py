@@ -6,6 +6,7 @@ leaves to the full path falls back and is answered right."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -385,3 +386,26 @@ def test_the_quick_path_imports_only_what_it_must(demo: tuple[Path, datetime]) -
             "followup_tui.core.standing",
         ):
             assert heavy not in loaded, (argv, heavy)
+
+
+def test_with_a_country_the_holidays_package_is_a_fact(tmp_path: Path) -> None:
+    now = datetime(2026, 11, 4, 15, 0, tzinfo=UTC)
+    db = tmp_path / "followup.json"
+    with Store.open(db) as store:
+        store.import_interviews(demo_board(now, NEW_YORK))
+    config = tmp_path / "settings.toml"
+    config.write_text(SETTINGS + 'country = "US"\n', encoding="utf-8")
+    env = environment(db, now)
+    full(("status",), env)
+    for argv in FORMS:
+        assert quick(argv, env) == computed(argv, env), argv
+    # Another version of the package in its place: its __init__.py is another file.
+    cache = standings_cache.cache_path_for(db)
+    head_text, rest = cache.read_text(encoding="utf-8").split("\n", 1)
+    head = json.loads(head_text)
+    holidays = head["settings"][-1]
+    assert holidays[0].endswith("__init__.py")
+    head["settings"][-1] = [holidays[0], holidays[1] + 1, *holidays[2:]]
+    cache.write_text(json.dumps(head, ensure_ascii=False) + "\n" + rest, encoding="utf-8")
+    assert quick(("status",), env) is None
+    assert main(["status"], env)[1] == computed(("status",), env)
