@@ -170,11 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`followup status | head -1`): nothing left to say to it.
-        # Point stdout at nothing, so the flush at exit can't complain either.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 141  # as a shell reports a process ended by SIGPIPE
+        from followup_tui.quick_status import reader_gone
+
+        return reader_gone()
     except Exception as exc:  # the last guard: never a traceback full of user data
         from followup_tui.crashlog import record_crash
 
@@ -195,16 +193,11 @@ def inert(text: str) -> str:
 
 
 def inert_json(document: object) -> str:
-    """``document`` as JSON that is safe to print, and reads back as the same data.
+    """``document`` as JSON that is safe to print, and reads back as the same data
+    (``status_text.inert_json``)."""
+    from followup_tui.status_text import inert_json as as_text
 
-    Non-ASCII text stays readable, but what ``json`` leaves raw and a terminal would act
-    on (DEL, C1 controls, separators, bidi controls) is written as ``\\uNNNN``.
-    """
-    import json
-
-    from followup_tui.terminal_text import JSON, made_safe
-
-    return made_safe(json.dumps(document, ensure_ascii=False, indent=2), JSON)
+    return as_text(document)
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -235,7 +228,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> in
 
 
 def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
-    from followup_tui import report
+    from followup_tui import report, status_text
 
     now = clock.now()
     rows: Sequence[report.Shown]
@@ -250,7 +243,7 @@ def _status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
         cache = _StandingsCache(path, settings, now)
         head = cache.head() if args.short and not args.json else None
         if head is not None:  # the head alone answers: no row is read
-            print(report.short_line(head.offers, head.due, head.overdue, head.next))
+            print(status_text.short_line(head.offers, head.due, head.overdue, head.next))
             return 0
         rows = cache.rows()
     if not args.all:
@@ -345,13 +338,17 @@ class _StandingsCache:
         """The counts and next step of ``status --short``, if the cache holds them."""
         if self._key is None:
             return None
-        return self._cache.load_head(self._path, self._key, self._now)
+        head = self._cache.load_head(self._path, self._key, self._now)
+        if head is not None:
+            self._restamp()
+        return head
 
     def rows(self) -> Sequence[CachedRow | Row]:
         """Every row of the board, in board order."""
         if self._key is not None:
             cached = self._cache.load_rows(self._path, self._key, self._now)
             if cached is not None:
+                self._restamp()
                 return cached
         from followup_tui.core.board import rank, standing_of
 
@@ -364,8 +361,42 @@ class _StandingsCache:
             def countdown_at(row: Row, at: datetime) -> str:
                 return standing_of(row.interview, settings.policy, at, calendar).countdown
 
-            self._cache.save(path, self._key, rows, now, calendar, countdown_at)
+            facts = _settings_facts(settings)
+            self._cache.save(path, self._key, rows, now, calendar, countdown_at, settings=facts)
         return rows
+
+    def _restamp(self) -> None:
+        """Bring the settings facts of a cache that answered up to date, for the quick path."""
+        facts = _settings_facts(self._settings)
+        if facts is not None and self._key is not None:
+            self._cache.restamp(self._path, self._key, facts)
+
+
+def _settings_facts(settings: Settings) -> list[Any] | None:
+    """What ``settings`` were read from (``standings_head.settings_facts``), for the quick
+    path to check instead of reading them; None unless the settings file there now gives
+    exactly ``settings`` (not so when a test passes its own, or the file changed since)."""
+    from followup_tui.paths import settings_path
+    from followup_tui.settings import settings_from
+    from followup_tui.standings_head import settings_facts
+
+    holidays_file = None
+    if settings.country:
+        # Found, not imported: a cache that answered has not needed the holidays yet.
+        from importlib.util import find_spec
+
+        spec = find_spec("holidays")
+        holidays_file = None if spec is None else spec.origin
+        if holidays_file is None:
+            return None
+    path = str(settings_path())
+    try:
+        facts, raw = settings_facts(path, holidays_file, os.environ)
+        if settings_from(raw, path) != settings:
+            return None
+    except (OSError, SettingsError):
+        return None
+    return facts
 
 
 def _cache_key(identity: list[object], settings: Settings) -> dict[str, Any] | None:

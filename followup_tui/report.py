@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
 
+from followup_tui import status_text
 from followup_tui.core.standing import Standing, Status
+from followup_tui.status_text import json_document, short_line, table_line
+from followup_tui.status_text import plain as plain  # the table's rule, used elsewhere too
+from followup_tui.status_text import use_colour as use_colour
 
 if TYPE_CHECKING:  # typing only: a Protocol class costs its creation at every start
     from typing import Protocol
@@ -59,19 +62,16 @@ _COLOURS = {
 }
 
 
-def use_colour(stream_is_tty: bool) -> bool:
-    """Colour only on a terminal, and never when ``NO_COLOR`` is set."""
-    return stream_is_tty and not os.environ.get("NO_COLOR")
-
-
-def plain(text: str) -> str:
-    """Text safe to print in the table: control characters (escape codes included) made
-    visible."""
-    if text.isprintable():  # as made_safe says, without importing it for every status
-        return text
-    from followup_tui.terminal_text import SHELL_TABLE, made_safe
-
-    return made_safe(text, SHELL_TABLE)
+def table_cells(row: Shown) -> tuple[str, str, str, str]:
+    """The row's cells in the table, all but its countdown: company and role, badge, the
+    badge's colour (an SGR code) and next action (see ``status_text.table_line``)."""
+    s = row.standing
+    action = s.actions[0].label if s.actions else (s.reason or "")
+    if len(s.actions) > 1:
+        action += f" (+{len(s.actions) - 1})"
+    names = row.interview
+    left = f"{_clip(plain(names.company), 20):<20} {_clip(plain(names.role), 24):<24}"
+    return left, f"{s.status.label:<15}", _COLOURS[s.status], f"{_clip(plain(action), 34):<34}"
 
 
 def _clip(text: str, width: int) -> str:
@@ -80,25 +80,8 @@ def _clip(text: str, width: int) -> str:
 
 def table(rows: Sequence[Shown], *, colour: bool) -> str:
     """A compact table: company, role, badge, next action, countdown."""
-    if not rows:
-        return "No open interviews."
-    lines = []
-    header = f"{'COMPANY':<20} {'ROLE':<24} {'STATUS':<15} {'NEXT':<34} WHEN"
-    lines.append(f"\x1b[1m{header}\x1b[0m" if colour else header)
-    for row in rows:
-        s = row.standing
-        action = s.actions[0].label if s.actions else (s.reason or "")
-        if len(s.actions) > 1:
-            action += f" (+{len(s.actions) - 1})"
-        badge = f"{s.status.label:<15}"
-        if colour:
-            badge = f"\x1b[{_COLOURS[s.status]}m{badge}\x1b[0m"
-        lines.append(
-            f"{_clip(plain(row.interview.company), 20):<20} "
-            f"{_clip(plain(row.interview.role), 24):<24} {badge} "
-            f"{_clip(plain(action), 34):<34} {s.countdown}"
-        )
-    return "\n".join(lines)
+    lines = [table_line(table_cells(r), r.standing.countdown, colour=colour) for r in rows]
+    return status_text.table(lines, colour=colour)
 
 
 def short(rows: Sequence[Shown]) -> str:
@@ -116,16 +99,19 @@ def short(rows: Sequence[Shown]) -> str:
     return short_line(offers, due, overdue, step)
 
 
-def short_line(offers: int, due: int, overdue: int, step: str | None) -> str:
-    """The line of :func:`short` from its counts and the next step of the first open row
-    with an action (``core.board.next_step``), if any."""
-    parts = [f"{offers} offer" + ("s" if offers > 1 else "")] if offers else []
-    parts.append(f"{due} due")
-    if overdue:
-        parts.append(f"{overdue} overdue")
-    if step is not None:
-        parts.append(f"next: {plain(step)}")
-    return " · ".join(parts)
+def json_fields(row: Shown) -> dict[str, Any]:
+    """The row in the ``status --json`` document."""
+    s = row.standing
+    return {
+        "id": row.interview.id,
+        "company": row.interview.company,
+        "role": row.interview.role,
+        "status": s.status.value,
+        "actions": [a.label for a in s.actions],
+        "due": _stamp(s.due),
+        "overdue_after": _stamp(s.overdue_after),
+        "countdown": s.countdown,
+    }
 
 
 def _stamp(value: datetime | date | None) -> str | None:
@@ -134,19 +120,4 @@ def _stamp(value: datetime | date | None) -> str | None:
 
 def as_json(rows: Sequence[Shown], now: datetime) -> dict[str, Any]:
     """The ``status --json`` document (a public contract: see the README)."""
-    return {
-        "now": now.isoformat(),
-        "interviews": [
-            {
-                "id": r.interview.id,
-                "company": r.interview.company,
-                "role": r.interview.role,
-                "status": r.standing.status.value,
-                "actions": [a.label for a in r.standing.actions],
-                "due": _stamp(r.standing.due),
-                "overdue_after": _stamp(r.standing.overdue_after),
-                "countdown": r.standing.countdown,
-            }
-            for r in rows
-        ],
-    }
+    return json_document(now, [json_fields(r) for r in rows])

@@ -126,13 +126,21 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     except OSError as exc:
         raise SettingsError(f"{path}: can't be read ({exc.strerror})") from None
+    return settings_from(raw, str(path))
+
+
+def settings_from(raw: bytes | None, source: str) -> Settings:
+    """The settings a settings file holding ``raw`` gives (None: no file); errors name
+    ``source``."""
+    if raw is None:
+        return Settings()
     import tomllib  # only when there is a file to read
 
     try:
         values = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise SettingsError(f"{path}: not a valid TOML file ({exc})") from None
-    return parse_settings(values, str(path))
+        raise SettingsError(f"{source}: not a valid TOML file ({exc})") from None
+    return parse_settings(values, source)
 
 
 def save_theme(theme: str, path: Path | None = None) -> None:

@@ -26,82 +26,25 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from followup_tui.core.standing import Action, Basis, Standing, Status, Step, format_span
+from followup_tui import standings_head
+from followup_tui.core.span import format_span
+from followup_tui.core.standing import Action, Basis, Standing, Status, Step
+from followup_tui.standings_head import file_identity as file_identity
+from followup_tui.standings_head import make_key as make_key
+from followup_tui.standings_head import micros as micros
 
 if TYPE_CHECKING:
     from followup_tui.core.board import Row
     from followup_tui.core.calendar import BusinessCalendar
 
-VERSION = 2
-"""The cache's format and meaning; raise it when either changes (old caches are then
-ignored). Edits to the rules' source files invalidate caches by themselves."""
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICRO = timedelta(microseconds=1)
-_RULES = Path(__file__).parent / "core"
-
 
 def cache_path_for(data_file: Path) -> Path:
     """The cache of a data file: beside it, ``<name>.standings``."""
     return data_file.with_name(data_file.name + ".standings")
-
-
-def micros(moment: datetime) -> int:
-    """An aware instant as whole microseconds since the epoch (exact, unlike a float)."""
-    return (moment - _EPOCH) // _MICRO
-
-
-def file_identity(data_file: Path) -> list[object] | None:
-    """The data file's inode, size, modification time and CRC-32; None if absent."""
-    import zlib  # a checksum, not a cryptographic hash: hashlib alone costs 2-3 ms to import
-
-    try:
-        with open(data_file, "rb") as stream:
-            stat = os.fstat(stream.fileno())
-            content = stream.read()
-    except OSError:
-        return None
-    digest = zlib.crc32(content)
-    return [stat.st_ino, stat.st_size, stat.st_mtime_ns, digest]
-
-
-def _rules_fingerprint() -> list[object]:
-    """Names, sizes and modification times of the rules' source files (and this one's)."""
-    try:
-        entries = sorted(
-            (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
-            for entry in os.scandir(_RULES)
-            if entry.name.endswith(".py")
-        )
-        own = os.stat(__file__)
-    except OSError:
-        return []
-    return [*entries, (own.st_size, own.st_mtime_ns)]
-
-
-def make_key(identity: list[object], policy: str, zone: str, country: str) -> dict[str, Any]:
-    """Everything the cached board depends on, as it is stored (JSON, so lists not tuples)."""
-    from followup_tui import __version__
-
-    # Through JSON and back: compared with what a stored cache reads back as.
-    key: dict[str, Any] = json.loads(
-        json.dumps(
-            {
-                "version": VERSION,
-                "package": __version__,
-                "rules": _rules_fingerprint(),
-                "file": identity,
-                "policy": policy,
-                "zone": zone,
-                "country": country,
-            }
-        )
-    )
-    return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,22 +91,26 @@ class Head:
     None when no open row has one."""
 
 
-_DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
-"""What a cache in an unexpected shape raises as it is read back."""
+_DAMAGE = standings_head.DAMAGE
+
+
+def _read(
+    data_file: Path, key: dict[str, Any], now: datetime, section: str | None
+) -> tuple[dict[str, Any], Any] | None:
+    """The head and ``section`` of the cache of ``data_file``, if its key is ``key`` and it
+    holds at ``now``."""
+    return standings_head.read(str(data_file), now, lambda head: head.get("key") == key, section)
 
 
 def load_head(data_file: Path, key: dict[str, Any], now: datetime) -> Head | None:
     """The head of the cache of ``data_file`` at ``now`` (no row is read), or None when
     there is no cache, or it doesn't fit ``key`` or ``now``, or it is damaged."""
-    found = _fitting(data_file, key, now)
+    found = _read(data_file, key, now, None)
     if found is None:
         return None
     head, _ = found
     try:
-        offers, due, overdue = (int(count) for count in head["counts"])
-        step = head["next"]
-        text = None if step is None else _countdown(step, micros(now))
-        return Head(offers, due, overdue, text)
+        return Head(*standings_head.short_counts(head, now))
     except _DAMAGE:
         return None
 
@@ -171,13 +118,12 @@ def load_head(data_file: Path, key: dict[str, Any], now: datetime) -> Head | Non
 def load_rows(data_file: Path, key: dict[str, Any], now: datetime) -> list[CachedRow] | None:
     """Every row of the cache of ``data_file``, in board order, with its standing at
     ``now``; None as :func:`load_head` has it."""
-    found = _fitting(data_file, key, now)
+    found = _read(data_file, key, now, "rows")
     if found is None:
         return None
-    _, rows_text = found
+    _, stored = found
     now_us = micros(now)
     try:
-        stored = json.loads(rows_text)
         # Few distinct actions recur across thousands of rows: each is made once.
         actions = [
             Action(_STEPS[s], label, due_now, recipient, number, of, _BASES.get(b))
@@ -185,27 +131,6 @@ def load_rows(data_file: Path, key: dict[str, Any], now: datetime) -> list[Cache
         ]
         return [_row(record, actions, now_us) for record in stored["rows"]]
     except _DAMAGE:
-        return None
-
-
-def _fitting(
-    data_file: Path, key: dict[str, Any], now: datetime
-) -> tuple[dict[str, Any], str] | None:
-    """The cache's head and the text of its rows, if its key is ``key`` and it holds at
-    ``now``."""
-    try:
-        with open(cache_path_for(data_file), encoding="utf-8") as stream:
-            head_text = stream.readline()
-            rows_text = stream.read()
-        head = json.loads(head_text)
-        if not isinstance(head, dict) or head.get("key") != key:
-            return None
-        now_us = micros(now)
-        made, until = head["made"], head["until"]
-        if now_us < made or (until is not None and now_us >= until):
-            return None
-        return head, rows_text
-    except (OSError, *_DAMAGE):
         return None
 
 
@@ -230,12 +155,7 @@ def _row(record: list[Any], actions: list[Action], now_us: int) -> CachedRow:
     return CachedRow(Named(ident, company, role, archived), standing)
 
 
-def _countdown(template: list[Any], now_us: int) -> str:
-    """A templated text (see :func:`_template`) as it reads at ``now_us``."""
-    if len(template) == 1:
-        return str(template[0])
-    before, anchor, after = template
-    return str(before) + format_span(timedelta(microseconds=anchor - now_us)) + str(after)
+_countdown = standings_head.countdown
 
 
 def _moment(stored: list[str] | None) -> datetime | date | None:
@@ -374,14 +294,20 @@ def save(
     now: datetime,
     calendar: BusinessCalendar,
     countdown_at: CountdownAt,
+    *,
+    settings: list[Any] | None = None,
 ) -> bool:
     """Write the cache of the board ``rows`` (all of them, as ``rank`` gave them at ``now``).
 
     ``countdown_at`` is asked only when a countdown reads alike counted to two instants.
+    ``settings``: the facts the settings in ``key`` were read from
+    (``standings_head.settings_facts``), checked by the full path; without them the quick
+    path never uses this cache.
 
     Returns False, leaving any old cache in place or none, when it can't be written or a
     countdown can't be templated; a cache is never worth an error.
     """
+    from followup_tui import report
     from followup_tui.core.board import DUE_NOW
 
     templates = _Templates(now, calendar, countdown_at)
@@ -397,8 +323,26 @@ def save(
         step = None if first is None else templates.next_step(first)
     except Uncacheable:
         return False
+    # What the quick path prints, in the pieces the report makes: it assembles them alone.
+    table, document = [], []
+    for row, record in zip(rows, records, strict=True):
+        template = record[-1]
+        table.append([row.is_open, template, *report.table_cells(row)])
+        document.append([row.is_open, template, {**report.json_fields(row), "countdown": None}])
+    sections = [
+        ("rows", {"actions": templates.actions(), "rows": records}),
+        ("table", table),
+        ("json", document),
+    ]
+    lines = [(json.dumps(value, ensure_ascii=False) + "\n").encode() for _, value in sections]
+    offsets, start = {}, 0
+    for (name, _), line in zip(sections, lines, strict=True):
+        offsets[name] = [start, len(line)]
+        start += len(line)
     head = {
         "key": key,
+        "settings": settings,
+        "sections": offsets,
         "made": micros(now),
         "until": min(changes, default=None),
         "counts": [
@@ -408,14 +352,39 @@ def save(
         ],
         "next": step,
     }
-    stored = {"actions": templates.actions(), "rows": records}
-    text = json.dumps(head, ensure_ascii=False) + "\n" + json.dumps(stored, ensure_ascii=False)
+    text = b"".join([(json.dumps(head, ensure_ascii=False) + "\n").encode(), *lines])
+    return _write(cache_path_for(data_file), text)
+
+
+def restamp(data_file: Path, key: dict[str, Any], settings: list[Any]) -> bool:
+    """Record ``settings`` (as :func:`save` has them) in the cache of ``data_file`` if its
+    key is ``key`` and it records other facts; True if it was written.
+
+    A settings edit that changes no standing (the name, a comment) leaves the cache valid
+    for the full path, which checks the settings themselves, but not for the quick path,
+    which checks what they were read from.
+    """
     target = cache_path_for(data_file)
+    try:
+        with open(target, "rb") as stream:
+            head = json.loads(stream.readline())
+            rest = stream.read()  # the sections, untouched: their offsets follow the head
+        if head.get("key") != key or head.get("settings") == settings:
+            return False
+    except (OSError, *_DAMAGE):
+        return False
+    head["settings"] = settings
+    return _write(target, (json.dumps(head, ensure_ascii=False) + "\n").encode() + rest)
+
+
+def _write(target: Path, text: bytes) -> bool:
+    """Replace ``target`` by a file holding ``text`` (whole, never half); False if it
+    can't be written."""
     temp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     try:
         # Private as the data file is: the cache names companies and people.
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-        with open(fd, "w", encoding="utf-8") as stream:
+        with open(fd, "wb") as stream:
             stream.write(text)
         os.replace(temp, target)
     except OSError:

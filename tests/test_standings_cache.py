@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from followup_tui import cli, standings_cache
+from followup_tui import cli, standings_cache, standings_head
 from followup_tui.clock import FixedClock
 from followup_tui.core.codec import CodecError
 from followup_tui.core.model import Event, EventKind, Interview, Interviewer, Outcome
@@ -193,9 +193,9 @@ def test_a_cache_that_no_longer_fits_is_never_used(
         elif change == "zone":
             config = Settings(timezone="Asia/Tokyo")
         elif change == "version":
-            patches.append(mock.patch.object(standings_cache, "VERSION", -1))
+            patches.append(mock.patch.object(standings_head, "VERSION", -1))
         else:
-            patches.append(mock.patch.object(standings_cache, "_RULES", Path("/nonexistent")))
+            patches.append(mock.patch.object(standings_head, "_RULES", "/nonexistent"))
         for patch in patches:
             patch.start()
         try:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
+
+from followup_tui.core.span import format_span as format_span  # the ladder names it here
 
 
 class Status(StrEnum):
@@ -144,18 +146,3 @@ class Standing:
     def urgency(self) -> int:
         """Rank of the badge, 0 = most urgent."""
         return URGENCY[self.status]
-
-
-def format_span(span: timedelta) -> str:
-    """A compact length of time: "2d 4h", "5h 12m", "12m", "<1m" (sign ignored)."""
-    seconds = abs(int(span.total_seconds()))
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
-    if days:
-        return f"{days}d {hours}h" if hours else f"{days}d"
-    if hours:
-        return f"{hours}h {minutes}m" if minutes else f"{hours}h"
-    if minutes:
-        return f"{minutes}m"
-    return "<1m"

@@ -1,0 +1,141 @@
+"""``followup status`` answered from the standings cache before the rest of the package is
+imported: the shell-prompt case, where starting Python and importing the command line
+cost more than the answer.
+
+Only the plain forms are answered here (``status``, ``--short``, ``--json``, ``--all``,
+on the data file of ``FOLLOWUP_DB`` or the default one), and only when the cache fits exactly as
+the full path would check it (``standings_head``), its settings facts included. Any doubt
+— no cache, a stale one, other arguments, a sync conflict copy to mention, an unreadable
+file — returns None, and the full command line answers as ever: it stays the one source of
+truth, and prints the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, datetime
+
+from followup_tui import standings_head, status_text
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from typing import Any
+
+_FLAGS = {"--json": "json", "--short": "short", "--all": "all"}
+
+
+def status(argv: Sequence[str], environ: Mapping[str, str], *, tty: bool) -> str | None:
+    """What ``followup ARGV`` prints (newline included) when it is a status the standings
+    cache answers; None otherwise. ``tty``: whether standard output is a terminal."""
+    if not argv or argv[0] != "status" or any(arg not in _FLAGS for arg in argv[1:]):
+        return None
+    flags = {_FLAGS[arg] for arg in argv[1:]}
+    now = _now(environ)
+    if now is None:
+        return None
+    data_path = _data_path(environ)
+    data_file = os.path.realpath(data_path)
+    identity = standings_head.file_identity(data_file)
+    if identity is None:
+        return None
+    expected = standings_head.code_and_file_key(identity)
+
+    def fits(head: dict[str, Any]) -> bool:
+        key, recorded = head.get("key"), head.get("settings")
+        if not isinstance(key, dict) or not isinstance(recorded, list):
+            return False
+        if any(key.get(name) != value for name, value in expected.items()):
+            return False
+        _, settings_file, _, _, holidays = recorded
+        holidays_file = None if holidays is None else holidays[0]
+        facts, _ = standings_head.settings_facts(settings_file, holidays_file, environ)
+        return bool(facts == recorded)
+
+    try:
+        if "json" not in flags and "short" in flags:
+            found = standings_head.read(data_file, now, fits, None)
+            if found is None:
+                return None
+            return status_text.short_line(*standings_head.short_counts(found[0], now)) + "\n"
+        if _conflict_copy_beside(data_path):
+            return None  # the full path names it
+        section = "json" if "json" in flags else "table"
+        found = standings_head.read(data_file, now, fits, section)
+        if found is None:
+            return None
+        now_us = standings_head.micros(now)
+        shown = [row for row in found[1] if row[0] or "all" in flags]
+        if section == "json":
+            rows = []
+            for _, template, fields in shown:
+                fields["countdown"] = standings_head.countdown(template, now_us)
+                rows.append(fields)
+            return status_text.inert_json(status_text.json_document(now, rows)) + "\n"
+        colour = status_text.use_colour(tty)
+        lines = [
+            status_text.table_line(cells, standings_head.countdown(template, now_us), colour=colour)
+            for _, template, *cells in shown
+        ]
+        return status_text.table(lines, colour=colour) + "\n"
+    except standings_head.DAMAGE:
+        return None
+
+
+def _data_path(environ: Mapping[str, str]) -> str:
+    """The data file as ``cli`` names it (``paths.default_db_path``), its ``~`` expanded;
+    the platform's data folder is looked up only when ``FOLLOWUP_DB`` doesn't name it (that
+    costs more imports than all the rest)."""
+    named = environ.get("FOLLOWUP_DB", "").strip()
+    if not named:
+        from followup_tui.paths import default_db_path
+
+        named = str(default_db_path(environ))
+    return os.path.expanduser(named)
+
+
+def _conflict_copy_beside(data_path: str) -> bool:
+    """True when anything beside the data file may be a sync conflict copy (the full path
+    tells them apart, and names each)."""
+    try:
+        with os.scandir(os.path.dirname(os.path.abspath(data_path))) as entries:
+            return any("conflict" in entry.name for entry in entries)
+    except OSError:
+        return True
+
+
+def _now(environ: Mapping[str, str]) -> datetime | None:
+    """The instant ``clock.clock_from_env`` gives, when it is the wall clock or pinned to an
+    instant with an offset (anything else is the full path's to read, or refuse)."""
+    pinned = environ.get("FOLLOWUP_NOW", "").strip()
+    if not pinned:
+        return datetime.now(UTC)
+    try:
+        value = datetime.fromisoformat(pinned)
+    except ValueError:
+        return None
+    return value if value.tzinfo is not None else None
+
+
+def reader_gone() -> int:
+    """After standard output's reader went away (``followup status | head -1``): point it
+    at nothing, so the flush at exit can't complain either; the exit code a shell reports
+    for a process ended by SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141
+
+
+def main(argv: Sequence[str]) -> int | None:
+    """Print the status ``argv`` asks for if the cache answers it; its exit code, or None
+    for the full command line to run."""
+    text = status(argv, os.environ, tty=sys.stdout.isatty())
+    if text is None:
+        return None
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return reader_gone()
+    return 0

@@ -1,0 +1,175 @@
+"""The standings cache's validity rules and head, read with nothing heavy imported.
+
+One source for both readers of the cache: ``standings_cache`` (the full path, which also
+writes it) and ``quick_status`` (``followup status`` answered before the rest of the
+package is imported). Only ``os``, ``zlib``, ``json`` and ``datetime`` here.
+
+The file: a first line holding the head (its key, the instants it holds between, the
+counts and next step of ``status --short``, where each later section lies), then the
+sections, each one line of JSON, found by their byte offsets after the head.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from datetime import UTC, datetime, timedelta
+
+from followup_tui.core.span import format_span
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Any
+
+VERSION = 3
+"""The cache's format and meaning; raise it when either changes (old caches are then
+ignored). Edits to the rules' source files invalidate caches by themselves."""
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICRO = timedelta(microseconds=1)
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
+_RULES = os.path.join(_PACKAGE, "core")
+_SHAPERS = ("report.py", "settings.py", "standings_cache.py", "standings_head.py", "status_text.py")
+"""The package's files besides the rules whose code shapes what the cache holds."""
+
+SETTINGS_VARIABLES = ("FOLLOWUP_CONFIG", "XDG_CONFIG_HOME", "HOME", "TZ")
+"""The environment that decides which settings file is read and the machine's zone."""
+LOCALTIME = "/etc/localtime"
+"""The link naming the machine's zone when ``TZ`` doesn't."""
+
+DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+"""What a cache in an unexpected shape raises as it is read back."""
+
+
+def cache_file(data_file: str) -> str:
+    """The cache of a data file: beside it, ``<name>.standings``."""
+    return data_file + ".standings"
+
+
+def micros(moment: datetime) -> int:
+    """An aware instant as whole microseconds since the epoch (exact, unlike a float)."""
+    return (moment - _EPOCH) // _MICRO
+
+
+def file_identity(data_file: str | os.PathLike[str]) -> list[object] | None:
+    """The data file's inode, size, modification time and CRC-32; None if absent."""
+    try:
+        with open(data_file, "rb") as stream:
+            stat = os.fstat(stream.fileno())
+            content = stream.read()
+    except OSError:
+        return None
+    # A checksum, not a cryptographic hash: hashlib alone costs 2-3 ms to import.
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns, zlib.crc32(content)]
+
+
+def _rules_fingerprint() -> list[object]:
+    """Names, sizes and modification times of the rules' source files and the package's
+    files that shape the cache."""
+    try:
+        entries = sorted(
+            (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+            for entry in os.scandir(_RULES)
+            if entry.name.endswith(".py")
+        )
+        own = [os.stat(os.path.join(_PACKAGE, name)) for name in _SHAPERS]
+    except OSError:
+        return []
+    return [*entries, *((stat.st_size, stat.st_mtime_ns) for stat in own)]
+
+
+def _as_stored(value: dict[str, Any]) -> dict[str, Any]:
+    """``value`` as it reads back from JSON (lists, not tuples), to compare with a head."""
+    stored: dict[str, Any] = json.loads(json.dumps(value))
+    return stored
+
+
+def code_and_file_key(identity: list[object]) -> dict[str, Any]:
+    """The part of the key the settings don't decide: the cache's format, the package's
+    version, the rules' source files and the data file's identity."""
+    from followup_tui import __version__
+
+    key = {"version": VERSION, "package": __version__, "rules": _rules_fingerprint()}
+    return _as_stored({**key, "file": identity})
+
+
+def make_key(identity: list[object], policy: str, zone: str, country: str) -> dict[str, Any]:
+    """Everything the cached board depends on, as it is stored (JSON, so lists not tuples)."""
+    return {
+        **code_and_file_key(identity),
+        **_as_stored({"policy": policy, "zone": zone, "country": country}),
+    }
+
+
+def settings_facts(
+    settings_file: str, holidays_file: str | None, environ: Mapping[str, str]
+) -> tuple[list[Any], bytes | None]:
+    """What the settings that change standings (policy, zone, country) were read from, as
+    stored, and the settings file's bytes (None when it is absent).
+
+    The environment naming the settings file and the zone, the settings file's path and
+    checksum, the link naming the machine's zone, and, for a country's holidays, the
+    holidays package's ``__init__.py`` (its inode changes when another version replaces it).
+    Equal facts mean equal settings, so the quick path can trust a key the full path made
+    without reading TOML, time zones or package metadata.
+    """
+    try:
+        with open(settings_file, "rb") as stream:
+            raw: bytes | None = stream.read()
+    except FileNotFoundError:
+        raw = None
+    checksum = None if raw is None else [len(raw), zlib.crc32(raw)]
+    try:
+        zone_link: str | None = os.readlink(LOCALTIME)
+    except OSError:
+        zone_link = None
+    holidays = None
+    if holidays_file is not None:
+        stat = os.stat(holidays_file)
+        holidays = [holidays_file, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+    variables = [environ.get(name) for name in SETTINGS_VARIABLES]
+    return [variables, settings_file, checksum, zone_link, holidays], raw
+
+
+def read(
+    data_file: str, now: datetime, fits: Callable[[dict[str, Any]], bool], section: str | None
+) -> tuple[dict[str, Any], Any] | None:
+    """The head of the cache of ``data_file`` and its ``section`` decoded (None for no
+    section), if ``fits`` accepts the head and the cache holds at ``now``; None when there
+    is no cache, or it doesn't fit, or it is damaged."""
+    try:
+        with open(cache_file(data_file), "rb") as stream:
+            head_bytes = stream.readline()
+            head = json.loads(head_bytes)
+            if not isinstance(head, dict) or not fits(head):
+                return None
+            now_us = micros(now)
+            made, until = head["made"], head["until"]
+            if now_us < made or (until is not None and now_us >= until):
+                return None
+            if section is None:
+                return head, None
+            start, length = head["sections"][section]
+            stream.seek(len(head_bytes) + int(start))
+            return head, json.loads(stream.read(int(length)))
+    except (OSError, *DAMAGE):
+        return None
+
+
+def short_counts(head: dict[str, Any], now: datetime) -> tuple[int, int, int, str | None]:
+    """The head's open offers, due and overdue counts and, as it reads at ``now``, the next
+    step of the first open row with an action (``core.board.next_step``), if any."""
+    offers, due, overdue = (int(count) for count in head["counts"])
+    step = head["next"]
+    return offers, due, overdue, None if step is None else countdown(step, micros(now))
+
+
+def countdown(template: list[Any], now_us: int) -> str:
+    """A templated countdown (``[text]``, or ``[before, anchor, after]`` around the span to
+    the anchor instant, in microseconds) as it reads at ``now_us``."""
+    if len(template) == 1:
+        return str(template[0])
+    before, anchor, after = template
+    return str(before) + format_span(timedelta(microseconds=anchor - now_us)) + str(after)
