@@ -337,3 +337,29 @@ def test_loading_gives_offer_steps_only_to_the_rows_read(monkeypatch: pytest.Mon
     accepted = [taken if i is hooli else i for i in interviews]
     board.load(accepted, NOW)  # every other open row now owes a withdrawal: counted as such
     assert board.summary == summary(rank(accepted, "standard", NOW, CALENDAR))
+
+
+def test_an_open_offer_keeps_its_decline_step_as_its_countdown_ticks() -> None:
+    """With another offer accepted, an open offer owes a graceful no; the tick that moves
+    its countdown keeps that step, as ``followup status`` shows it."""
+    from followup_tui.core.board import rank
+
+    offer = Event(EventKind.REPLY, at(11, 2), outcome=Outcome.OFFER, respond_by=at(11, 6).date())
+    taken = (
+        Event(EventKind.REPLY, at(10, 27), outcome=Outcome.OFFER),
+        Event(EventKind.OFFER_ACCEPTED, at(10, 28)),
+    )
+    interviews = [
+        *standard_board()[:4],
+        make("Hooli", at(10, 20), events=(offer,)),
+        make("Wonka", at(10, 1), events=taken),
+    ]
+    board, _ = board_with_counter()
+    board.load(interviews, NOW)
+    later = at(11, 7, 0, 1)  # the offer's answer day is over: its row is recomputed
+    board.advance(later)
+    expected = {r.interview.id: r for r in rank(interviews, "standard", later, CALENDAR)}
+    hooli = board.get("hooli")
+    assert hooli is not None and hooli.standing.status is Status.OFFER
+    assert hooli.standing.actions[0].step is Step.OFFER_DECLINE
+    assert hooli == expected["hooli"]
