@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from followup_tui.core.board import Row, due_instant, summary, with_offer_steps
+from followup_tui.core.board import Row, due_instant, offer_steps, summary
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import Interview
 from followup_tui.core.standing import Standing, Status
@@ -74,11 +74,14 @@ class LiveBoard:
         """An empty board; ``standing_of`` is the ladder with each interview's policy."""
         self._standing_of = standing_of
         self._calendar = calendar
-        self._rows: dict[str, Row] = {}
         self._base: dict[str, Row] = {}
+        """Every row as the ladder has it, without the steps the offers give it."""
+        self._rows: dict[str, Row] = {}
+        """The rows read so far with those steps (see :meth:`_row`)."""
         # The rows with an open or accepted offer (few): they give every other open row its
         # offer steps, so only a change among them touches every row.
         self._offers: dict[str, Row] = {}
+        self._steps: Callable[[Row], Row] | None = None
         self._later: dict[str, set[str]] = {}
         """For each interview, the ids of the rounds that follow it."""
         self._keys: dict[str, SortKey] = {}
@@ -99,7 +102,7 @@ class LiveBoard:
 
     def row_at(self, index: int) -> Row:
         """The row at ``index`` of the view."""
-        return self._rows[self._view[index]]
+        return self._row(self._view[index])
 
     def index_of(self, interview_id: str) -> int | None:
         """Where an interview is in the view, or None when it is not shown."""
@@ -109,12 +112,12 @@ class LiveBoard:
 
     def get(self, interview_id: str) -> Row | None:
         """The row of an interview, shown or not."""
-        return self._rows.get(interview_id)
+        return self._row(interview_id) if interview_id in self._base else None
 
     @property
     def total(self) -> int:
         """How many interviews the board holds, shown or not."""
-        return len(self._rows)
+        return len(self._base)
 
     @property
     def hidden(self) -> int:
@@ -164,8 +167,10 @@ class LiveBoard:
 
     def remove(self, interview_id: str) -> None:
         """Take an interview off the board."""
-        if self._rows.pop(interview_id, None) is not None:
-            self._unlink(self._base.pop(interview_id, None))
+        row = self._base.pop(interview_id, None)
+        if row is not None:
+            self._rows.pop(interview_id, None)
+            self._unlink(row)
             self._unplace(interview_id)
             if self._offers.pop(interview_id, None) is not None:
                 self._redecorate()
@@ -196,15 +201,16 @@ class LiveBoard:
         heap = self._change_heap()
         while heap and heap[0][0] <= stamp:
             due, key = heapq.heappop(heap)
-            row = self._rows.get(key)
+            row = self._base.get(key)
             if row is None or row.standing.changes_at is None:
                 continue
             if row.standing.changes_at.timestamp() != due:
                 continue  # a stale entry: the interview was recomputed since
             new = Row(row.interview, self._standing_of(row.interview, now))
             recomputed[key] = new
-            if new.standing.status is not row.standing.status:
-                changes.append(Change(row, new))
+            before = self._row(key)
+            if new.standing.status is not before.standing.status:
+                changes.append(Change(before, new))
         if recomputed:
             self._replace_many(recomputed)
         if changes:
@@ -246,8 +252,8 @@ class LiveBoard:
                 self._later.setdefault(row.interview.follows, set()).add(key)
         self._base[key] = row
         if self._offer_changed(key, row):
-            self._redecorate()  # the one O(n) pass: an offer appeared, changed or closed
-        self._rows[key] = self._with_offer_steps(row)
+            self._redecorate()  # an offer appeared, changed or closed: every row may change
+        self._rows.pop(key, None)
         sort = self._keys[key] = sort_key(row, self._calendar)
         bisect.insort(self._sorted, sort)
         # With no heap yet, the first tick makes it from the rows, this one included.
@@ -272,19 +278,29 @@ class LiveBoard:
         # new company or a new event (another offer reply) may.
         return old is None or offer_role(old) != role or old.interview != row.interview
 
-    def _with_offer_steps(self, row: Row) -> Row:
-        """The row with the steps the offers give it (itself when there are none)."""
-        if not self._offers or row.interview.id in self._offers or not row.is_open:
-            return row
-        return with_offer_steps([*self._offers.values(), row])[-1]
+    def _row(self, key: str) -> Row:
+        """The row of ``key`` with the steps the offers give it, worked out when first read.
+
+        Only the rows a screen reads pay for them: the first frame shows a few of thousands.
+        """
+        row = self._rows.get(key)
+        if row is None:
+            row = self._base[key]
+            if self._steps is not None:
+                row = self._steps(row)
+            self._rows[key] = row
+        return row
 
     def _redecorate(self) -> None:
-        """Give every row the steps of the offers as they are now (its order is unchanged)."""
-        if not self._offers:
-            self._rows = dict(self._base)
-            return
-        # One pass over the whole list: the offers are gathered once, not once per row.
-        self._rows = dict(zip(self._base, with_offer_steps(list(self._base.values())), strict=True))
+        """The offers changed: every row's steps are worked out again when next read."""
+        self._steps = offer_steps(self._offers.values())
+        self._rows = {}
+
+    def _statuses_moved(self) -> bool:
+        """Whether the offers change any row's badge, not only its steps: once an offer is
+        accepted, the other open rows are down to moving on. (An open offer only adds a
+        step, and no offer ever opens or closes a row.)"""
+        return any(offer_role(row) == "accepted" for row in self._offers.values())
 
     def _replace_many(self, rows: dict[str, Row]) -> None:
         """Put many recomputed rows back in order in one pass.
@@ -311,10 +327,10 @@ class LiveBoard:
             if row.standing.changes_at is not None and self._heap is not None:
                 heapq.heappush(self._heap, (row.standing.changes_at.timestamp(), key))
         if offers_moved:
-            self._redecorate()  # the one O(n) pass, as in _place
+            self._redecorate()
         else:
-            for key, row in rows.items():
-                self._rows[key] = self._with_offer_steps(row)
+            for key in rows:
+                self._rows.pop(key, None)
         # Two sorted runs: timsort finds them and merges them in one linear pass.
         added.sort()
         kept.extend(added)
@@ -326,7 +342,7 @@ class LiveBoard:
         if self._heap is None:
             self._heap = [
                 (row.standing.changes_at.timestamp(), key)
-                for key, row in self._rows.items()
+                for key, row in self._base.items()
                 if row.standing.changes_at is not None
             ]
             heapq.heapify(self._heap)
@@ -338,18 +354,20 @@ class LiveBoard:
             del self._sorted[bisect.bisect_left(self._sorted, old)]
 
     def _changed(self) -> None:
-        self._summary = summary(self._rows.values())
-        self._closed = sum(1 for row in self._rows.values() if not row.is_open)
+        base = self._base
+        counted = [self._row(key) for key in base] if self._statuses_moved() else base.values()
+        self._summary = summary(counted)
+        self._closed = sum(1 for row in base.values() if not row.is_open)
         self._rebuild_view()
 
     def _matches(self, key: str) -> bool:
         haystack = self._haystacks.get(key)
         if haystack is None:
-            haystack = self._haystacks[key] = _haystack(self._rows[key].interview)
+            haystack = self._haystacks[key] = _haystack(self._base[key].interview)
         return all(word in haystack for word in self._query)
 
     def _rebuild_view(self) -> None:
-        rows = self._rows
+        rows = self._base  # the offers' steps never open or close a row
         view = [sort[-1] for sort in self._sorted]
         if not self.show_closed:
             view = [key for key in view if rows[key].is_open]

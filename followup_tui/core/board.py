@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -64,28 +64,37 @@ def with_offer_steps(rows: list[Row]) -> list[Row]:
     the badge says move on) and each other open offer a graceful no. Nothing of this goes
     to a company that made an offer, or to one that has said no.
     """
+    steps = offer_steps(rows)
+    return rows if steps is None else [steps(row) for row in rows]
+
+
+def offer_steps(rows: Iterable[Row]) -> Callable[[Row], Row] | None:
+    """What the offers among ``rows`` do to any one row, as :func:`with_offer_steps` has
+    it; None when there is no offer. The offers are gathered once, so that a board can give
+    each row its steps when it is read rather than all of them at once."""
+    rows = list(rows)
     offers = [r for r in rows if r.standing.status is Status.OFFER and not r.interview.archived]
     accepted = [r for r in rows if r.standing.reason == "offer accepted"]
     if not offers and not accepted:
-        return rows
+        return None
     offering = {r.interview.company.strip().casefold() for r in (*offers, *accepted)}
     times = [t for r in (*offers, *accepted) if (t := _offer_time(r.interview)) is not None]
     since = min(times, key=datetime.timestamp, default=None)
     taken = {r.interview.company.strip().casefold() for r in accepted}
-    out = []
-    for row in rows:
+
+    def steps(row: Row) -> Row:
         company = row.interview.company
         key = company.strip().casefold()
         if not row.is_open or row.standing.status is Status.SEND_THANKS:
-            out.append(row)  # over, or a no already: nothing about an offer goes there
-        elif row.standing.status is Status.OFFER:
+            return row  # over, or a no already: nothing about an offer goes there
+        if row.standing.status is Status.OFFER:
             if accepted and key not in taken:  # another offer, now to be declined
                 action = Action(Step.OFFER_DECLINE, f"decline the offer from {company}", True)
-                row = _with_actions(row, (action, *row.standing.actions))
-            out.append(row)
-        elif key in offering:
-            out.append(row)
-        elif accepted:
+                return _with_actions(row, (action, *row.standing.actions))
+            return row
+        if key in offering:
+            return row
+        if accepted:
             # Another job is taken: the one step left here is a gracious withdrawal.
             action = Action(Step.WITHDRAW, f"withdraw from {company}", True)
             standing = replace(
@@ -97,13 +106,13 @@ def with_offer_steps(rows: list[Row]) -> list[Row]:
                 countdown="",
                 then=None,
             )
-            out.append(Row(row.interview, standing))
-        elif not _told(row.interview, since):
+            return Row(row.interview, standing)
+        if not _told(row.interview, since):
             action = Action(Step.UPDATE, f"tell {company} about your offer", False)
-            out.append(_with_actions(row, (*row.standing.actions, action)))
-        else:
-            out.append(row)
-    return out
+            return _with_actions(row, (*row.standing.actions, action))
+        return row
+
+    return steps
 
 
 def _offer_time(interview: Interview) -> datetime | None:

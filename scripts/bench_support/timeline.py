@@ -75,6 +75,7 @@ note("followup modules imported")
 wrap(datafile, "parse", "data file parsed and checked")
 wrap(LiveBoard, "load", "board standings and order")
 wrap(FollowupApp, "on_mount", "app on_mount")
+wrap(FollowupApp, "on_app_focus", "look for another program's change")
 wrap(MainScreen, "on_mount", "main screen on_mount")
 frames = 0
 original_display = textual.app.App._display

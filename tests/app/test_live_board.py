@@ -306,3 +306,60 @@ def test_one_changed_row_still_moves_by_bisection() -> None:
     fresh, _ = board_with_counter()
     fresh.load(standard_board(), at(11, 5, 11, 1))
     assert companies(board) == companies(fresh)
+
+
+def test_loading_gives_offer_steps_only_to_the_rows_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An open offer adds a step to every other open row: that is worked out for the rows
+    the screen reads, not for every row before the first frame; the counts stay right."""
+    from followup_tui.core import board as core_board
+    from followup_tui.core.board import rank, summary
+
+    given: list[str] = []
+    real = core_board._with_actions
+
+    def counted(row: Any, actions: Any) -> Any:
+        given.append(row.interview.id)
+        return real(row, actions)
+
+    monkeypatch.setattr(core_board, "_with_actions", counted)
+    people = (Interviewer("Ana Pérez"),)
+    interviews = [make(f"Co {n:03}", at(11, 4, 9 + n % 5), interviewers=people) for n in range(300)]
+    interviews += standard_board()  # Hooli's offer is open: the others may tell their company
+    board, _ = board_with_counter()
+    board.load(interviews, NOW)
+    shown = [board.row_at(i) for i in range(8)]
+    assert len(given) <= 8  # not one step for each of the 300 rows nobody has read
+    expected = rank(interviews, "standard", NOW, CALENDAR)
+    assert shown == [row for row in expected if row.is_open][:8]
+    assert board.summary == summary(expected)
+    hooli = next(i for i in interviews if i.company == "Hooli")
+    taken = hooli.with_event(Event(EventKind.OFFER_ACCEPTED, NOW))
+    accepted = [taken if i is hooli else i for i in interviews]
+    board.load(accepted, NOW)  # every other open row now owes a withdrawal: counted as such
+    assert board.summary == summary(rank(accepted, "standard", NOW, CALENDAR))
+
+
+def test_an_open_offer_keeps_its_decline_step_as_its_countdown_ticks() -> None:
+    """With another offer accepted, an open offer owes a graceful no; the tick that moves
+    its countdown keeps that step, as ``followup status`` shows it."""
+    from followup_tui.core.board import rank
+
+    offer = Event(EventKind.REPLY, at(11, 2), outcome=Outcome.OFFER, respond_by=at(11, 6).date())
+    taken = (
+        Event(EventKind.REPLY, at(10, 27), outcome=Outcome.OFFER),
+        Event(EventKind.OFFER_ACCEPTED, at(10, 28)),
+    )
+    interviews = [
+        *standard_board()[:4],
+        make("Hooli", at(10, 20), events=(offer,)),
+        make("Wonka", at(10, 1), events=taken),
+    ]
+    board, _ = board_with_counter()
+    board.load(interviews, NOW)
+    later = at(11, 7, 0, 1)  # the offer's answer day is over: its row is recomputed
+    board.advance(later)
+    expected = {r.interview.id: r for r in rank(interviews, "standard", later, CALENDAR)}
+    hooli = board.get("hooli")
+    assert hooli is not None and hooli.standing.status is Status.OFFER
+    assert hooli.standing.actions[0].step is Step.OFFER_DECLINE
+    assert hooli == expected["hooli"]
