@@ -138,7 +138,8 @@ class FollowupApp(App[None]):
         async def outcome() -> Saved[T]:
             saved = await pending
             if not saved.ok:
-                self.notify(f"Not saved: {saved.error}", severity="error", timeout=8, markup=False)
+                error = f"Not saved: {saved.error}{self.takeover.hint()}"
+                self.notify(error, severity="error", timeout=8, markup=False)
             elif whole_board:
                 self._show_saved(None)
             elif isinstance(saved.value, Interview):

@@ -47,6 +47,12 @@ class TakeOver:
         self._app.notify(OFFER, timeout=OFFER_SECONDS, markup=False)
         self._redraw()
 
+    def hint(self) -> str:
+        """What to add to a change refused as read-only once the offer is made ("" before)."""
+        if self.offered and self._app.store.read_only:
+            return f" The other window has closed: press {KEY} to take over editing."
+        return ""
+
     def take(self) -> None:
         """Take the lock (reading the file afresh) and become writable, or say who has it."""
         app = self._app

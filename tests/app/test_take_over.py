@@ -90,6 +90,11 @@ async def test_an_offer_left_unanswered_is_not_repeated_and_the_key_still_works(
         assert offers(app) == 1
         assert app.store.read_only
 
+        await pilot.press("x")  # a change tried meanwhile is refused, pointing at the key
+        await until(pilot, lambda: any("Not saved" in n for n in notices(app)))
+        (refused,) = [n for n in notices(app) if "Not saved" in n]
+        assert refused.endswith("press W to take over editing.")
+
         commands = [c.title for c in app.get_system_commands(app.screen)]
         assert "Take over editing (W)" in commands
         await pilot.press("question_mark")
