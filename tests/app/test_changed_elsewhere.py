@@ -55,4 +55,3 @@ async def test_a_change_by_another_program_is_drawn(make_app: AppFactory, data_f
         app.on_app_focus()  # as the terminal regains focus, or the timer fires
         await until(pilot, lambda: "Elsewhere" in order(app))
         assert any("changed by another program" in n for n in notices(app))
-
