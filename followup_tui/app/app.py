@@ -58,9 +58,9 @@ class FollowupApp(App[None]):
         Binding(
             TAKE_OVER_KEY,
             "take_over",
-            "Take over editing",
+            "Take over",
             show=False,
-            tooltip="A read-only window edits once the other has closed",
+            tooltip="Edit here once the other window has closed",
         ),
     ]
 

@@ -98,7 +98,7 @@ async def test_an_offer_left_unanswered_is_not_repeated_and_the_key_still_works(
         commands = [c.title for c in app.get_system_commands(app.screen)]
         assert "Take over editing (W)" in commands
         await pilot.press("question_mark")
-        await until(pilot, lambda: "Take over editing" in help_text(app))
+        await until(pilot, lambda: "Edit here once the other window has closed" in help_text(app))
         await pilot.press("escape")
         await settle(pilot)
 
