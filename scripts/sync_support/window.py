@@ -2,8 +2,8 @@
 
 Keys go one per ``send-keys``, and after each the script waits for the screen to show that
 the app took it (``capture-pane``), never for a fixed time: on a busy machine the app is
-slower, not wrong. The tmux server is the check's own (a socket in its folder), so a
-user's tmux is never touched.
+slower, not wrong. The tmux server is the check's own (a socket in its folder, no
+configuration file read), so a user's tmux and its settings are never touched.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class AppWindow:
     def tmux(self, *args: str) -> str:
         """Run a tmux command on the check's own server; its output."""
         done = subprocess.run(
-            ["tmux", "-S", str(self.socket), *args],
+            ["tmux", "-f", "/dev/null", "-S", str(self.socket), *args],
             capture_output=True,
             text=True,
             check=False,
