@@ -109,6 +109,10 @@ class Side:
             "autoUpgradeIntervalH": "0",
             "crashReportingEnabled": "false",
             "startBrowser": "false",
+            # Dial a paused-then-resumed peer again within seconds (5 is the least
+            # Syncthing takes), not at the next minute's round: a reconnection was seen
+            # to take a minute.
+            "reconnectionIntervalS": "5",
         }
         for tag in ("listenAddress", "globalAnnounceServer"):
             for old in options.findall(tag):
