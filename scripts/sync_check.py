@@ -262,6 +262,7 @@ def main() -> int:
     a, b = Side("laptop", root), Side("desktop", root)
     app = AppWindow(a)
     expected = Expected()
+    began = time.monotonic()
     try:
         for side in (a, b):
             side.generate()
@@ -285,7 +286,8 @@ def main() -> int:
             return 1
         print(
             f"7. settled: the same valid file on both sides, with all {expected.count} "
-            f"changes from both sides ({len(expected.ids)} interviews)"
+            f"changes from both sides ({len(expected.ids)} interviews), "
+            f"in {time.monotonic() - began:.0f} s"
         )
         return 0
     finally:
