@@ -33,6 +33,12 @@ from sync_support.window import AppWindow
 
 NEEDS = ("syncthing", "tmux")
 """The programs the check runs (Debian packages of the same names)."""
+BEGAN = time.monotonic()
+
+
+def say(text: str) -> None:
+    """Print a step, with the seconds since the check began (where the time goes)."""
+    print(f"[{time.monotonic() - BEGAN:3.0f} s] {text}", flush=True)
 
 
 @dataclass
@@ -161,7 +167,7 @@ def check(a: Side, b: Side, expected: Expected) -> list[str]:
 
 def report(step: str, merged: list[str]) -> None:
     """Say what a step did, and each conflict copy merged."""
-    print(f"{step}; conflict copies merged: {len(merged)}")
+    say(f"{step}; conflict copies merged: {len(merged)}")
     for line in merged:
         print(f"   {line}")
 
@@ -219,7 +225,7 @@ def with_the_app(a: Side, b: Side, app: AppWindow, expected: Expected) -> None:
     )
     report("5. the app (laptop) and commands (desktop) changed it at once", settle(a, b, b))
     app.select("d4")
-    print("   the app shows the desktop's new interview")
+    say("   the app shows the desktop's new interview")
 
     a.pause(b)
     b.pause(a)
@@ -241,7 +247,7 @@ def with_the_app(a: Side, b: Side, app: AppWindow, expected: Expected) -> None:
     report("6. both changed it while paused from each other, then reconnected", settle(a, b, b))
     app.select("d5")
     noticed = " (it pointed at a conflict copy)" if app.seen_conflict_notice else ""
-    print(f"   the app shows the desktop's offline interview{noticed}")
+    say(f"   the app shows the desktop's offline interview{noticed}")
 
     status = app.quit()
     if status != 0:
@@ -262,7 +268,6 @@ def main() -> int:
     a, b = Side("laptop", root), Side("desktop", root)
     app = AppWindow(a)
     expected = Expected()
-    began = time.monotonic()
     try:
         for side in (a, b):
             side.generate()
@@ -270,12 +275,12 @@ def main() -> int:
         b.configure(a)
         for side in (a, b):
             side.start()
-        print(f"1. two Syncthing instances on 127.0.0.1 ({root})")
+        say(f"1. two Syncthing instances on 127.0.0.1 ({root})")
 
         a.add("shared")
         expected.ids.add("shared")
         settle(a, b, a)
-        print("2. the laptop's first interview reached the desktop")
+        say("2. the laptop's first interview reached the desktop")
 
         commands_only(a, b, expected)
         with_the_app(a, b, app, expected)
@@ -284,10 +289,9 @@ def main() -> int:
         if problems:
             print("FAILED:\n  " + "\n  ".join(problems))
             return 1
-        print(
+        say(
             f"7. settled: the same valid file on both sides, with all {expected.count} "
-            f"changes from both sides ({len(expected.ids)} interviews), "
-            f"in {time.monotonic() - began:.0f} s"
+            f"changes from both sides ({len(expected.ids)} interviews)"
         )
         return 0
     finally:
