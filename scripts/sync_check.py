@@ -4,277 +4,87 @@ Starts two Syncthing instances (Debian's ``syncthing`` package: ``apt-get instal
 syncthing``) in a temporary folder, each with its own home and its own copy of one shared
 folder, talking to each other over 127.0.0.1 alone: global and local discovery, relays,
 NAT traversal, upgrades, crash and usage reporting all off, GUI and API on 127.0.0.1.
-Then both sides change the data file at the same time with followup commands, once while
-connected and once while one side is stopped, fold in every sync conflict copy with
-``followup merge``, and check that after they settle both sides hold the same, valid file
-with every change made on either side.
+Then both sides change the data file at the same time: with followup commands on both,
+once connected and once with one side stopped; then with the app itself open on the
+laptop (in tmux, driven key by key) while the desktop runs commands, once connected and
+once with the two paused from each other (offline) and reconnected. Every sync conflict
+copy is folded in with ``followup merge``; once they settle, both sides must hold the same
+valid file with every change made on either side, and the app must show the desktop's.
 
 Run it as ``python scripts/sync_check.py`` (``--keep`` leaves the folder for a look).
-Exit code 0 when every change survived; 1 with what is missing otherwise.
+Exit code 0 when every change survived; 1 with what is missing; 2 when syncthing or tmux
+is not installed (it says which).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
-import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FOLDER_ID = "followup"
-PATIENCE = 90.0
-"""Seconds to wait for the two sides to settle before calling it a failure."""
-START = "2026-11-03T10:00:00-05:00"
-ROOT = Path(__file__).resolve().parent.parent
+from sync_support.device import FOLDER_ID, PATIENCE, ROOT, Side
+from sync_support.window import AppWindow
+
+NEEDS = ("syncthing", "tmux")
+"""The programs the check runs (Debian packages of the same names)."""
+BEGAN = time.monotonic()
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+def say(text: str) -> None:
+    """Print a step, with the seconds since the check began (where the time goes)."""
+    print(f"[{time.monotonic() - BEGAN:3.0f} s] {text}", flush=True)
 
 
 @dataclass
-class Side:
-    """One device: a Syncthing home, its copy of the shared folder, its followup."""
+class Expected:
+    """Every change made on either side, to be found in the settled file."""
 
-    name: str
-    """What the script calls it ("laptop", "desktop")."""
-    root: Path
-    """The temporary folder everything of both sides lives in."""
-    listen: int = field(default_factory=free_port)
-    """Its sync port on 127.0.0.1."""
-    gui: int = field(default_factory=free_port)
-    """Its GUI and REST API port on 127.0.0.1."""
-    api_key: str = field(default_factory=lambda: os.urandom(16).hex())
-    """The REST API key."""
-    device_id: str = ""
-    """Its Syncthing device ID (once generated)."""
-    process: subprocess.Popen[bytes] | None = None
-    """Its running Syncthing, if started."""
+    ids: set[str] = field(default_factory=set)
+    """The interviews added."""
+    notes: dict[str, set[str]] = field(default_factory=dict)
+    """The note texts logged, by interview."""
+    kinds: dict[str, set[str]] = field(default_factory=dict)
+    """The kinds of event the app logged, by interview."""
+    archived: set[str] = field(default_factory=set)
+    """The interviews the app archived."""
 
-    @property
-    def home(self) -> Path:
-        """Syncthing's configuration and database."""
-        return self.root / f"home-{self.name}"
+    def note(self, interview_id: str, text: str) -> tuple[str, ...]:
+        """Expect a note; the change that makes it (for :meth:`Side.log_note`)."""
+        self.notes.setdefault(interview_id, set()).add(text)
+        return ("note", interview_id, text)
 
-    @property
-    def folder(self) -> Path:
-        """This side's copy of the shared folder."""
-        return self.root / f"sync-{self.name}"
+    def add(self, interview_id: str) -> tuple[str, ...]:
+        """Expect an interview; the change that adds it."""
+        self.ids.add(interview_id)
+        return ("add", interview_id)
+
+    def event(self, interview_id: str, kind: str) -> None:
+        """Expect an event of ``kind`` logged by the app."""
+        self.kinds.setdefault(interview_id, set()).add(kind)
 
     @property
-    def data(self) -> Path:
-        """This side's followup data file."""
-        return self.folder / "followup.json"
-
-    def env(self) -> dict[str, str]:
-        """The environment of every program run for this side."""
-        env = dict(os.environ)
-        env.update(STNOUPGRADE="1", STNODEFAULTFOLDER="1", STNORESTART="1")
-        env["HOME"] = str(self.home)  # nothing of the user's is read or written
-        env["FOLLOWUP_CONFIG"] = str(self.root / f"settings-{self.name}.toml")
-        env["PYTHONPATH"] = str(ROOT)
-        return env
-
-    def generate(self) -> None:
-        """Make the shared folder and Syncthing's keys and configuration."""
-        self.folder.mkdir(parents=True)
-        (self.folder / ".stfolder").mkdir()
-        # Each device's lock, backup and temporary files are its own business (README).
-        (self.folder / ".stignore").write_text("*.lock\n*.bak\n.*.tmp\n")
-        generate = ["syncthing", "generate", f"--home={self.home}", "--no-default-folder"]
-        run(generate, self.env(), quiet=True)
-        self.device_id = run(
-            ["syncthing", "serve", f"--home={self.home}", "--device-id"], self.env()
-        ).strip()
-
-    def configure(self, other: Side) -> None:
-        """Loopback only, nothing phoned home, and one folder shared with ``other``."""
-        path = self.home / "config.xml"
-        tree = ET.parse(path)
-        config = tree.getroot()
-        options = config.find("options")
-        assert options is not None
-        settings = {
-            "listenAddress": f"tcp://127.0.0.1:{self.listen}",
-            "globalAnnounceEnabled": "false",
-            "localAnnounceEnabled": "false",
-            "relaysEnabled": "false",
-            "natEnabled": "false",
-            "urAccepted": "-1",
-            "autoUpgradeIntervalH": "0",
-            "crashReportingEnabled": "false",
-            "startBrowser": "false",
-        }
-        for tag in ("listenAddress", "globalAnnounceServer"):
-            for old in options.findall(tag):
-                options.remove(old)
-        for tag, value in settings.items():
-            element = options.find(tag)
-            if element is None:
-                element = ET.SubElement(options, tag)
-            element.text = value
-        gui = config.find("gui")
-        assert gui is not None
-        gui.set("tls", "false")
-        for tag, value in (("address", f"127.0.0.1:{self.gui}"), ("apikey", self.api_key)):
-            element = gui.find(tag)
-            if element is None:
-                element = ET.SubElement(gui, tag)
-            element.text = value
-        peer = ET.SubElement(
-            config, "device", id=other.device_id, name=other.name, compression="metadata"
-        )
-        ET.SubElement(peer, "address").text = f"tcp://127.0.0.1:{other.listen}"
-        folder = ET.SubElement(
-            config,
-            "folder",
-            id=FOLDER_ID,
-            label=FOLDER_ID,
-            path=str(self.folder),
-            type="sendreceive",
-            rescanIntervalS="10",
-            fsWatcherEnabled="true",
-            fsWatcherDelayS="1",
-        )
-        # A folder added by hand gets no defaults: without this (0), Syncthing keeps no
-        # conflict copy, and the older of two concurrent versions is simply dropped.
-        ET.SubElement(folder, "maxConflicts").text = "10"
-        for device in (self.device_id, other.device_id):
-            ET.SubElement(folder, "device", id=device)
-        tree.write(path)
-
-    def start(self) -> None:
-        """Start Syncthing and wait until its API answers."""
-        log = open(self.root / f"syncthing-{self.name}.log", "ab")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            ["syncthing", "serve", f"--home={self.home}", "--no-browser", "--no-restart"],
-            env=self.env(),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + PATIENCE
-        while time.monotonic() < deadline:
-            try:
-                self.api("/rest/system/ping")
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit(f"syncthing {self.name} did not start; see its log in {self.root}")
-
-    def stop(self) -> None:
-        """Shut Syncthing down (as a device going offline) and wait for it."""
-        if self.process is None:
-            return
-        try:
-            self.api("/rest/system/shutdown", method="POST")
-        except OSError:
-            self.process.terminate()
-        self.process.wait(timeout=60)
-        self.process = None
-
-    def api(self, path: str, method: str = "GET") -> object:
-        """Call Syncthing's REST API on 127.0.0.1; the decoded answer."""
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.gui}{path}",
-            method=method,
-            headers={"X-API-Key": self.api_key},
-        )
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            body = answer.read()
-        return json.loads(body) if body.strip() else None
-
-    def scan(self) -> None:
-        """Ask for a scan of the folder now (if running), not at the watcher's pace."""
-        if self.process is not None:
-            self.api(f"/rest/db/scan?folder={FOLDER_ID}", method="POST")
-
-    def idle(self, other: Side) -> bool:
-        """True when this side needs nothing and ``other`` has all it has."""
-        status = self.api(f"/rest/db/status?folder={FOLDER_ID}")
-        completion = self.api(f"/rest/db/completion?folder={FOLDER_ID}&device={other.device_id}")
-        assert isinstance(status, dict) and isinstance(completion, dict)
-        return bool(
-            status.get("state") == "idle"
-            and status.get("needTotalItems") == 0
-            and completion.get("completion") == 100
-        )
-
-    def followup(self, *args: str) -> str:
-        """Run a followup command on this side's copy of the data file."""
-        command = [sys.executable, "-m", "followup_tui", "--db", str(self.data), *args]
-        return run(command, self.env())
-
-    def log_note(self, interview_id: str, text: str) -> None:
-        """Log a note as the app does: through the store, in a process of its own."""
-        run([sys.executable, "-c", LOG_NOTE, str(self.data), interview_id, text], self.env())
-
-    def add(self, interview_id: str) -> None:
-        """Add an interview with ``followup import``."""
-        record = {
-            "id": interview_id,
-            "company": f"Company {interview_id}",
-            "role": "PM",
-            "start": START,
-        }
-        source = self.root / f"import-{self.name}-{interview_id}.json"
-        source.write_text(json.dumps({"format": "followup", "version": 1, "interviews": [record]}))
-        self.followup("import", str(source))
-
-    def merge_conflicts(self) -> list[str]:
-        """Fold in every sync conflict copy on this side, then delete it."""
-        done = []
-        for copy in sorted(self.folder.glob("followup.sync-conflict-*")):
-            said = self.followup("merge", str(copy)).strip().splitlines()
-            copy.unlink()
-            done.append(f"{self.name}: {copy.name}: {said[0] if said else ''}")
-        return done
+    def count(self) -> int:
+        """How many changes are expected."""
+        sizes = [len(self.ids), len(self.archived)]
+        return sum(sizes) + sum(map(len, self.notes.values())) + sum(map(len, self.kinds.values()))
 
 
-LOG_NOTE = """
-import sys
-from datetime import datetime, UTC
-from pathlib import Path
-from followup_tui.core.model import Event, EventKind
-from followup_tui.storage import Store
-with Store.open(Path(sys.argv[1])) as store:
-    store.log(sys.argv[2], Event(EventKind.NOTE, datetime.now(UTC), text=sys.argv[3]))
-    for line in store.take_notices():
-        print(line, file=sys.stderr)
-"""
-
-
-def run(command: list[str], env: dict[str, str], *, quiet: bool = False) -> str:
-    """Run ``command``; its output, or the end of the script with its error."""
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
-    if done.stderr.strip() and not quiet:
-        print(f"    {done.stderr.strip()}")
-    return done.stdout
-
-
-def settle(a: Side, b: Side) -> list[str]:
-    """Wait until both sides agree, folding in conflict copies; what was merged."""
+def settle(a: Side, b: Side, merger: Side) -> list[str]:
+    """Wait until both sides agree, folding in conflict copies on ``merger`` (a side where
+    no app holds the lock); what was merged."""
     merged: list[str] = []
     deadline = time.monotonic() + PATIENCE
     while time.monotonic() < deadline:
         for side in (a, b):
             side.scan()
-        time.sleep(1)
-        copies = a.merge_conflicts()  # one side only: the copies reach both
+        time.sleep(1)  # Syncthing's own pace; every turn looks at its state again
+        copies = merger.merge_conflicts()  # on one side only: the copies reach both
         merged += copies
         if copies:
             continue
@@ -282,33 +92,38 @@ def settle(a: Side, b: Side) -> list[str]:
             a.idle(b)
             and b.idle(a)
             and a.data.read_bytes() == b.data.read_bytes()
-            and not list(a.folder.glob("followup.sync-conflict-*"))
-            and not list(b.folder.glob("followup.sync-conflict-*"))
+            and not a.conflict_copies()
+            and not b.conflict_copies()
         ):
             return merged
-    states = {
-        side.name: (side.api(f"/rest/db/status?folder={FOLDER_ID}"), side.data.read_bytes()[:0])
-        for side in (a, b)
-    }
+    states = {side.name: side.api(f"/rest/db/status?folder={FOLDER_ID}") for side in (a, b)}
     raise SystemExit(f"the two sides did not settle in time: {states}")
 
 
-def at_once(*jobs: tuple[Side, list[tuple[str, ...]]]) -> None:
-    """Run each side's changes in its own thread, all at the same time."""
+def commands(side: Side, changes: list[tuple[str, ...]]) -> Callable[[], None]:
+    """A job making ``changes`` on ``side`` with followup commands, one after another."""
 
+    def work() -> None:
+        for change in changes:
+            if change[0] == "add":
+                side.add(change[1])
+            else:
+                side.log_note(change[1], change[2])
+
+    return work
+
+
+def at_once(*jobs: Callable[[], None]) -> None:
+    """Run each job in its own thread, all at the same time."""
     failures: list[BaseException] = []
 
-    def work(side: Side, changes: list[tuple[str, ...]]) -> None:
+    def work(job: Callable[[], None]) -> None:
         try:
-            for change in changes:
-                if change[0] == "add":
-                    side.add(change[1])
-                else:
-                    side.log_note(change[1], change[2])
+            job()
         except BaseException as exc:  # SystemExit too: a thread would swallow it
             failures.append(exc)
 
-    threads = [threading.Thread(target=work, args=job) for job in jobs]
+    threads = [threading.Thread(target=work, args=(job,)) for job in jobs]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -317,7 +132,7 @@ def at_once(*jobs: tuple[Side, list[tuple[str, ...]]]) -> None:
         raise SystemExit(f"a change failed: {failures[0]}")
 
 
-def check(a: Side, b: Side, ids: set[str], notes: dict[str, set[str]]) -> list[str]:
+def check(a: Side, b: Side, expected: Expected) -> list[str]:
     """What is missing from the settled file (empty when nothing is)."""
     sys.path.insert(0, str(ROOT))
     from followup_tui.storage import Store
@@ -327,11 +142,116 @@ def check(a: Side, b: Side, ids: set[str], notes: dict[str, set[str]]) -> list[s
         problems.append("the two sides hold different files")
     with Store.open(a.data, read_only=True) as store:  # raises if the file is not valid
         found = {i.id: i for i in store.interviews()}
-    problems += [f"interview {i} is missing" for i in sorted(ids - set(found))]
-    for interview_id, texts in notes.items():
+    problems += [f"interview {i} is missing" for i in sorted(expected.ids - set(found))]
+    for interview_id, texts in expected.notes.items():
         have = {e.text for e in found[interview_id].events} if interview_id in found else set()
         problems += [f"{interview_id}: note {t!r} is missing" for t in sorted(texts - have)]
+    for interview_id, kinds in expected.kinds.items():
+        events = found[interview_id].events if interview_id in found else ()
+        have = {e.kind.value for e in events}
+        problems += [f"{interview_id}: no {k} event" for k in sorted(kinds - have)]
+    for interview_id in sorted(expected.archived):
+        interview = found.get(interview_id)
+        if interview is None or interview.archived:
+            continue
+        # A conflict copy has no common version to tell which side changed a field, so
+        # `followup merge` settles it for the newer file and keeps the other value as a
+        # note (README): the archive is then kept, but only as that note.
+        kept = any(e.text.endswith("archived was: True") for e in interview.events)
+        if kept:
+            print(f"   {interview_id}: the archive lost to the newer file, kept as a note")
+        else:
+            problems.append(f"{interview_id}: not archived, and no note keeps it")
     return problems
+
+
+def report(step: str, merged: list[str]) -> None:
+    """Say what a step did, and each conflict copy merged."""
+    say(f"{step}; conflict copies merged: {len(merged)}")
+    for line in merged:
+        print(f"   {line}")
+
+
+def commands_only(a: Side, b: Side, expected: Expected) -> None:
+    """Both sides change the file with commands: connected, then with the desktop stopped."""
+    at_once(
+        commands(a, [expected.add("l1"), expected.note("shared", "laptop 1"), expected.add("l2")]),
+        commands(b, [expected.add("d1"), expected.note("shared", "desktop 1"), expected.add("d2")]),
+    )
+    report("3. both changed it at the same time with commands", settle(a, b, a))
+
+    b.stop()
+    at_once(  # one job a side: two commands on one side would wait for each other's lock
+        commands(
+            a,
+            [expected.add("l3"), expected.note("shared", "laptop away"), expected.note("l1", "l")],
+        ),
+        commands(
+            b,
+            [expected.add("d3"), expected.note("shared", "desktop away"), expected.note("d1", "d")],
+        ),
+    )
+    b.start()
+    report("4. both changed it while the desktop was stopped", settle(a, b, a))
+
+
+def with_the_app(a: Side, b: Side, app: AppWindow, expected: Expected) -> None:
+    """The app on the laptop and commands on the desktop: connected, then offline."""
+
+    def keys(archive: str, warm: str, check_in: str) -> Callable[[], None]:
+        expected.archived.add(archive)
+        expected.event(warm, "keep_warm_chosen")
+        expected.event(check_in, "check_in_sent")
+
+        def work() -> None:
+            app.archive(archive)
+            app.keep_warm(warm)
+            app.check_in(check_in)
+
+        return work
+
+    app.start()
+    at_once(
+        keys(archive="l2", warm="d1", check_in="shared"),
+        commands(
+            b,
+            [
+                expected.add("d4"),
+                expected.note("l2", "desktop, app open"),
+                expected.note("shared", "desktop 2"),
+                expected.note("d1", "desktop 2"),
+            ],
+        ),
+    )
+    report("5. the app (laptop) and commands (desktop) changed it at once", settle(a, b, b))
+    app.select("d4")
+    say("   the app shows the desktop's new interview")
+
+    a.pause(b)
+    b.pause(a)
+    at_once(
+        keys(archive="d2", warm="l1", check_in="d3"),
+        commands(
+            b,
+            [
+                expected.add("d5"),
+                expected.note("d2", "desktop offline 2"),
+                expected.note("l1", "desktop offline 2"),
+                expected.note("d3", "desktop offline 2"),
+            ],
+        ),
+    )
+    a.resume(b)
+    b.resume(a)
+    a.wait(lambda: a.connected(b) and b.connected(a), "the two to connect again")
+    report("6. both changed it while paused from each other, then reconnected", settle(a, b, b))
+    app.select("d5")
+    noticed = " (it pointed at a conflict copy)" if app.seen_conflict_notice else ""
+    say(f"   the app shows the desktop's offline interview{noticed}")
+
+    status = app.quit()
+    if status != 0:
+        raise SystemExit(f"the app ended with status {status}")
 
 
 def main() -> int:
@@ -339,13 +259,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
-    if shutil.which("syncthing") is None:
-        print("sync_check: needs syncthing (apt-get install syncthing)", file=sys.stderr)
+    missing = [name for name in NEEDS if shutil.which(name) is None]
+    if missing:
+        names = " ".join(missing)
+        print(f"sync_check: needs {names} (apt-get install {names})", file=sys.stderr)
         return 2
     root = Path(tempfile.mkdtemp(prefix="followup-sync-"))
     a, b = Side("laptop", root), Side("desktop", root)
-    ids: set[str] = set()
-    notes: dict[str, set[str]] = {}
+    app = AppWindow(a)
+    expected = Expected()
     try:
         for side in (a, b):
             side.generate()
@@ -353,50 +275,27 @@ def main() -> int:
         b.configure(a)
         for side in (a, b):
             side.start()
-        print(f"1. two Syncthing instances on 127.0.0.1 ({root})")
+        say(f"1. two Syncthing instances on 127.0.0.1 ({root})")
 
         a.add("shared")
-        ids.add("shared")
-        settle(a, b)
-        print("2. the laptop's first interview reached the desktop")
+        expected.ids.add("shared")
+        settle(a, b, a)
+        say("2. the laptop's first interview reached the desktop")
 
-        laptop = [("add", "l1"), ("note", "shared", "laptop 1"), ("add", "l2")]
-        desktop = [("add", "d1"), ("note", "shared", "desktop 1"), ("add", "d2")]
-        at_once((a, laptop), (b, desktop))
-        ids |= {"l1", "l2", "d1", "d2"}
-        notes["shared"] = {"laptop 1", "desktop 1"}
-        merged = settle(a, b)
-        print(f"3. both changed it at the same time; conflict copies merged: {len(merged)}")
-        for line in merged:
-            print(f"   {line}")
+        commands_only(a, b, expected)
+        with_the_app(a, b, app, expected)
 
-        b.stop()
-        at_once(
-            (a, [("add", "l3"), ("note", "shared", "laptop offline"), ("note", "l1", "l-note")]),
-            (b, [("add", "d3"), ("note", "shared", "desktop offline"), ("note", "d1", "d-note")]),
-        )
-        ids |= {"l3", "d3"}
-        notes["shared"] |= {"laptop offline", "desktop offline"}
-        notes["l1"], notes["d1"] = {"l-note"}, {"d-note"}
-        b.start()
-        merged = settle(a, b)
-        print(
-            f"4. both changed it while the desktop was stopped; conflict copies merged: "
-            f"{len(merged)}"
-        )
-        for line in merged:
-            print(f"   {line}")
-
-        problems = check(a, b, ids, notes)
+        problems = check(a, b, expected)
         if problems:
             print("FAILED:\n  " + "\n  ".join(problems))
             return 1
-        print(
-            f"5. settled: the same valid file on both sides, with all {len(ids)} interviews "
-            f"and all {sum(map(len, notes.values()))} notes from both sides"
+        say(
+            f"7. settled: the same valid file on both sides, with all {expected.count} "
+            f"changes from both sides ({len(expected.ids)} interviews)"
         )
         return 0
     finally:
+        app.close()
         for side in (a, b):
             side.stop()
         if args.keep:

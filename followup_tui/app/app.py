@@ -22,6 +22,8 @@ from textual.signal import Signal
 from followup_tui.app import signals, workarounds
 from followup_tui.app.live import LiveBoard
 from followup_tui.app.saver import Saved, Saver
+from followup_tui.app.takeover import KEY as TAKE_OVER_KEY
+from followup_tui.app.takeover import TakeOver
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.clock import Clock
 from followup_tui.core.board import standing_of
@@ -53,6 +55,13 @@ class FollowupApp(App[None]):
             priority=True,
             tooltip="Copy a selection, else back (or quit)",
         ),
+        Binding(
+            TAKE_OVER_KEY,
+            "take_over",
+            "Take over",
+            show=False,
+            tooltip="Edit here once the other window has closed",
+        ),
     ]
 
     def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
@@ -77,6 +86,8 @@ class FollowupApp(App[None]):
         """Whether the composer has asked for the user's name this session (it asks once)."""
         self.board_changed: Signal[str | None] = Signal(self, "board-changed")
         """Published after the board changed, with the id of the interview written (if one)."""
+        self.takeover = TakeOver(self)
+        """A read-only window's offer to become the writer once the writer has gone."""
 
     @property
     def zone(self) -> tzinfo:
@@ -127,7 +138,8 @@ class FollowupApp(App[None]):
         async def outcome() -> Saved[T]:
             saved = await pending
             if not saved.ok:
-                self.notify(f"Not saved: {saved.error}", severity="error", timeout=8, markup=False)
+                error = f"Not saved: {saved.error}{self.takeover.hint()}"
+                self.notify(error, severity="error", timeout=8, markup=False)
             elif whole_board:
                 self._show_saved(None)
             elif isinstance(saved.value, Interview):
@@ -202,6 +214,11 @@ class FollowupApp(App[None]):
         """Take in what a sync client or another window saved meanwhile, and redraw."""
         if self.store.changed_elsewhere():
             self.save(self.store.refresh, whole_board=True)
+        self.takeover.look()
+
+    def action_take_over(self) -> None:
+        """Become the writer (a read-only window whose writer has gone), reading afresh."""
+        self.takeover.take()
 
     def on_ready(self) -> None:
         """The first frame is on screen: collect garbage again (see :func:`hold_collections`)."""
@@ -291,6 +308,12 @@ class FollowupApp(App[None]):
                 f"{binding.description} ({keys_shown(binding)})",
                 binding.tooltip or binding.description,
                 partial(self.call_later, screen.run_action, binding.action),
+            )
+        if self.store.read_only:
+            yield SystemCommand(
+                f"Take over editing ({TAKE_OVER_KEY})",
+                "Make changes in this window once the other followup has closed",
+                self.action_take_over,
             )
         yield from super().get_system_commands(screen)
 

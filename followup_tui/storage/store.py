@@ -117,8 +117,8 @@ class Store:
 
     def changed_elsewhere(self) -> bool:
         """A quick look (a ``stat``, no lock, never waiting for a save): True when
-        :meth:`refresh` has something to take in, when the lock file was deleted or
-        replaced (refresh locks it again), or when, read-only, the writer has gone."""
+        :meth:`refresh` has something to take in, or when the lock file was deleted or
+        replaced (refresh locks it again). A writer gone is :meth:`writer_gone`'s to say."""
         if self._closed:
             return False
         if self._refused is not None and _stamp_now(self.path) == self._refused:
@@ -130,13 +130,48 @@ class Store:
             lock = self._lock
             lost = lock is not None and not lock.still_named()  # refresh takes it again
             return lost or writer.storage.changed_on_disk()
+        return _stamp_now(self.path) != self._stamp
+
+    def writer_gone(self) -> bool:
+        """True when this store is read-only and no process holds the file's lock any
+        more (the window that was writing has closed): :meth:`take_over` may then succeed.
+        A quick look that takes nothing."""
+        if not self.read_only or self._closed:
+            return False
         from followup_tui.storage.lock import WriterLock
 
-        return _stamp_now(self.path) != self._stamp or WriterLock.is_free(self.path)
+        return WriterLock.is_free(self.path)
+
+    def take_over(self) -> bool:
+        """Become the writer of a read-only store: take the lock, then read the file afresh
+        (the window that had it may have saved since this one last looked). True when this
+        store may now make changes; False, still read-only, when another process holds the
+        lock (a third window got there first). Raises :class:`StoreError` if the file can't
+        be read, the lock given back."""
+        from followup_tui.storage.lock import WriterLock
+
+        with self._mutex:
+            if self._closed:
+                return False
+            if not self.read_only:
+                return True
+            try:
+                lock = WriterLock.acquire(self.path)
+            except StoreLocked:
+                return False
+            try:
+                loaded = datafile.load(self.path)
+            except BaseException:
+                lock.release()
+                raise
+            self._lock, self._writer, self.read_only = lock, _Writer(self.path, loaded), False
+            self._refused = None
+            self._take_in(loaded)
+            return True
 
     def refresh(self) -> bool:
         """Take in what another program saved to the file since it was last read or
-        written here; a read-only store whose writer has gone becomes the writer. True when
+        written here (a read-only store stays read-only: see :meth:`take_over`). True when
         anything changed (the revision moves, and :meth:`take_notices` says what)."""
         with self._mutex:
             if self._closed:
@@ -166,26 +201,10 @@ class Store:
         return True
 
     def _refresh_reader(self) -> bool:
-        from followup_tui.storage.lock import WriterLock
-
-        try:
-            lock = WriterLock.acquire(self.path)
-        except StoreError:
-            lock = None
-        if lock is None:
-            if _stamp_now(self.path) == self._stamp:
-                return False
-            self._take_in(datafile.reread(self.path))
-            self._notices.append(f"{self.path.name} was changed by the other followup: updated.")
-            return True
-        try:
-            loaded = datafile.load(self.path)
-        except BaseException:
-            lock.release()
-            raise
-        self._lock, self._writer, self.read_only = lock, _Writer(self.path, loaded), False
-        self._take_in(loaded)
-        self._notices.append("The other followup has closed: changes can be made here now.")
+        if _stamp_now(self.path) == self._stamp:
+            return False
+        self._take_in(datafile.reread(self.path))
+        self._notices.append(f"{self.path.name} was changed by the other followup: updated.")
         return True
 
     def _take_in(self, loaded: Loaded) -> None:

@@ -55,16 +55,3 @@ async def test_a_change_by_another_program_is_drawn(make_app: AppFactory, data_f
         app.on_app_focus()  # as the terminal regains focus, or the timer fires
         await until(pilot, lambda: "Elsewhere" in order(app))
         assert any("changed by another program" in n for n in notices(app))
-
-
-async def test_a_read_only_window_becomes_the_writer_once_the_writer_has_gone(
-    make_app: AppFactory, data_file: Path, open_store: list[Store]
-) -> None:
-    app = make_app(read_only=True)
-    async with app.run_test(size=(120, 50)) as pilot:
-        await pilot.pause()
-        assert app.store.read_only
-        open_store[0].close()  # the first window quits
-        app.on_app_focus()
-        await until(pilot, lambda: not app.store.read_only)
-        await until(pilot, lambda: any("can be made here now" in n for n in notices(app)))

@@ -1,5 +1,5 @@
-"""The lock holds when its file is deleted or replaced, and a read-only store becomes the
-writer once the writer has gone."""
+"""The lock holds when its file is deleted or replaced, and a read-only store may become the
+writer once the writer has gone, when asked to."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from followup_tui.paths import lock_path_for
-from followup_tui.storage import Store, StoreLocked
+from followup_tui.storage import Store, StoreError, StoreLocked
 from followup_tui.storage import lock as lock_module
 from followup_tui.storage.datafile import load
 
@@ -65,12 +65,15 @@ def test_the_lock_is_only_taken_once_its_name_leads_to_the_file_locked(
             Store.open(path)
 
 
-def test_a_reader_becomes_the_writer_once_the_writer_has_gone(tmp_path: Path) -> None:
+def test_a_reader_is_offered_the_writers_place_and_takes_it_only_when_asked(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "followup.json"
     writer = Store.open(path)
     writer.add(interview(1))
     reader = Store.open(path, read_only=True)
     assert not reader.changed_elsewhere()
+    assert not reader.writer_gone()
     assert reader.refresh() is False
     assert reader.read_only
 
@@ -80,17 +83,44 @@ def test_a_reader_becomes_the_writer_once_the_writer_has_gone(tmp_path: Path) ->
     assert [i.id for i in reader.interviews()] == ["iv1", "iv2"]
     assert reader.read_only
 
+    writer.add(interview(3))  # its last save, which the reader has not looked at yet
     writer.close()
-    assert reader.changed_elsewhere()
-    assert reader.refresh() is True
+    assert reader.writer_gone()
+    assert reader.read_only  # a free lock is only offered: looking takes nothing
+    reader.refresh()
+    assert reader.read_only
+    assert reader.writer_gone()
+
+    assert reader.take_over() is True
     assert not reader.read_only
-    assert reader.take_notices()[-1] == (
-        "The other followup has closed: changes can be made here now."
-    )
-    reader.add(interview(3))
-    assert sorted(load(path).interviews) == ["iv1", "iv2", "iv3"]
+    assert not reader.writer_gone()
+    assert [i.id for i in reader.interviews()] == ["iv1", "iv2", "iv3"]
+    reader.add(interview(4))
+    assert sorted(load(path).interviews) == ["iv1", "iv2", "iv3", "iv4"]
     with pytest.raises(StoreLocked):
         Store.open(path)
+    reader.close()
+
+
+def test_a_reader_stays_read_only_when_another_window_takes_the_lock_first(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "followup.json"
+    writer = Store.open(path)
+    writer.add(interview(1))
+    reader = Store.open(path, read_only=True)
+    writer.close()
+    assert reader.writer_gone()
+    with Store.open(path) as third:
+        third.add(interview(2))
+        assert not reader.writer_gone()
+        assert reader.take_over() is False
+        assert reader.read_only
+        with pytest.raises(StoreError, match="read-only"):
+            reader.add(interview(3))
+    assert reader.writer_gone()
+    assert reader.take_over() is True
+    assert sorted(i.id for i in reader.interviews()) == ["iv1", "iv2"]
     reader.close()
 
 

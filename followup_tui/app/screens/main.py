@@ -195,7 +195,10 @@ class MainScreen(InterviewScreen):
             note = "finished shown (s hides)" if wording == 0 else "finished shown (s)"
             summary.append(f" · {note}", style="dim")
         if getattr(self.followup.store, "read_only", False):
-            note = "read-only: another followup is writing" if wording == 0 else "read-only"
+            if self.followup.takeover.offered:
+                note = "read-only: W takes over editing" if wording == 0 else "read-only (W)"
+            else:
+                note = "read-only: another followup is writing" if wording == 0 else "read-only"
             summary.append(f" · {note}", style="bold")
         if board.query:
             summary.append(f" · filter “{clean_line(board.query)}”: {len(board)} shown")

@@ -1,0 +1,1 @@
+"""The sync check's helpers: a device with its own Syncthing, and the app in a tmux window."""
