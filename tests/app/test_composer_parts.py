@@ -73,6 +73,14 @@ def test_rejection_offers_the_thank_you_for_their_consideration() -> None:
     assert offered(rejected)[0] == "thank-you after the rejection"
 
 
+def test_a_round_moved_on_the_same_day_offers_only_its_thank_yous() -> None:
+    # The next round carries the conversation: no update or keep-warm note to this one.
+    next_round = Event(EventKind.REPLY, at(11, 4, 12), outcome=Outcome.NEXT_ROUND)
+    advanced = make("Soylent", at(11, 4, 9), events=(next_round,))
+    assert standing_of(advanced, "standard", NOW, CALENDAR).reason == "advanced"
+    assert offered(advanced) == ["thank-you"]
+
+
 def test_an_offer_offers_thanks_then_time_accept_or_decline_and_nothing_else() -> None:
     offer = Event(EventKind.REPLY, at(4, 9), outcome=Outcome.OFFER)
     hooli = make("Hooli", at(2, 10), events=(offer,))
