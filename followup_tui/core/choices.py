@@ -73,6 +73,13 @@ would read as pressing the point ("still where I'd most like to be"), and keep-w
 are the user's choice, at most three, counted by the ladder itself."""
 
 
+_LAST_WORD = frozenset({"advanced", "rejected"})
+"""Replies after which only what they owe is left to write (thank-yous, thanks for their
+consideration): a next round carries the conversation on in its own interview, and to a
+company that has said no an update or keep-warm note would read wrong. Once another offer
+is accepted, the withdrawal is likewise the one message left."""
+
+
 def _names(interview: Interview) -> tuple[str, ...]:
     return tuple(p.name for p in interview.interviewers if p.name.strip())
 
@@ -132,8 +139,8 @@ def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
     steps = {c.action.step for c in choices}
     if standing.status is Status.OFFER:
         return choices  # nothing about another offer goes to the company that made this one
-    if standing.reason == "advanced":
-        return choices  # the thank-yous still owed; the next round carries the rest
+    if standing.reason in _LAST_WORD or Step.WITHDRAW in steps:
+        return choices
     if Step.UPDATE not in steps:
         # While another company's offer is open, the update is the news of it.
         told = next((a for a in standing.actions if a.step is Step.UPDATE), None)
