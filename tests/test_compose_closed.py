@@ -17,10 +17,10 @@ SAID = {
     "advanced": "Acme moved you on to a next round: write from that round instead "
     "(followup compose acme-onsite)",
     "withdrew": "You withdrew from Acme: nothing more is owed to them",
-    "no response": "Acme never answered and your closing note has gone: nothing more is owed; "
+    "no response": "Acme went quiet and your closing note is sent: nothing more is owed; "
     "to stay in touch, choose keep warm on the board",
-    "no response, kept warm": "Acme never answered and your closing note has gone: nothing "
-    "more is owed",
+    "no response, kept warm": "Acme went quiet and your closing note and keep-warm notes are "
+    "sent: nothing more is owed",
     "thanked after rejection": "Acme said no and you have thanked them: nothing more is owed",
     "archived": "Acme is archived: bring it back (x on the board) to write to them",
 }

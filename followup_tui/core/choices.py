@@ -61,16 +61,19 @@ keep-warm note would read wrong."""
 _OVER = {
     "advanced": "{company} moved you on to a next round: write from that round instead{where}",
     "withdrew": "You withdrew from {company}: nothing more is owed to them",
-    "no response": "{company} never answered and your closing note has gone: nothing more "
-    "is owed{warm}",
+    "no response": "{company} went quiet and your closing note is sent: nothing more is "
+    "owed; to stay in touch, choose keep warm on the board",
+    "no response, kept warm": "{company} went quiet and your closing note and keep-warm notes "
+    "are sent: nothing more is owed",
     "thanked after rejection": "{company} said no and you have thanked them: nothing more is owed",
     "archived": "{company} is archived: bring it back (x on the board) to write to them",
 }
 """Why a closed interview offers nothing, by the reason it is closed. Each outcome is the
-last word on that round (DOMAIN.md, ladder 5 to 8): withdrawn, or moved on to a next round
-(whose own interview carries the conversation), or answered with thanks; an update after it
-would read as pressing the point ("still where I'd most like to be"), and keep-warm notes
-are the user's choice, at most three, counted by the ladder itself."""
+last word on that round (DOMAIN.md, ladder 5 to 8): withdrawn, moved on to a next round
+(whose own interview carries the conversation), or thanked after a no or after silence; an
+update then would read as pressing the point ("still where I'd most like to be"). Keep-warm
+notes (ladder 9) are the user's choice: chosen on the board they reopen the interview, and
+the ladder spaces them, three at most."""
 
 
 _LAST_WORD = frozenset({"advanced", "rejected"})
@@ -102,9 +105,11 @@ def nothing_to_write(interview: Interview, standing: Standing, where: str = "") 
     caller's terms: a pane's name, or a command.
     """
     company = interview.company.strip() or "This interview"
-    wording = _OVER.get(standing.reason, "{company}: there is nothing to write now")
-    warm = "" if _warm_chosen(interview) else "; to stay in touch, choose keep warm on the board"
-    return wording.format(company=company, where=f" ({where})" if where else "", warm=warm)
+    reason = standing.reason
+    if reason == "no response" and _warm_chosen(interview):
+        reason = "no response, kept warm"  # closed only once the notes at most are sent
+    wording = _OVER.get(reason, "{company}: there is nothing to write now")
+    return wording.format(company=company, where=f" ({where})" if where else "")
 
 
 def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
