@@ -12,7 +12,7 @@ from typing import Any
 
 from followup_tui.core.board import Row, rank
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.choices import choices_for
+from followup_tui.core.choices import choices_for, nothing_to_write
 from followup_tui.core.compose import Composition, Sender, compose, review
 from followup_tui.core.model import Interview
 from followup_tui.core.policy import policy_named
@@ -59,13 +59,19 @@ class Draft:
 
 
 def find_row(rows: list[Row], key: str) -> Row:
-    """The interview whose id is ``key`` (or starts with it, when only one does)."""
+    """The interview whose id is ``key`` (or starts with it, when only one does), to write
+    for: one closed with nothing to write is said here, where its later rounds are known."""
     exact = [r for r in rows if r.interview.id == key]
     found = exact or [r for r in rows if r.interview.id.startswith(key)] if key else []
     if len(found) != 1:
         problem = "no interview has" if not found else "more than one interview has"
         raise MessageError(f"{problem} the id {key!r} (followup status --json lists them)")
-    return found[0]
+    row = found[0]
+    if not offered(row):
+        later = [r.interview.id for r in rows if r.interview.follows == row.interview.id]
+        where = f"followup compose {later[0]}" if later else ""
+        raise MessageError(nothing_to_write(row.interview, row.standing, where))
+    return row
 
 
 def standings(
@@ -85,6 +91,8 @@ def _action(row: Row, step: str | None) -> Action:
     """The step to write: the one asked for, if the composer would offer it now; else the
     most urgent one."""
     actions = offered(row)
+    if not actions:
+        raise MessageError(nothing_to_write(row.interview, row.standing))
     if step is None:
         return actions[0]
     for action in actions:

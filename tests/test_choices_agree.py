@@ -139,7 +139,8 @@ def test_they_agree_at_every_step_of_the_ladder() -> None:
         (row,) = rank([interview(START, names=PANEL, events=events)], "standard", now, CAL)
         seen.add(row.standing.status)
         agree(row, now)
-        assert choices_for(row.interview, row.standing), name
+        # An advanced round is written to from its next round: nothing is offered here.
+        assert bool(choices_for(row.interview, row.standing)) == (name != "advanced"), name
     assert seen == set(Status)
 
 

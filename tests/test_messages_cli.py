@@ -219,6 +219,9 @@ def test_compose_takes_the_steps_the_composer_offers_for_every_demo_interview(
         composer = [c.action.step.value for c in choices_for(row.interview, row.standing)]
         code, _, err = run(capsys, "--db", str(data), "compose", key, "--step", "none_such")
         assert code != 0
+        if not composer:  # closed: one line on why, whatever step was asked for
+            assert err.count("\n") == 1 and "one of" not in err, key
+            continue
         assert err.rsplit("one of ", 1)[1].strip() == ", ".join(composer)
         for step in composer:
             code, out, err = run(capsys, "--db", str(data), "compose", key, "--step", step)

@@ -2,8 +2,10 @@
 
 The messages on offer are those the ladder says are owed (most urgent first), or the next
 step ahead when nothing is owed yet, then an update and a keep-warm note, which fit at
-almost any time. A thank-you is one choice whose recipients are the interviewers, those
-still owed one first; an offer's answer is three choices. The composer shows them and
+almost any time while the interview is open. A thank-you is one choice whose recipients are
+the interviewers, those still owed one first; an offer's answer is three choices. A closed
+interview offers nothing but an offer's answer, which may still be wanted in writing;
+:func:`nothing_to_write` says why in one line. The composer shows them and
 ``followup compose --step`` takes them, so both offer the same messages in the same order.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from followup_tui.core.compose import keep_warm_number
-from followup_tui.core.model import Interview
+from followup_tui.core.model import EventKind, Interview
 from followup_tui.core.standing import Action, Standing, Status, Step
 
 
@@ -56,14 +58,67 @@ say, after a call): to the company that made the offer, an update about another 
 keep-warm note would read wrong."""
 
 
+_OVER = {
+    "advanced": "{company} moved you on to a next round: write from that round instead{where}",
+    "withdrew": "You withdrew from {company}: nothing more is owed to them",
+    "no response": "{company} went quiet and your closing note is sent: nothing more is "
+    "owed; to stay in touch, choose keep warm on the board",
+    "no response, kept warm": "{company} went quiet and your closing note and keep-warm notes "
+    "are sent: nothing more is owed",
+    "thanked after rejection": "{company} said no and you have thanked them: nothing more is owed",
+    "archived": "{company} is archived: bring it back (x on the board) to write to them",
+}
+"""Why a closed interview offers nothing, by the reason it is closed. Each outcome is the
+last word on that round (DOMAIN.md, ladder 5 to 8): withdrawn, moved on to a next round
+(whose own interview carries the conversation), or thanked after a no or after silence; an
+update then would read as pressing the point ("still where I'd most like to be"). Keep-warm
+notes (ladder 9) are the user's choice: chosen on the board they reopen the interview, and
+the ladder spaces them, three at most."""
+
+
+_LAST_WORD = frozenset({"advanced", "rejected"})
+"""Replies after which only what they owe is left to write (thank-yous, thanks for their
+consideration): a next round carries the conversation on in its own interview, and to a
+company that has said no an update or keep-warm note would read wrong. Once another offer
+is accepted, the withdrawal is likewise the one message left."""
+
+
 def _names(interview: Interview) -> tuple[str, ...]:
     return tuple(p.name for p in interview.interviewers if p.name.strip())
 
 
+def _warm_chosen(interview: Interview) -> bool:
+    """Keep-warm was chosen since their last reply (a reply starts the ladder again)."""
+    chosen = False
+    for event in interview.sorted_events():
+        if event.kind is EventKind.REPLY:
+            chosen = False
+        elif event.kind is EventKind.KEEP_WARM_CHOSEN:
+            chosen = True
+    return chosen
+
+
+def nothing_to_write(interview: Interview, standing: Standing, where: str = "") -> str:
+    """One plain line saying why :func:`choices_for` offers nothing for ``interview``.
+
+    ``where`` says where to write instead of an advanced round (its next round), in the
+    caller's terms: a pane's name, or a command.
+    """
+    company = interview.company.strip() or "This interview"
+    reason = standing.reason
+    if reason == "no response" and _warm_chosen(interview):
+        reason = "no response, kept warm"  # closed only once the notes at most are sent
+    wording = _OVER.get(reason, "{company}: there is nothing to write now")
+    return wording.format(company=company, where=f" ({where})" if where else "")
+
+
 def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
-    """The messages worth writing now, the one to preselect first."""
+    """The messages worth writing now, the one to preselect first (none once it is closed,
+    but for an offer's answer)."""
     names = _names(interview) or ("",)
-    if standing.status is Status.CLOSED and standing.reason in _ANSWERED:
+    if standing.status is Status.CLOSED:
+        if standing.reason not in _ANSWERED:
+            return []
         step, words = _ANSWERED[standing.reason]
         return [Choice(Action(step, words, False), words, False, names)]
     owed = [a for a in standing.actions if a.due_now]
@@ -89,6 +144,8 @@ def choices_for(interview: Interview, standing: Standing) -> list[Choice]:
     steps = {c.action.step for c in choices}
     if standing.status is Status.OFFER:
         return choices  # nothing about another offer goes to the company that made this one
+    if standing.reason in _LAST_WORD or Step.WITHDRAW in steps:
+        return choices
     if Step.UPDATE not in steps:
         # While another company's offer is open, the update is the news of it.
         told = next((a for a in standing.actions if a.step is Step.UPDATE), None)

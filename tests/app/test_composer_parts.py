@@ -19,7 +19,7 @@ from followup_tui.app.clipboard import (
     run_tool,
 )
 from followup_tui.app.screens.composer_choices import choices_for, sent_event, sent_words
-from followup_tui.core.board import standing_of
+from followup_tui.core.board import rank, standing_of
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import Channel, Event, EventKind, Interview, Outcome
 from followup_tui.core.standing import Step
@@ -71,6 +71,32 @@ def test_rejection_offers_the_thank_you_for_their_consideration() -> None:
         "Soylent", at(10, 1), events=(Event(EventKind.REPLY, at(10, 20), outcome=Outcome.REJECTED),)
     )
     assert offered(rejected)[0] == "thank-you after the rejection"
+
+
+def test_after_a_no_only_the_thank_you_for_their_consideration_is_offered() -> None:
+    # Read aloud to a company that has just said no, an update ("Soylent is still where I'd
+    # most like to be") or a keep-warm note would read wrong.
+    no = Event(EventKind.REPLY, at(10, 20), outcome=Outcome.REJECTED)
+    assert offered(make("Soylent", at(10, 1), events=(no,))) == ["thank-you after the rejection"]
+
+
+def test_once_another_offer_is_accepted_only_the_withdrawal_is_offered() -> None:
+    # Another job is taken: news of an offer, or a keep-warm note, would be untrue here.
+    offer = Event(EventKind.REPLY, at(10, 27), outcome=Outcome.OFFER)
+    yes = Event(EventKind.OFFER_ACCEPTED, at(11, 4, 9))
+    board = [make("Hooli", at(10, 20), events=(offer, yes)), by_company("Initech")]
+    rows = {r.interview.company: r for r in rank(board, "standard", NOW, CALENDAR)}
+    initech = rows["Initech"]
+    labels = [c.label for c in choices_for(initech.interview, initech.standing)]
+    assert labels == ["withdrawal"]
+
+
+def test_a_round_moved_on_the_same_day_offers_only_its_thank_yous() -> None:
+    # The next round carries the conversation: no update or keep-warm note to this one.
+    next_round = Event(EventKind.REPLY, at(11, 4, 12), outcome=Outcome.NEXT_ROUND)
+    advanced = make("Soylent", at(11, 4, 9), events=(next_round,))
+    assert standing_of(advanced, "standard", NOW, CALENDAR).reason == "advanced"
+    assert offered(advanced) == ["thank-you"]
 
 
 def test_an_offer_offers_thanks_then_time_accept_or_decline_and_nothing_else() -> None:

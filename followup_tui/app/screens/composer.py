@@ -26,7 +26,10 @@ from followup_tui.app.screens.composer_sending import SendingScreen
 from followup_tui.app.text import clean_block, clean_line
 from followup_tui.app.widgets.composer_heading import ComposerHeading
 from followup_tui.app.widgets.key_bar import KEPT_KEYS, KeyBar
+from followup_tui.app.widgets.pane import round_name
 from followup_tui.app.widgets.tone_panel import TonePanel
+from followup_tui.core.board import Row
+from followup_tui.core.choices import choices_for, nothing_to_write
 from followup_tui.core.compose import review
 from followup_tui.core.model import Interview, Interviewer
 from followup_tui.core.policy import DEFAULT_POLICY, POLICIES, Policy, policy_named
@@ -99,6 +102,10 @@ class ComposerScreen(SendingScreen):
             self.app.notify("That interview is gone (undone?)", severity="warning")
             self.dismiss()
             return
+        if not choices_for(row.interview, row.standing):
+            self.app.notify(self._nothing_to_write(row), markup=False)
+            self.dismiss()
+            return
         last = self.drafts.last(self.interview_id)
         library = self._load_library()
         self.selection = Selection.start(row.interview, row.standing, library, last)
@@ -109,6 +116,16 @@ class ComposerScreen(SendingScreen):
         self.query_one("#composer-body", TextArea).focus()
         self._warn_once(self.drafts.problem)
         self._ask_who()
+
+    def _nothing_to_write(self, row: Row) -> str:
+        """Why there is no message here; for an advanced round, which pane to write from."""
+        board, where = self.followup.board, ""
+        for key in board.later_rounds(row.interview.id):
+            if (later := board.get(key)) is not None:
+                start = later.interview.start.astimezone(self.followup.settings.zone())
+                where = f"{round_name(later.interview)}, {start:%a %-d %b}"
+                break
+        return clean_line(nothing_to_write(row.interview, row.standing, where))
 
     def _ask_who(self) -> None:
         """Before the first message would be signed "[your name]", ask for the name."""
