@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, SelectionList
 from textual.widgets.selection_list import Selection
 
+from followup_tui.app.screens.unsaved import dismiss_or_ask, typed
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.core.codec import CodecError, checked
@@ -120,6 +121,7 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
         self._interview = interview
         self._owed = set(owed)
         self._names = [p.name for p in interview.interviewers if p.name.strip()]
+        self._as_opened: tuple[object, ...] = ()
 
     @property
     def followup(self) -> FollowupApp:
@@ -161,6 +163,7 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
 
     def on_mount(self) -> None:
         """Start in the "when" field: enter alone logs it, now, to those ticked."""
+        self._as_opened = typed(self)
         self.query_one("#when", Field).input.focus()
 
     def _read_past_instant(self, text: str) -> tuple[datetime, str]:
@@ -188,8 +191,8 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
         self.action_submit()
 
     def action_dismiss_none(self) -> None:
-        """Close, logging nothing."""
-        self.dismiss(None)
+        """Close, logging nothing (asking first if anything was typed or ticked)."""
+        dismiss_or_ask(self, self._as_opened)
 
 
 class EventDialog(ModalScreen[Event | None]):
@@ -208,6 +211,7 @@ class EventDialog(ModalScreen[Event | None]):
         self._kind = kind
         self.next_start: datetime | None = None
         """For a next round: when it is, if the user gave it (read once the reply is logged)."""
+        self._as_opened: tuple[object, ...] = ()
 
     @property
     def followup(self) -> FollowupApp:
@@ -285,6 +289,7 @@ class EventDialog(ModalScreen[Event | None]):
 
     def on_mount(self) -> None:
         """Show the fields of the outcome picked first."""
+        self._as_opened = typed(self)
         self._show_outcome_fields()
 
     @on(Select.Changed, "#outcome")
@@ -359,8 +364,8 @@ class EventDialog(ModalScreen[Event | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_dismiss_none(self) -> None:
-        """Close, logging nothing."""
-        self.dismiss(None)
+        """Close, logging nothing (asking first if anything was typed or chosen)."""
+        dismiss_or_ask(self, self._as_opened)
 
 
 class Confirm(ModalScreen[bool]):

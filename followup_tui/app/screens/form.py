@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, Label, Select, TextArea
 
 from followup_tui.app import background
 from followup_tui.app.safety import SafeTextArea
+from followup_tui.app.screens.unsaved import ask_to_discard, typed
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
@@ -190,21 +191,14 @@ class InterviewForm(Screen["Interview | None"]):
     def on_mount(self) -> None:
         """Start in the first field (for a next round, its name: the rest is filled in),
         remembering what the form held when it opened."""
-        self._as_opened = self.typed()
+        self._as_opened = typed(self)
         first = "#round" if self._prefill is not None else "#company"
         self.query_one(first, Field).input.focus()
-
-    def typed(self) -> tuple[object, ...]:
-        """Everything the user can change, as it is now: to tell whether anything was."""
-        boxes = tuple(box.value for box in self.query(Input))
-        choices = tuple(choice.value for choice in self.query(Select))
-        notes = self.query_one("#notes", TextArea).text
-        return (boxes, choices, notes)
 
     @property
     def changed(self) -> bool:
         """Whether anything differs from what the form held when it opened."""
-        return self.typed() != self._as_opened
+        return typed(self) != self._as_opened
 
     def _read_when(self, text: str) -> tuple[datetime, str]:
         zone = self.followup.zone
@@ -235,24 +229,16 @@ class InterviewForm(Screen["Interview | None"]):
     def action_discard(self) -> None:
         """Close without saving, asking first if anything was typed (not while a save is on
         its way: that closes the form)."""
-        from followup_tui.app.screens.dialogs import Confirm
-
         if self._saving:
             return  # too late to discard, and closing now would hide the saved interview
         if not self.changed:
             self.dismiss(None)
             return
         what = "this new interview" if self.original is None else "your changes"
-        question = Confirm(
-            f"Discard {what}?",
-            "Nothing typed here is saved until ctrl+s.",
-            yes="Discard",
-            no="Keep editing",
-        )
-        self.app.push_screen(question, self._discard_if)
+        ask_to_discard(self, what, "Nothing typed here is saved until ctrl+s.", self._discard)
 
-    def _discard_if(self, yes: bool | None) -> None:
-        if yes and not self._saving:
+    def _discard(self) -> None:
+        if not self._saving:
             self.dismiss(None)
 
     def action_interrupt(self) -> None:
