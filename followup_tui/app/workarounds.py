@@ -13,10 +13,11 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from textual import events
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
-from textual.screen import Screen
+from textual.screen import Screen, ScreenResultType
 from textual.widgets import OptionList
 from textual.worker import Worker
 
@@ -118,6 +119,26 @@ def harden_option_lists() -> None:
     OptionList.get_content_height = get_content_height  # type: ignore[method-assign]
     OptionList._move_page = move_page  # type: ignore[method-assign]
     OptionList._followup_hardened = True  # type: ignore[attr-defined]
+
+
+class StyledOnceScreen(Screen[ScreenResultType]):
+    """A screen that is not styled a second time as it first comes up.
+
+    Textual 8.2.8 styles each widget as it is mounted, and then, as the screen pushed
+    comes to the top (``ScreenResume``, whose ``refresh_styles`` is always true from
+    ``push_screen``), styles its whole tree again: on the edit form, ~100 widgets, a
+    sixth of the time before its first frame. A screen built for one use has had no
+    chance to miss a change of theme or class in between, so its first resume skips that
+    second pass; any later one asking for it (a mode or screen switched back to) gets it.
+    """
+
+    _styled_once = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler (Textual calls each class's, subclass first).
+        if not self._styled_once:
+            self._styled_once = True
+            event.refresh_styles = False
 
 
 def install() -> None:

@@ -9,6 +9,7 @@ with everything typed, and the user can try again.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import replace
 from datetime import date, datetime
@@ -19,7 +20,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, TextArea
 
 from followup_tui.app import background
@@ -29,6 +29,7 @@ from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.app.widgets.key_bar import KeyBar
+from followup_tui.app.workarounds import StyledOnceScreen
 from followup_tui.core.dates import (
     Lean,
     describe_date,
@@ -55,7 +56,7 @@ def read_link(text: str) -> tuple[str, str]:
     return link, ""
 
 
-class InterviewForm(Screen["Interview | None"]):
+class InterviewForm(StyledOnceScreen["Interview | None"]):
     """The form for a new interview (``None``) or an existing one."""
 
     CSS_PATH = "form.tcss"
@@ -77,6 +78,7 @@ class InterviewForm(Screen["Interview | None"]):
         self._prefill = prefill if interview is None else None
         self._saving = False
         self._as_opened: tuple[object, ...] = ()
+        self._collections_were_on = False
 
     @property
     def followup(self) -> FollowupApp:
@@ -85,6 +87,11 @@ class InterviewForm(Screen["Interview | None"]):
 
     def compose(self) -> ComposeResult:
         """Every field of an interview."""
+        # The cycle collector waits until the form is on screen: building ~100 widgets
+        # crosses its thresholds, and a full collection (walking every object alive, the
+        # board's among them) cost ~100 ms of the form's opening at 1,000 interviews.
+        self._collections_were_on = gc.isenabled()
+        gc.disable()
         i, zone = self.original or self._prefill, self.followup.zone
         heading = (
             f"Edit — {clean_line(self.original.company)}" if self.original else "New interview"
@@ -194,6 +201,16 @@ class InterviewForm(Screen["Interview | None"]):
         self._as_opened = typed(self)
         first = "#round" if self._prefill is not None else "#company"
         self.query_one(first, Field).input.focus()
+        self.call_after_refresh(self._release_collections)
+
+    def on_unmount(self) -> None:
+        """Never leave the collector off (closed before its first frame was drawn)."""
+        self._release_collections()
+
+    def _release_collections(self) -> None:
+        if self._collections_were_on:
+            self._collections_were_on = False
+            gc.enable()
 
     @property
     def changed(self) -> bool:
