@@ -112,6 +112,12 @@ async def reply_dialog(pilot: Pilot[Any]) -> None:
     await still(pilot)
 
 
+async def log_dialog(pilot: Pilot[Any]) -> None:
+    """``l`` on the first pane: the dialog logging any other event."""
+    await pilot.press("l")
+    await still(pilot)
+
+
 async def mark_sent_unfilled(pilot: Pilot[Any]) -> None:
     """The third pane's thank-you to Dana (under the offer and the overdue check-in),
     greeting the other panelist, marked sent: it asks first."""
@@ -174,6 +180,8 @@ SCENES = (
     Scene("composer-80x24", composer_with_a_finding, settings=ME, size=CLASSIC),
     Scene("composer-60x20", composer_with_a_finding, settings=ME, size=(60, 20)),
     Scene("reply-dialog-80x24", reply_dialog, size=CLASSIC),
+    Scene("reply-dialog-60x20", reply_dialog, size=(60, 20)),
+    Scene("log-dialog-60x20", log_dialog, size=(60, 20)),
     Scene("choose-interviewer-80x24", choose_interviewer, size=CLASSIC),
     Scene("mark-sent-unfilled-80x24", mark_sent_unfilled, settings=ME, size=CLASSIC),
     Scene("settings-80x24", settings_dialog, settings=ME, size=CLASSIC),

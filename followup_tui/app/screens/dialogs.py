@@ -110,6 +110,7 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
     """Log a thank-you: to whom (those still owed one ticked) and when (empty means now)."""
 
     CSS_PATH = "dialogs.tcss"
+    AUTO_FOCUS = ""  # focused in on_mount, without scrolling the title away
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel", tooltip="Log nothing"),
         Binding("ctrl+s", "submit", "Log it", tooltip="Log it (enter in the field works too)"),
@@ -164,7 +165,8 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
     def on_mount(self) -> None:
         """Start in the "when" field: enter alone logs it, now, to those ticked."""
         self._as_opened = typed(self)
-        self.query_one("#when", Field).input.focus()
+        # Textual centres a widget focused; in a short terminal that scrolled the title away.
+        self.query_one("#when", Field).input.focus(scroll_visible=False)
 
     def _read_past_instant(self, text: str) -> tuple[datetime, str]:
         # A thank-you follows the interview: one sent before it began is a typo.
@@ -199,6 +201,7 @@ class EventDialog(ModalScreen[Event | None]):
     """Log one event on an interview: a check-in, a reply, a snooze, or another kind."""
 
     CSS_PATH = "dialogs.tcss"
+    AUTO_FOCUS = ""  # focused in on_mount, without scrolling the title away
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel", tooltip="Log nothing"),
         Binding("ctrl+s", "submit", "Log it", tooltip="Log it (enter works too)"),
@@ -288,9 +291,11 @@ class EventDialog(ModalScreen[Event | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        """Show the fields of the outcome picked first."""
+        """Start in the first field, the title in view; show the fields of the outcome
+        picked first."""
         self._as_opened = typed(self)
         self._show_outcome_fields()
+        self.query("Select, Input").first().focus(scroll_visible=False)
 
     @on(Select.Changed, "#outcome")
     def _show_outcome_fields(self) -> None:
