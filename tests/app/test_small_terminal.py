@@ -156,3 +156,17 @@ async def test_a_dialog_opens_at_its_title_with_its_first_field_focused(
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
         assert dialog.region.contains_region(last.region)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (60, 20)], ids=["120", "80", "60"])
+async def test_the_read_only_notice_reads_in_full(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make_app(demo_board(), read_only=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        summary = app.screen.query_one("#summary", Static)
+        lines = [strip.text.rstrip() for strip in summary.render_lines(summary.region.reset_offset)]
+        assert "read-only: another followup is writing" in " ".join(lines)
+        assert "7 due" in lines[0]
+        assert all(len(line) <= size[0] for line in lines)

@@ -174,6 +174,7 @@ SCENES = (
     Scene("empty-board", opened, board=no_interviews),
     Scene("read-only", opened, read_only=True),
     Scene("main-80x24", opened, size=CLASSIC),
+    Scene("read-only-80x24", opened, read_only=True, size=CLASSIC),
     Scene("detail-80x24", detail, size=CLASSIC),
     Scene("help-80x24", help_screen, size=CLASSIC),
     Scene("form-error-80x24", form_with_an_error, size=CLASSIC),
