@@ -23,7 +23,7 @@ from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.drivers._writer_thread import WriterThread
 from textual.screen import Screen
-from textual.widgets import OptionList
+from textual.widgets import Label, OptionList
 
 from followup_tui.app import workarounds
 
@@ -241,3 +241,37 @@ async def test_a_screen_styled_once_is_restyled_only_when_it_comes_back_up() -> 
         once.post_message(events.ScreenResume())  # as switching back to it does
         await pilot.pause()
         assert once in app.restyled
+
+
+async def test_a_widget_not_mounted_is_still_restyled_when_its_classes_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, method in workarounds.STOCK_DOM_NODE.items():
+        monkeypatch.setattr(DOMNode, name, method)  # as if never patched
+    app = Restyled()
+    async with app.run_test(size=(80, 24)):
+        label = Label("not mounted")
+        label.add_class("-loud")
+        if label not in app.restyled:
+            can_go("style_widgets_once_mounted")
+
+
+class Loud(Restyled):
+    """Labels marked loud are three lines tall."""
+
+    CSS = "Label.-loud { height: 3; }"
+
+
+async def test_a_widget_is_restyled_once_mounted_and_not_before() -> None:
+    workarounds.style_widgets_once_mounted()
+    app = Loud()
+    async with app.run_test(size=(80, 24)) as pilot:
+        label = Label("soon mounted")
+        label.add_class("-loud")
+        assert label not in app.restyled
+        await app.screen.mount(label)
+        await pilot.pause()
+        assert label.region.height == 3  # styled with the class it was given unmounted
+        label.add_class("-louder")
+        await pilot.pause()
+        assert label in app.restyled

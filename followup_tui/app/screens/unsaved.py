@@ -14,11 +14,16 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 def typed(node: DOMNode) -> tuple[object, ...]:
     """Everything the user can change under ``node``, as it is now: compared with what it
     was when the screen opened, it tells whether anything was."""
-    boxes = tuple(box.value for box in node.query(Input))
-    choices = tuple(choice.value for choice in node.query(Select))
-    areas = tuple(area.text for area in node.query(TextArea))
-    ticks = tuple(tuple(ticked.selected) for ticked in node.query(SelectionList))
-    return (boxes, choices, areas, ticks)
+    values: list[object] = []
+    # One walk, not a query per kind of widget: it runs as the form opens.
+    for widget in node.walk_children():
+        if isinstance(widget, Input | Select):
+            values.append(widget.value)
+        elif isinstance(widget, TextArea):
+            values.append(widget.text)
+        elif isinstance(widget, SelectionList):
+            values.append(tuple(widget.selected))
+    return tuple(values)
 
 
 def ask_to_discard(
