@@ -74,9 +74,13 @@ async def help_screen(pilot: Pilot[Any]) -> None:
 
 async def form_with_an_error(pilot: Pilot[Any]) -> None:
     """A new interview whose date can't be read, saved anyway: the form says why."""
+    from followup_tui.app.screens.form import InterviewForm
+
     await pilot.press("a")
     await pilot.pause()
     screen = pilot.app.screen
+    assert isinstance(screen, InterviewForm)
+    await screen.complete()
     for field_id, text in [
         ("company", "Wayne Enterprises"),
         ("role", "Data Analyst"),

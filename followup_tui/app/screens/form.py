@@ -9,6 +9,7 @@ with everything typed, and the user can try again.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import re
 from dataclasses import replace
@@ -20,6 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, TextArea
 
 from followup_tui.app import background
@@ -79,6 +81,8 @@ class InterviewForm(StyledOnceScreen["Interview | None"]):
         self._saving = False
         self._as_opened: tuple[object, ...] = ()
         self._collections_were_on = False
+        self._complete = False
+        self._completing = asyncio.Lock()
 
     @property
     def followup(self) -> FollowupApp:
@@ -147,53 +151,79 @@ class InterviewForm(StyledOnceScreen["Interview | None"]):
                 if not i or not i.interviewers:
                     yield InterviewerRow()
             yield Button("+ interviewer (ctrl+n)", id="add-person")
-            with Horizontal(classes="row"):
-                yield Field(
+            # Below the first screenful: mounted once the form is on screen (see complete()).
+            yield Vertical(id="later")
+        yield KeyBar()
+
+    def _later_widgets(self) -> list[Widget]:
+        """The fields below the first screenful: dates, channel, link, policy, notes, buttons."""
+        i = self.original or self._prefill
+        default = f"default ({self.followup.settings.policy})"
+        return [
+            Horizontal(
+                Field(
                     "They'll decide by",
                     self._read_day,
                     id="decision_by",
                     value=_day(i.decision_by if i else None),
                     placeholder="the date they gave, if any",
-                )
-                yield Field(
+                ),
+                Field(
                     "Check-in agreed for",
                     self._read_day,
                     id="check_in_on",
                     value=_day(i.check_in_on if i else None),
                     placeholder="if they said you may check in on a day",
-                )
-                with Vertical(classes="choice"):
-                    yield Label("Check in by")
-                    yield Select(
+                ),
+                Vertical(
+                    Label("Check in by"),
+                    Select(
                         [(c.value, c) for c in Channel],
                         allow_blank=False,
                         id="channel",
                         value=i.channel if i else Channel.UNKNOWN,
-                    )
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Job posting link",
-                    read_link,
-                    id="posting_url",
-                    value=i.posting_url if i else "",
-                )
-                with Vertical(classes="choice"):
-                    yield Label("Policy")
-                    default = f"default ({self.followup.settings.policy})"
-                    yield Select(
+                    ),
+                    classes="choice",
+                ),
+                classes="row",
+            ),
+            Horizontal(
+                Field("Job posting link", read_link, id="posting_url", value=_link(i)),
+                Vertical(
+                    Label("Policy"),
+                    Select(
                         [(default, ""), *((p, p) for p in POLICIES)],
                         allow_blank=False,
                         id="policy",
                         value=(i.policy or "") if i else "",
-                    )
-            yield Label(
-                "Private notes (for you alone: never written into a message)", classes="section"
-            )
-            yield SafeTextArea(i.notes if i else "", id="notes", soft_wrap=True)
-            with Horizontal(id="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Discard (esc)", id="discard")
-        yield KeyBar()
+                    ),
+                    classes="choice",
+                ),
+                classes="row",
+            ),
+            Label("Private notes (for you alone: never written into a message)", classes="section"),
+            SafeTextArea(i.notes if i else "", id="notes", soft_wrap=True),
+            Horizontal(
+                Button("Save (ctrl+s)", variant="primary", id="save"),
+                Button("Discard (esc)", id="discard"),
+                id="buttons",
+            ),
+        ]
+
+    async def complete(self) -> None:
+        """Mount the fields below the first screenful, once; a call meanwhile waits for it.
+
+        The form's first frame is drawn without them (a third of its widgets, out of sight
+        at 120x40), so it opens sooner; they follow in the next frame.
+        """
+        async with self._completing:
+            if self._complete or not self.is_attached:
+                return
+            later = self.query_one("#later", Vertical)
+            await later.mount_all(self._later_widgets())
+            # New widgets hold what they were made with: added to what the rest held at first.
+            self._as_opened += typed(later)
+            self._complete = True
 
     def on_mount(self) -> None:
         """Start in the first field (for a next round, its name: the rest is filled in),
@@ -202,6 +232,7 @@ class InterviewForm(StyledOnceScreen["Interview | None"]):
         first = "#round" if self._prefill is not None else "#company"
         self.query_one(first, Field).input.focus()
         self.call_after_refresh(self._release_collections)
+        self.call_after_refresh(self.complete)
 
     def on_unmount(self) -> None:
         """Never leave the collector off (closed before its first frame was drawn)."""
@@ -303,9 +334,17 @@ class InterviewForm(StyledOnceScreen["Interview | None"]):
             return replace(self._prefill, id="", **fields)
         return Interview(id="", **fields)
 
+    async def _save_once_complete(self) -> None:
+        await self.complete()
+        if self.is_current:  # not closed (or asking something) meanwhile
+            self.action_save()
+
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Save if every field reads cleanly; otherwise show what is wrong, save nothing."""
+        if not self._complete:  # ctrl+s as the form opens: once every field is there
+            self.call_later(self._save_once_complete)
+            return
         if self._saving:
             return  # ctrl+s again while the save is on its way: one is enough (no second copy)
         interview = self.read()
@@ -345,3 +384,7 @@ class InterviewForm(StyledOnceScreen["Interview | None"]):
 
 def _day(day: date | None) -> str:
     return describe_date(day) if day is not None else ""
+
+
+def _link(interview: Interview | None) -> str:
+    return interview.posting_url if interview else ""
