@@ -110,6 +110,8 @@ def measure_size(size: int, folder: Path, args: argparse.Namespace, now: datetim
         composer=composer_available(),
         rounds=args.rounds,
     )
+    say("edit form")
+    result.form_keys = screen.form_session(app, args.rounds)
     say("idle countdown tick (real clock)")
     live = screen.Program(app.argv, child_env(db, config, None), markers)
     live_bare = screen.Program(bare.argv, child_env(db, config, None), bare.markers)

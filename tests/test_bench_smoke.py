@@ -127,6 +127,8 @@ def test_smoke_run_prints_every_measure_with_a_value_and_a_verdict(
     for composer in expected[3:5]:
         cell = by_label[composer][2]
         assert cell == "n/a" or re.fullmatch(rf"{NUMBER} · p95 {NUMBER} ms", cell)
+    for form in ("key: open edit form", "key: close edit form"):
+        assert re.fullmatch(rf"{NUMBER} · p95 {NUMBER} ms", by_label[form][2])
 
 
 def test_smoke_run_keeps_every_sample(smoke: tuple[str, list[dict[str, object]]]) -> None:

@@ -13,16 +13,18 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from textual import events
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
-from textual.screen import Screen
+from textual.dom import DOMNode
+from textual.screen import Screen, ScreenResultType
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.worker import Worker
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.dom import DOMNode
     from textual.geometry import Size
 
 TEXTUAL_VERSION = "8.2.8"
@@ -120,10 +122,58 @@ def harden_option_lists() -> None:
     OptionList._followup_hardened = True  # type: ignore[attr-defined]
 
 
+class StyledOnceScreen(Screen[ScreenResultType]):
+    """A screen that is not styled a second time as it first comes up.
+
+    Textual 8.2.8 styles each widget as it is mounted, and then, as the screen pushed
+    comes to the top (``ScreenResume``, whose ``refresh_styles`` is always true from
+    ``push_screen``), styles its whole tree again: on the edit form, ~100 widgets, a
+    sixth of the time before its first frame. A screen built for one use has had no
+    chance to miss a change of theme or class in between, so its first resume skips that
+    second pass; any later one asking for it (a mode or screen switched back to) gets it.
+    """
+
+    _styled_once = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler (Textual calls each class's, subclass first).
+        if not self._styled_once:
+            self._styled_once = True
+            event.refresh_styles = False
+
+
+_update_node_styles = DOMNode.update_node_styles
+STOCK_DOM_NODE: dict[str, object] = {"update_node_styles": _update_node_styles}
+"""Textual's own ``DOMNode`` methods, before :func:`style_widgets_once_mounted` wraps them."""
+
+
+def style_widgets_once_mounted() -> None:
+    """Skip restyling a widget that is not mounted yet.
+
+    Textual 8.2.8 restyles a widget (and everything under it) at once whenever one of its
+    classes changes, even before it is mounted: a ``Button`` does so twice as it is made
+    (its variant, its flatness), a ``Select`` as it gets its value. Mounting styles it
+    anyway, with the classes it has then, so that work is thrown away; on the edit form
+    it was a tenth of the time before the first frame. A widget with a parent is
+    restyled as before.
+    """
+    if getattr(DOMNode, "_followup_styled_once_mounted", False):
+        return
+
+    def update_node_styles(self: DOMNode, animate: bool = True) -> None:
+        if self._parent is None and isinstance(self, Widget):
+            return  # not mounted: styled as it is
+        _update_node_styles(self, animate)
+
+    DOMNode.update_node_styles = update_node_styles  # type: ignore[method-assign]
+    DOMNode._followup_styled_once_mounted = True  # type: ignore[attr-defined]
+
+
 def install() -> None:
     """Patch Textual's classes as the app needs (once per process; again does nothing)."""
     harden_option_lists()
     dismiss_only_from_top()
+    style_widgets_once_mounted()
 
 
 _dismiss = Screen.dismiss

@@ -30,6 +30,8 @@ ESCAPE = b"\x1b[27u"
 """The escape key, unambiguous (kitty keyboard protocol)."""
 COMPOSER_MARKERS = (b"Mark sent", b"Start over")
 """Text the composer shows (its footer) and the board never does."""
+EDIT_FORM_MARKERS = ("Edit \u2014 ".encode(),)
+"""The edit form's heading ("Edit — <company>"), which the board never shows."""
 QUIET = 0.15
 """Seconds without output after which the screen counts as settled."""
 START_TIMEOUT = 60.0
@@ -180,6 +182,36 @@ def key_session(
             else:
                 keys.move_idle.append(_first(session.press(b"j", QUIET), keys, "j"))
             session.press(b"g", QUIET)
+        session.finish()
+    except BaseException:
+        session.close()
+        raise
+    return keys
+
+
+@dataclass
+class FormKeys:
+    """Samples of opening and closing the edit form (seconds)."""
+
+    open: list[float] = field(default_factory=list)
+    """``e`` on the top interview: until a frame shows the edit form."""
+    close: list[float] = field(default_factory=list)
+    """Escape in the unchanged form: until a frame shows the board's interviews again."""
+
+
+def form_session(app: Program, rounds: int) -> FormKeys:
+    """One app run: the top interview's edit form opened with ``e`` and closed with escape
+    ``rounds`` times (after one untimed round), as the composer is in :func:`key_session`."""
+    keys = FormKeys()
+    session = PtySession(app.argv, app.env)
+    try:
+        _frame_showing(session, app.markers)
+        session.settle(QUIET, START_TIMEOUT)
+        _until_shown(session, b"e", EDIT_FORM_MARKERS)  # warm-up: imports the form
+        _until_shown(session, ESCAPE, app.markers)
+        for _ in range(rounds):
+            keys.open.append(_until_shown(session, b"e", EDIT_FORM_MARKERS))
+            keys.close.append(_until_shown(session, ESCAPE, app.markers))
         session.finish()
     except BaseException:
         session.close()

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bench_support.screen import Keys, Start
+from bench_support.screen import FormKeys, Keys, Start
 from bench_support.stats import median, p95
 
 TIMES = "\u00d7"
@@ -26,6 +26,8 @@ STATUS_TARGET = {1_000: 2.5, 10_000: 2.5}
 TASKWARRIOR_TARGET = {1_000: 1.0, 10_000: 1.0}
 """``followup status`` and ``--short``: no slower than Taskwarrior's ``task next`` and
 ``task count`` on as many items (issue 13)."""
+FORM_TARGET_MS = {1_000: 100.0}
+"""Opening the edit form: median at most this many milliseconds (issue 15)."""
 MEMORY_TARGET = {1_000: 1.5, 10_000: 3.0}
 """Peak memory: at most this many times the bare Textual app's."""
 
@@ -46,6 +48,8 @@ MEASURES = (
     "`followup status` vs `task next`",
     "`followup status --short` vs `task count`",
     "peak memory (RSS)",
+    "key: open edit form",
+    "key: close edit form",
 )
 """Every row label, in table order (the smoke test checks each one is there)."""
 
@@ -84,6 +88,8 @@ class SizeResult:
     """Seconds per Taskwarrior ``task status:pending count`` (none without ``task``)."""
     idle_seconds: float = 10.0
     """How long each idle run watched the app."""
+    form_keys: FormKeys | None = None
+    """Opening and closing the edit form."""
 
 
 def _ms(seconds: float) -> str:
@@ -255,6 +261,11 @@ def rows(result: SizeResult) -> list[tuple[str, ...]]:
             _verdict(ratio, limit),
         )
     )
+    form = result.form_keys or FormKeys()
+    limit, text = _limit(FORM_TARGET_MS, result.size, "median ≤ {:g} ms")
+    verdict = _verdict(median(form.open) * 1000, limit)
+    out.append((MEASURES[14], n, _spread(form.open), "—", "—", text, verdict))
+    out.append((MEASURES[15], n, _spread(form.close), "—", "—", "—", "—"))
     return out
 
 

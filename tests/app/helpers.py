@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from followup_tui.app.app import FollowupApp
+from followup_tui.app.screens.form import InterviewForm
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.widgets.fields import Field
 
@@ -57,7 +58,10 @@ def static_text(app: FollowupApp, selector: str) -> str:
 
 async def fill(pilot: Pilot[Any], field_id: str, text: str) -> None:
     """Type ``text`` into a form field, replacing what was there."""
-    field = pilot.app.screen.query_one(f"#{field_id}", Field)
+    screen = pilot.app.screen
+    if isinstance(screen, InterviewForm):
+        await screen.complete()  # its lower fields are mounted just after it opens
+    field = screen.query_one(f"#{field_id}", Field)
     field.input.focus()
     field.input.value = text
     await pilot.pause()

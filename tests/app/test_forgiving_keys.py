@@ -1,20 +1,24 @@
-"""Nothing typed is lost by one key: escape on a changed form asks, ctrl+c copies or asks."""
+"""Nothing typed is lost by one key: escape on a changed form or log dialog asks, ctrl+c
+copies or asks."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.screen import Screen
+from textual.widgets import Input, Select, TextArea
 
 from followup_tui.app.screens.composer import ComposerScreen
-from followup_tui.app.screens.dialogs import Confirm
+from followup_tui.app.screens.dialogs import ChooseInterviewer, Confirm, EventDialog
 from followup_tui.app.screens.form import InterviewForm
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.widgets.fields import Field
+from followup_tui.core.model import Outcome
 
-from .conftest import AppFactory
-from .helpers import settle
+from .conftest import AppFactory, stored
+from .helpers import fill, settle
 
 
 async def open_form(pilot: Pilot[Any]) -> InterviewForm:
@@ -135,3 +139,82 @@ async def test_tabbing_round_the_form_never_stops_on_its_scrolling_frame(
         assert form.focused is form.query_one("#company", Field).input
         await pilot.press("shift+tab")
         assert form.focused is not None and form.focused.id != "form"
+
+
+async def open_reply_dialog(pilot: Pilot[Any]) -> EventDialog:
+    """``j r`` on the board: the dialog logging Initech's reply."""
+    await pilot.press("j", "r")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, EventDialog)
+    return dialog
+
+
+async def test_escape_in_an_untouched_log_dialog_closes_it_at_once(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_reply_dialog(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert len(stored(data_file)["initech"].events) == 1
+
+
+async def test_escape_in_a_log_dialog_with_a_note_typed_asks_and_keeps_it(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await open_reply_dialog(pilot)
+        await fill(pilot, "text", "Dana says the team is still interviewing")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("enter")  # the focused, safe answer: keep it
+        await pilot.pause()
+        assert app.screen is dialog
+        assert field_text(dialog, "text") == "Dana says the team is still interviewing"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert len(stored(data_file)["initech"].events) == 1  # nothing logged
+
+
+async def test_escape_after_changing_the_outcome_asks_too(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        dialog = await open_reply_dialog(pilot)
+        dialog.query_one("#outcome", Select).value = Outcome.OFFER
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+
+
+async def test_escape_in_the_thank_you_dialog_asks_once_a_time_is_typed(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "t")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChooseInterviewer)
+        await pilot.press(*"yesterday")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("escape")  # escape in the question is its safe answer too
+        await pilot.pause()
+        assert app.screen is dialog
+        assert field_text(dialog, "when") == "yesterday"
+
+
+def field_text(screen: Screen[Any], field_id: str) -> str:
+    """What is typed in a field of ``screen``."""
+    return screen.query_one(f"#{field_id}", Field).text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from rich.table import Table
 from textual.widgets import Button, Static, TextArea
 
@@ -118,3 +119,54 @@ async def test_a_dialog_scrolls_to_its_buttons_in_a_small_terminal(
         await pilot.press("enter")  # the button, there to be pressed: logs it
         await pilot.pause()
         assert app.screen is not screen
+
+
+DIALOGS = {
+    "reply": (("r",), "#outcome"),
+    "check-in": (("f",), "#channel"),
+    "snooze": (("z",), "#until Input"),
+    "log another event": (("l",), "#kind"),
+    "thank-you": (("j", "j", "t"), "#when Input"),  # enter alone logs it, now
+    "discard the new interview?": (("a", "W", "escape"), "#no"),  # the safe answer
+    "settings": (("comma",), "#name Input"),
+}
+"""The keys that open each dialog on the demo board, and the field it starts in."""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+@pytest.mark.parametrize(("keys", "first"), DIALOGS.values(), ids=DIALOGS.keys())
+async def test_a_dialog_opens_at_its_title_with_its_first_field_focused(
+    make_app: AppFactory, size: tuple[int, int], keys: tuple[str, ...], first: str
+) -> None:
+    app = make_app(demo_board())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        screen = app.screen
+        dialog = screen.query_one(".dialog")
+        title = screen.query_one(".dialog > .title")
+        assert dialog.scroll_y == 0
+        assert dialog.region.contains_region(title.region)
+        assert screen.focused is screen.query_one(first)
+        assert dialog.region.contains_region(screen.query_one(first).region)
+        last = [w for w in dialog.query("*") if w.focusable][-1]  # a button, where there are
+        while screen.focused is not last:  # tabbing to it brings it into view
+            await pilot.press("tab")
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        assert dialog.region.contains_region(last.region)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (60, 20)], ids=["120", "80", "60"])
+async def test_the_read_only_notice_reads_in_full(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make_app(demo_board(), read_only=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        summary = app.screen.query_one("#summary", Static)
+        lines = [strip.text.rstrip() for strip in summary.render_lines(summary.region.reset_offset)]
+        assert "read-only: another followup is writing" in " ".join(lines)
+        assert "7 due" in lines[0]
+        assert all(len(line) <= size[0] for line in lines)

@@ -135,3 +135,15 @@ def help_text(app: FollowupApp) -> str:
     if not isinstance(app.screen, HelpScreen):
         return ""
     return "\n".join(plain(s.content) for s in app.screen.query(Static))
+
+
+async def test_the_offer_to_take_over_is_read_in_full_at_80_columns(
+    make_app: AppFactory, open_store: list[Store]
+) -> None:
+    app = make_app(read_only=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        open_store[0].close()
+        app.on_app_focus()
+        await until(pilot, lambda: offers(app) == 1)
+        await until(pilot, lambda: "W takes over editing" in static_text(app, "#summary"))

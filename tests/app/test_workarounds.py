@@ -16,12 +16,14 @@ import pytest
 from rich.console import Console
 from rich.segment import Segments
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult, ScreenStackError
 from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
+from textual.dom import DOMNode
 from textual.drivers._writer_thread import WriterThread
 from textual.screen import Screen
-from textual.widgets import OptionList
+from textual.widgets import Label, OptionList
 
 from followup_tui.app import workarounds
 
@@ -198,3 +200,78 @@ def test_the_output_thread_still_ends_at_the_first_failed_write() -> None:
     thread.stop()  # ends a thread still running; returns at once for one already dead
     if tried != ["first"]:
         can_go("revive_output")
+
+
+class Restyled(App[None]):
+    """A stock app noting each tree ``update_styles`` restyles, by its top node."""
+
+    def __init__(self) -> None:
+        """No tree restyled yet."""
+        super().__init__()
+        self.restyled: list[object] = []
+        """The node at the top of each tree restyled, in order."""
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Note the node, then restyle as Textual does."""
+        self.restyled.append(node)
+        super().update_styles(node, animate=animate)
+
+
+class Once(workarounds.StyledOnceScreen[None]):
+    """A screen built for one use."""
+
+
+async def test_a_screen_pushed_is_still_restyled_as_it_comes_up() -> None:
+    app = Restyled()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = Screen[None]()
+        await app.push_screen(screen)
+        await pilot.pause()
+        if screen not in app.restyled:
+            can_go("StyledOnceScreen")
+
+
+async def test_a_screen_styled_once_is_restyled_only_when_it_comes_back_up() -> None:
+    app = Restyled()
+    async with app.run_test(size=(80, 24)) as pilot:
+        once = Once()
+        await app.push_screen(once)
+        await pilot.pause()
+        assert once not in app.restyled
+        once.post_message(events.ScreenResume())  # as switching back to it does
+        await pilot.pause()
+        assert once in app.restyled
+
+
+async def test_a_widget_not_mounted_is_still_restyled_when_its_classes_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name, method in workarounds.STOCK_DOM_NODE.items():
+        monkeypatch.setattr(DOMNode, name, method)  # as if never patched
+    app = Restyled()
+    async with app.run_test(size=(80, 24)):
+        label = Label("not mounted")
+        label.add_class("-loud")
+        if label not in app.restyled:
+            can_go("style_widgets_once_mounted")
+
+
+class Loud(Restyled):
+    """Labels marked loud are three lines tall."""
+
+    CSS = "Label.-loud { height: 3; }"
+
+
+async def test_a_widget_is_restyled_once_mounted_and_not_before() -> None:
+    workarounds.style_widgets_once_mounted()
+    app = Loud()
+    async with app.run_test(size=(80, 24)) as pilot:
+        label = Label("soon mounted")
+        label.add_class("-loud")
+        assert label not in app.restyled
+        await app.screen.mount(label)
+        await pilot.pause()
+        assert label.region.height == 3  # styled with the class it was given unmounted
+        label.add_class("-louder")
+        await pilot.pause()
+        assert label in app.restyled

@@ -128,6 +128,7 @@ async def test_the_edit_form_shows_it_inert_and_saves_it_unchanged(
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, InterviewForm)
+        await app.screen.complete()
         assert app.screen.query_one("#company", Field).text == hostile("CO")
         assert_inert(app, "CO", "RO", "RD", *PERSON_FIELDS.values(), "NB", "NO")
         await pilot.press("ctrl+s")
@@ -163,6 +164,7 @@ async def test_pasted_into_the_form_it_is_kept_as_pasted_and_shown_inert(
         for field, tag in PERSON_FIELDS.items():
             row.query_one(f"Input.-{field}", Input).focus()
             await paste(pilot, hostile(tag) + ("@example.com" if field == "email" else ""))
+        await form.complete()
         form.query_one("#notes", TextArea).focus()
         await paste(pilot, hostile("NO") + "\n" + hostile("N2"))
         await settle(pilot)

@@ -74,9 +74,13 @@ async def help_screen(pilot: Pilot[Any]) -> None:
 
 async def form_with_an_error(pilot: Pilot[Any]) -> None:
     """A new interview whose date can't be read, saved anyway: the form says why."""
+    from followup_tui.app.screens.form import InterviewForm
+
     await pilot.press("a")
     await pilot.pause()
     screen = pilot.app.screen
+    assert isinstance(screen, InterviewForm)
+    await screen.complete()
     for field_id, text in [
         ("company", "Wayne Enterprises"),
         ("role", "Data Analyst"),
@@ -109,6 +113,12 @@ async def composer_with_a_finding(pilot: Pilot[Any]) -> None:
 async def reply_dialog(pilot: Pilot[Any]) -> None:
     """``r`` on the first pane: the dialog logging their reply."""
     await pilot.press("r")
+    await still(pilot)
+
+
+async def log_dialog(pilot: Pilot[Any]) -> None:
+    """``l`` on the first pane: the dialog logging any other event."""
+    await pilot.press("l")
     await still(pilot)
 
 
@@ -168,12 +178,15 @@ SCENES = (
     Scene("empty-board", opened, board=no_interviews),
     Scene("read-only", opened, read_only=True),
     Scene("main-80x24", opened, size=CLASSIC),
+    Scene("read-only-80x24", opened, read_only=True, size=CLASSIC),
     Scene("detail-80x24", detail, size=CLASSIC),
     Scene("help-80x24", help_screen, size=CLASSIC),
     Scene("form-error-80x24", form_with_an_error, size=CLASSIC),
     Scene("composer-80x24", composer_with_a_finding, settings=ME, size=CLASSIC),
     Scene("composer-60x20", composer_with_a_finding, settings=ME, size=(60, 20)),
     Scene("reply-dialog-80x24", reply_dialog, size=CLASSIC),
+    Scene("reply-dialog-60x20", reply_dialog, size=(60, 20)),
+    Scene("log-dialog-60x20", log_dialog, size=(60, 20)),
     Scene("choose-interviewer-80x24", choose_interviewer, size=CLASSIC),
     Scene("mark-sent-unfilled-80x24", mark_sent_unfilled, settings=ME, size=CLASSIC),
     Scene("settings-80x24", settings_dialog, settings=ME, size=CLASSIC),

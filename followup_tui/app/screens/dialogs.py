@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, SelectionList
 from textual.widgets.selection_list import Selection
 
+from followup_tui.app.screens.unsaved import dismiss_or_ask, typed
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.core.codec import CodecError, checked
@@ -109,6 +110,7 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
     """Log a thank-you: to whom (those still owed one ticked) and when (empty means now)."""
 
     CSS_PATH = "dialogs.tcss"
+    AUTO_FOCUS = ""  # focused in on_mount, without scrolling the title away
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel", tooltip="Log nothing"),
         Binding("ctrl+s", "submit", "Log it", tooltip="Log it (enter in the field works too)"),
@@ -120,6 +122,7 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
         self._interview = interview
         self._owed = set(owed)
         self._names = [p.name for p in interview.interviewers if p.name.strip()]
+        self._as_opened: tuple[object, ...] = ()
 
     @property
     def followup(self) -> FollowupApp:
@@ -161,7 +164,9 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
 
     def on_mount(self) -> None:
         """Start in the "when" field: enter alone logs it, now, to those ticked."""
-        self.query_one("#when", Field).input.focus()
+        self._as_opened = typed(self)
+        # Textual centres a widget focused; in a short terminal that scrolled the title away.
+        self.query_one("#when", Field).input.focus(scroll_visible=False)
 
     def _read_past_instant(self, text: str) -> tuple[datetime, str]:
         # A thank-you follows the interview: one sent before it began is a typo.
@@ -188,14 +193,15 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
         self.action_submit()
 
     def action_dismiss_none(self) -> None:
-        """Close, logging nothing."""
-        self.dismiss(None)
+        """Close, logging nothing (asking first if anything was typed or ticked)."""
+        dismiss_or_ask(self, self._as_opened)
 
 
 class EventDialog(ModalScreen[Event | None]):
     """Log one event on an interview: a check-in, a reply, a snooze, or another kind."""
 
     CSS_PATH = "dialogs.tcss"
+    AUTO_FOCUS = ""  # focused in on_mount, without scrolling the title away
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel", tooltip="Log nothing"),
         Binding("ctrl+s", "submit", "Log it", tooltip="Log it (enter works too)"),
@@ -208,6 +214,7 @@ class EventDialog(ModalScreen[Event | None]):
         self._kind = kind
         self.next_start: datetime | None = None
         """For a next round: when it is, if the user gave it (read once the reply is logged)."""
+        self._as_opened: tuple[object, ...] = ()
 
     @property
     def followup(self) -> FollowupApp:
@@ -284,8 +291,11 @@ class EventDialog(ModalScreen[Event | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        """Show the fields of the outcome picked first."""
+        """Start in the first field, the title in view; show the fields of the outcome
+        picked first."""
+        self._as_opened = typed(self)
         self._show_outcome_fields()
+        self.query("Select, Input").first().focus(scroll_visible=False)
 
     @on(Select.Changed, "#outcome")
     def _show_outcome_fields(self) -> None:
@@ -359,8 +369,8 @@ class EventDialog(ModalScreen[Event | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_dismiss_none(self) -> None:
-        """Close, logging nothing."""
-        self.dismiss(None)
+        """Close, logging nothing (asking first if anything was typed or chosen)."""
+        dismiss_or_ask(self, self._as_opened)
 
 
 class Confirm(ModalScreen[bool]):

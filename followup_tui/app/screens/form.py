@@ -9,6 +9,8 @@ with everything typed, and the user can try again.
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import re
 from dataclasses import replace
 from datetime import date, datetime
@@ -19,15 +21,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, TextArea
 
 from followup_tui.app import background
 from followup_tui.app.safety import SafeTextArea
+from followup_tui.app.screens.unsaved import ask_to_discard, typed
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.app.widgets.key_bar import KeyBar
+from followup_tui.app.workarounds import StyledOnceScreen
 from followup_tui.core.dates import (
     Lean,
     describe_date,
@@ -54,7 +58,7 @@ def read_link(text: str) -> tuple[str, str]:
     return link, ""
 
 
-class InterviewForm(Screen["Interview | None"]):
+class InterviewForm(StyledOnceScreen["Interview | None"]):
     """The form for a new interview (``None``) or an existing one."""
 
     CSS_PATH = "form.tcss"
@@ -76,6 +80,9 @@ class InterviewForm(Screen["Interview | None"]):
         self._prefill = prefill if interview is None else None
         self._saving = False
         self._as_opened: tuple[object, ...] = ()
+        self._collections_were_on = False
+        self._complete = False
+        self._completing = asyncio.Lock()
 
     @property
     def followup(self) -> FollowupApp:
@@ -84,6 +91,11 @@ class InterviewForm(Screen["Interview | None"]):
 
     def compose(self) -> ComposeResult:
         """Every field of an interview."""
+        # The cycle collector waits until the form is on screen: building ~100 widgets
+        # crosses its thresholds, and a full collection (walking every object alive, the
+        # board's among them) cost ~100 ms of the form's opening at 1,000 interviews.
+        self._collections_were_on = gc.isenabled()
+        gc.disable()
         i, zone = self.original or self._prefill, self.followup.zone
         heading = (
             f"Edit — {clean_line(self.original.company)}" if self.original else "New interview"
@@ -139,72 +151,102 @@ class InterviewForm(Screen["Interview | None"]):
                 if not i or not i.interviewers:
                     yield InterviewerRow()
             yield Button("+ interviewer (ctrl+n)", id="add-person")
-            with Horizontal(classes="row"):
-                yield Field(
+            # Below the first screenful: mounted once the form is on screen (see complete()).
+            yield Vertical(id="later")
+        yield KeyBar()
+
+    def _later_widgets(self) -> list[Widget]:
+        """The fields below the first screenful: dates, channel, link, policy, notes, buttons."""
+        i = self.original or self._prefill
+        default = f"default ({self.followup.settings.policy})"
+        return [
+            Horizontal(
+                Field(
                     "They'll decide by",
                     self._read_day,
                     id="decision_by",
                     value=_day(i.decision_by if i else None),
                     placeholder="the date they gave, if any",
-                )
-                yield Field(
+                ),
+                Field(
                     "Check-in agreed for",
                     self._read_day,
                     id="check_in_on",
                     value=_day(i.check_in_on if i else None),
                     placeholder="if they said you may check in on a day",
-                )
-                with Vertical(classes="choice"):
-                    yield Label("Check in by")
-                    yield Select(
+                ),
+                Vertical(
+                    Label("Check in by"),
+                    Select(
                         [(c.value, c) for c in Channel],
                         allow_blank=False,
                         id="channel",
                         value=i.channel if i else Channel.UNKNOWN,
-                    )
-            with Horizontal(classes="row"):
-                yield Field(
-                    "Job posting link",
-                    read_link,
-                    id="posting_url",
-                    value=i.posting_url if i else "",
-                )
-                with Vertical(classes="choice"):
-                    yield Label("Policy")
-                    default = f"default ({self.followup.settings.policy})"
-                    yield Select(
+                    ),
+                    classes="choice",
+                ),
+                classes="row",
+            ),
+            Horizontal(
+                Field("Job posting link", read_link, id="posting_url", value=_link(i)),
+                Vertical(
+                    Label("Policy"),
+                    Select(
                         [(default, ""), *((p, p) for p in POLICIES)],
                         allow_blank=False,
                         id="policy",
                         value=(i.policy or "") if i else "",
-                    )
-            yield Label(
-                "Private notes (for you alone: never written into a message)", classes="section"
-            )
-            yield SafeTextArea(i.notes if i else "", id="notes", soft_wrap=True)
-            with Horizontal(id="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Discard (esc)", id="discard")
-        yield KeyBar()
+                    ),
+                    classes="choice",
+                ),
+                classes="row",
+            ),
+            Label("Private notes (for you alone: never written into a message)", classes="section"),
+            SafeTextArea(i.notes if i else "", id="notes", soft_wrap=True),
+            Horizontal(
+                Button("Save (ctrl+s)", variant="primary", id="save"),
+                Button("Discard (esc)", id="discard"),
+                id="buttons",
+            ),
+        ]
+
+    async def complete(self) -> None:
+        """Mount the fields below the first screenful, once; a call meanwhile waits for it.
+
+        The form's first frame is drawn without them (a third of its widgets, out of sight
+        at 120x40), so it opens sooner; they follow in the next frame.
+        """
+        async with self._completing:
+            if self._complete or not self.is_attached:
+                return
+            later = self.query_one("#later", Vertical)
+            await later.mount_all(self._later_widgets())
+            # New widgets hold what they were made with: added to what the rest held at first.
+            self._as_opened += typed(later)
+            self._complete = True
 
     def on_mount(self) -> None:
         """Start in the first field (for a next round, its name: the rest is filled in),
         remembering what the form held when it opened."""
-        self._as_opened = self.typed()
+        self._as_opened = typed(self)
         first = "#round" if self._prefill is not None else "#company"
         self.query_one(first, Field).input.focus()
+        self.call_after_refresh(self._release_collections)
+        self.call_after_refresh(self.complete)
 
-    def typed(self) -> tuple[object, ...]:
-        """Everything the user can change, as it is now: to tell whether anything was."""
-        boxes = tuple(box.value for box in self.query(Input))
-        choices = tuple(choice.value for choice in self.query(Select))
-        notes = self.query_one("#notes", TextArea).text
-        return (boxes, choices, notes)
+    def on_unmount(self) -> None:
+        """Never leave the collector off (closed before its first frame was drawn)."""
+        self._release_collections()
+
+    def _release_collections(self) -> None:
+        if self._collections_were_on:
+            self._collections_were_on = False
+            gc.enable()
 
     @property
     def changed(self) -> bool:
         """Whether anything differs from what the form held when it opened."""
-        return self.typed() != self._as_opened
+        return typed(self) != self._as_opened
 
     def _read_when(self, text: str) -> tuple[datetime, str]:
         zone = self.followup.zone
@@ -235,24 +277,16 @@ class InterviewForm(Screen["Interview | None"]):
     def action_discard(self) -> None:
         """Close without saving, asking first if anything was typed (not while a save is on
         its way: that closes the form)."""
-        from followup_tui.app.screens.dialogs import Confirm
-
         if self._saving:
             return  # too late to discard, and closing now would hide the saved interview
         if not self.changed:
             self.dismiss(None)
             return
         what = "this new interview" if self.original is None else "your changes"
-        question = Confirm(
-            f"Discard {what}?",
-            "Nothing typed here is saved until ctrl+s.",
-            yes="Discard",
-            no="Keep editing",
-        )
-        self.app.push_screen(question, self._discard_if)
+        ask_to_discard(self, what, "Nothing typed here is saved until ctrl+s.", self._discard)
 
-    def _discard_if(self, yes: bool | None) -> None:
-        if yes and not self._saving:
+    def _discard(self) -> None:
+        if not self._saving:
             self.dismiss(None)
 
     def action_interrupt(self) -> None:
@@ -300,9 +334,17 @@ class InterviewForm(Screen["Interview | None"]):
             return replace(self._prefill, id="", **fields)
         return Interview(id="", **fields)
 
+    async def _save_once_complete(self) -> None:
+        await self.complete()
+        if self.is_current:  # not closed (or asking something) meanwhile
+            self.action_save()
+
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Save if every field reads cleanly; otherwise show what is wrong, save nothing."""
+        if not self._complete:  # ctrl+s as the form opens: once every field is there
+            self.call_later(self._save_once_complete)
+            return
         if self._saving:
             return  # ctrl+s again while the save is on its way: one is enough (no second copy)
         interview = self.read()
@@ -342,3 +384,7 @@ class InterviewForm(Screen["Interview | None"]):
 
 def _day(day: date | None) -> str:
     return describe_date(day) if day is not None else ""
+
+
+def _link(interview: Interview | None) -> str:
+    return interview.posting_url if interview else ""

@@ -23,6 +23,12 @@ from followup_tui.core.standing import Status
 TICK_SECONDS = 1.0
 """How often countdowns on screen are brought up to date."""
 
+READ_ONLY = "read-only: another followup is writing"
+"""The notice shown while another window holds the data file (never shortened)."""
+
+TAKE_OVER = "read-only: W takes over editing"
+"""The notice once the other window has gone and this one has offered to take over."""
+
 WELCOME = """\
 No interviews yet.
 
@@ -42,7 +48,7 @@ class MainScreen(InterviewScreen):
     # again from scratch and restyle every widget when the screen is first shown (~8 ms).
     DEFAULT_CSS = """
     MainScreen {
-        & > #summary { height: 1; padding: 0 1; background: $panel; }
+        & > #summary { height: auto; padding: 0 1; background: $panel; }
         & > #list { height: 1fr; }
         & > #empty { height: 1fr; padding: 2 4; color: $text; }
         & > #filter { height: auto; }
@@ -171,17 +177,29 @@ class MainScreen(InterviewScreen):
         """The summary line in the longest wording that fits the screen's width.
 
         Narrower terminals lose the app's name first, then the words of the notes, then the
-        note on hidden interviews: the counts always stay.
+        note on hidden interviews: the counts always stay. The read-only notice is never
+        cut: where it doesn't fit beside the counts, it takes a second line.
         """
         room = self.app.size.width - 2  # the line's padding
         for wording in range(4):
             summary = self._summary_in(wording)
             if summary.cell_len <= room:
+                return summary
+        if not getattr(self.followup.store, "read_only", False):
+            return summary
+        for wording in range(4):
+            summary = self._summary_in(wording, read_only_notice=False)
+            if summary.cell_len <= room:
                 break
-        return summary
+        return Text("\n").join([summary, Text(self._read_only_notice(), style="bold")])
 
-    def _summary_in(self, wording: int) -> Text:
-        """The summary line: ``wording`` 0 is the full one, 3 the shortest."""
+    def _read_only_notice(self) -> str:
+        """What the summary says while this window is read-only (never shortened)."""
+        return TAKE_OVER if self.followup.takeover.offered else READ_ONLY
+
+    def _summary_in(self, wording: int, *, read_only_notice: bool = True) -> Text:
+        """The summary line: ``wording`` 0 is the full one, 3 the shortest; the read-only
+        notice at its end, unless told not to."""
         board = self.followup.board
         summary = Text()
         if wording < 2:
@@ -194,12 +212,8 @@ class MainScreen(InterviewScreen):
         elif board.show_closed and wording < 3:
             note = "finished shown (s hides)" if wording == 0 else "finished shown (s)"
             summary.append(f" · {note}", style="dim")
-        if getattr(self.followup.store, "read_only", False):
-            if self.followup.takeover.offered:
-                note = "read-only: W takes over editing" if wording == 0 else "read-only (W)"
-            else:
-                note = "read-only: another followup is writing" if wording == 0 else "read-only"
-            summary.append(f" · {note}", style="bold")
+        if read_only_notice and getattr(self.followup.store, "read_only", False):
+            summary.append(f" · {self._read_only_notice()}", style="bold")
         if board.query:
             summary.append(f" · filter “{clean_line(board.query)}”: {len(board)} shown")
         return summary

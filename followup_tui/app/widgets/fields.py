@@ -74,7 +74,11 @@ class Field(Vertical, Generic[T]):
         yield Label(Text(self._label + (" *" if self.required else "")))
         # Safe: the value may hold escape codes (imported, pasted); they are drawn visibly.
         # Tabbing into a field selects it, so typing replaces a default such as "1h".
-        field_input = SafeInput(self._value, placeholder=self._placeholder, select_on_focus=True)
+        # No validators (the field reads the text itself), so none are run: Textual's would
+        # only mark the input "-valid", restyling it, for every value set.
+        field_input = SafeInput(
+            self._value, placeholder=self._placeholder, select_on_focus=True, validate_on=()
+        )
         if self._tooltip:
             field_input.tooltip = self._tooltip
         yield field_input

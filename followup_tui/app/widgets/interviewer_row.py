@@ -50,11 +50,14 @@ class InterviewerRow(Vertical):
                     getattr(self._person, name),
                     placeholder=name + (" *" if name == "name" else ""),
                     classes=f"-{name}",
+                    validate_on=(),  # no validators: the row is read by check()
                 )
             remove = Button("✕", classes="remove")
             remove.tooltip = "Remove this interviewer"
             yield remove
-        topic = SafeInput(self._person.topic, placeholder=TOPIC_HINT, classes="-topic")
+        topic = SafeInput(
+            self._person.topic, placeholder=TOPIC_HINT, classes="-topic", validate_on=()
+        )
         topic.tooltip = "Their thank-you names it; with none, it says something general"
         yield topic
         yield Static(classes="error")
