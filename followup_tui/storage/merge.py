@@ -13,13 +13,15 @@ followup last read or wrote it, and by ``followup merge`` for a sync conflict co
   that comes back can be made again, while a lost change can't be found again.
   Without a base (a conflict copy), nothing is removed.
 - Without a base, a field the two versions hold differently goes to the side that changed
-  it later, by the edit times each interview keeps (:attr:`Interview.edited`): a field only
-  one side changed has a time there and none, or an older one, on the other, so that edit
-  survives whole (an archive stays archived). Each field's edit time is the later of the two.
-- The same field edited on both sides with a base (or, without one, at the same time or at
-  times not known, as in files older than edit times): the preferred side's value wins (the
-  edit being saved now, which is the later one), and the other value is kept in the
-  interview's history as a note, so it can be put back by hand.
+  it later, by the edit times each interview keeps (:attr:`Interview.edited`). A field only
+  one side changed has a time on that side and none on the other, so that edit survives
+  whole, with nothing to note (an archive stays archived). When both sides have a time, both
+  may have edited it: the later edit wins and the other value is kept as a note (below).
+  Each field's edit time is the later of the two.
+- The same field edited on both sides: with a base, or without one at the same time or at
+  times not known (files older than edit times), the preferred side's value wins (the edit
+  being saved now, which is the later one). The value that lost is kept in the interview's
+  history as a note, so it can be put back by hand.
 
 Pure: no file, no clock; the caller says when the merge happens.
 """
@@ -120,6 +122,7 @@ def _merge_one(
         mine, other = getattr(ours, name), getattr(theirs, name)
         if mine == other:
             continue
+        lost = other
         if base is not None:
             start = getattr(base, name)
             if mine == start:
@@ -130,12 +133,13 @@ def _merge_one(
         else:
             mine_at, other_at = ours.edited_at(name), theirs.edited_at(name)
             if _later(other_at, mine_at):
-                changes[name] = other
-                continue
-            if _later(mine_at, other_at):
-                continue
+                changes[name], lost = other, mine
+                if mine_at is None:
+                    continue  # only they changed it
+            elif _later(mine_at, other_at) and other_at is None:
+                continue  # only we changed it
         conflicts.append(f"{ours.company}: {name}")
-        notes.append(Event(EventKind.NOTE, at, text=_note(name, other)))
+        notes.append(Event(EventKind.NOTE, at, text=_note(name, lost)))
     events = _merge_events(base.events if base is not None else None, ours.events, theirs.events)
     edited = _merge_edited(ours.edited, theirs.edited)
     return replace(ours, **changes, events=(*events, *notes), edited=edited)  # type: ignore[arg-type]

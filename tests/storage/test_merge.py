@@ -1,6 +1,7 @@
 """Merging two versions without a common one (a sync conflict copy), by the edit times each
-interview keeps: a field only one side changed survives whole; one both changed goes to the
-later edit, the other value kept as a note; unknown times fall back to the preferred side."""
+interview keeps: a field only one side changed survives whole, with no note; one both changed
+goes to the later edit, the other value kept as a note; unknown or equal times fall back to
+the preferred side, the other value kept as a note."""
 
 from __future__ import annotations
 
@@ -65,8 +66,8 @@ def test_the_same_field_edited_on_both_sides_goes_to_the_later_edit() -> None:
         merged = result.interviews["iv1"]
         assert merged.role == "Engineer"
         assert merged.edited_at("role") == at(2)
-        assert notes_of(merged) == []  # the earlier value is in neither's log: it was replaced
-        assert result.conflicts == []
+        assert notes_of(merged) == ["Edited in two places at once; the other role was: Designer"]
+        assert result.conflicts == ["Company 1: role"]
 
 
 def test_unknown_or_equal_times_keep_todays_rule() -> None:
@@ -143,13 +144,16 @@ def test_nothing_from_either_side_is_lost(
             loser = other_value if value == mine_value else mine_value
             kept = [n for n in notes if f"the other {name.replace('_', ' ')} was:" in n]
             if mine_at != other_at:
-                # Told apart by the edit times: the later edit wins, with nothing to note.
+                # Told apart by the edit times: the later edit wins.
                 assert value == (mine_value if _later(mine_at, other_at) else other_value)
-                assert kept == []
             else:
                 assert value == mine_value
+            if (mine_at is None) != (other_at is None):
+                assert kept == []  # an edit on one side only: nothing lost, nothing to note
+            else:
                 shown = "(empty)" if loser == "" else loser
-                assert kept == [f"{kept[0].split(' was: ')[0]} was: {shown}"]
+                said = f"the other {name.replace('_', ' ')} was: {shown}"
+                assert kept == [f"Edited in two places at once; {said}"]
         stamps = [t for t in (mine_at, other_at) if t is not None]
         assert merged.edited_at(name) == (max(stamps) if stamps else None)
     assert {e.text for e in merged.events} >= {"ours", "theirs"}
