@@ -52,8 +52,8 @@ class Merged:
     removed: list[str] = field(default_factory=list)
     """Ids of interviews this side removed and the other left alone."""
     conflicts: list[str] = field(default_factory=list)
-    """"Company: field" for every field both sides edited differently, where neither
-    edit is known to be the later (the other value is kept as a note)."""
+    """"Company: field" for every field both sides may have edited differently (the value
+    that lost is kept as a note); not one that only one side is known to have changed."""
 
     def summary(self) -> str:
         """What the merge took from the other side, in a few words ("" if nothing)."""
