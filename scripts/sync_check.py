@@ -9,7 +9,8 @@ once connected and once with one side stopped; then with the app itself open on 
 laptop (in tmux, driven key by key) while the desktop runs commands, once connected and
 once with the two paused from each other (offline) and reconnected. Every sync conflict
 copy is folded in with ``followup merge``; once they settle, both sides must hold the same
-valid file with every change made on either side, and the app must show the desktop's.
+valid file with every change made on either side (each archive the app made kept whole,
+not as a note), and the app must show the desktop's.
 
 Run it as ``python scripts/sync_check.py`` (``--keep`` leaves the folder for a look).
 Exit code 0 when every change survived; 1 with what is missing; 2 when syncthing or tmux
@@ -152,16 +153,13 @@ def check(a: Side, b: Side, expected: Expected) -> list[str]:
         problems += [f"{interview_id}: no {k} event" for k in sorted(kinds - have)]
     for interview_id in sorted(expected.archived):
         interview = found.get(interview_id)
-        if interview is None or interview.archived:
-            continue
-        # A conflict copy has no common version to tell which side changed a field, so
-        # `followup merge` settles it for the newer file and keeps the other value as a
-        # note (README): the archive is then kept, but only as that note.
-        kept = any(e.text.endswith("archived was: True") for e in interview.events)
-        if kept:
-            print(f"   {interview_id}: the archive lost to the newer file, kept as a note")
-        else:
-            problems.append(f"{interview_id}: not archived, and no note keeps it")
+        if interview is not None and not interview.archived:
+            # Only the app archives, and only on the laptop: the edit times tell `followup
+            # merge` so, even for the older file of a conflict, so the archive must survive
+            # whole (a note keeping it would be a loss).
+            kept = any(e.text.endswith("archived was: True") for e in interview.events)
+            how = "only a note keeps it" if kept else "and no note keeps it"
+            problems.append(f"{interview_id}: the archive was lost ({how})")
     return problems
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from followup_tui.clock import FixedClock
 from followup_tui.paths import conflict_copies
 from followup_tui.storage import Store
 from followup_tui.storage.datafile import load
@@ -62,33 +64,100 @@ def test_status_points_at_a_conflict_copy(capsys: pytest.CaptureFixture[str], da
     assert "followup merge" in err
 
 
-def test_merge_folds_a_newer_copy_in_and_says_what_it_added(
-    capsys: pytest.CaptureFixture[str], data: Path
+@pytest.mark.parametrize("newer", [True, False], ids=["copy newer", "copy older"])
+def test_merge_folds_a_copy_in_and_says_what_it_added(
+    capsys: pytest.CaptureFixture[str], data: Path, newer: bool
 ) -> None:
-    copy = conflict_copy(data, SYNCTHING, newer=True)
+    copy = conflict_copy(data, SYNCTHING, newer=newer)
     code, out, err = run(capsys, "merge", str(copy))
     assert code == 0, err
     assert "1 interview added" in out
     assert "Added: Company 2." in out
     merged = load(data).interviews
     assert sorted(merged) == ["iv1", "iv2"]
-    assert merged["iv1"].role == "Designer"  # the newer version's edit
+    # Only the copy's device changed the role: its edit wins whichever file is newer.
+    assert merged["iv1"].role == "Designer"
     texts = [e.text for e in merged["iv1"].events]
-    assert "note 1" in texts  # this device's event survives
-    assert any("role was: Analyst" in t for t in texts)  # and so does its older value
+    assert texts == ["note 1"]  # this device's event survives, and nothing to note
     code, out, _ = run(capsys, "merge", str(copy))
     assert code == 0 and "nothing to merge" in out
 
 
-def test_merge_keeps_this_files_edit_when_the_copy_is_older(
-    capsys: pytest.CaptureFixture[str], data: Path
+T1 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+T2 = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
+
+
+def edit(path: Path, when: datetime, **changes: object) -> None:
+    """Change interview 1 in ``path`` as followup on some device does at ``when``."""
+    with Store.open(path, clock=FixedClock(when)) as store:
+        store.update(replace(store.get("iv1"), **changes))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("newer", [True, False], ids=["copy newer", "copy older"])
+def test_an_archive_made_on_one_device_survives_the_merge(
+    capsys: pytest.CaptureFixture[str], data: Path, newer: bool
 ) -> None:
-    copy = conflict_copy(data, DROPBOX, newer=False)
-    code, _, err = run(capsys, "merge", str(copy))
+    copy = data.with_name(SYNCTHING)
+    shutil.copyfile(data, copy)
+    edit(copy, T1, archived=True)  # the app archived it on the other device
+    edit(data, T2, notes="they called")  # while this one edited the notes, later
+    stamp = os.stat(data).st_mtime_ns
+    os.utime(copy, ns=(stamp, stamp + (10**9 if newer else -(10**9))))
+
+    code, out, err = run(capsys, "merge", str(copy))
+
     assert code == 0, err
     merged = load(data).interviews["iv1"]
-    assert merged.role == "Analyst"
-    assert any("role was: Designer" in e.text for e in merged.events)
+    assert merged.archived is True
+    assert merged.notes == "they called"
+    assert merged.events == ()  # nothing edited on both sides: nothing to note
+    assert merged.edited == (("archived", T1), ("notes", T2))
+    assert "both sides" not in out
+
+
+def test_the_same_field_edited_on_both_devices_goes_to_the_later_edit(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    copy = data.with_name(DROPBOX)
+    shutil.copyfile(data, copy)
+    edit(copy, T2, role="Designer")  # the later edit, in the older file
+    edit(data, T1, role="Engineer")
+    stamp = os.stat(data).st_mtime_ns
+    os.utime(copy, ns=(stamp, stamp - 10**9))
+
+    code, out, err = run(capsys, "merge", str(copy))
+
+    assert code == 0, err
+    merged = load(data).interviews["iv1"]
+    assert merged.role == "Designer"
+    [kept] = merged.events
+    assert kept.text == "Edited in two places at once; the other role was: Engineer"
+    assert "1 field edited on both sides" in out
+
+
+def test_files_without_edit_times_merge_as_before(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    # Both written by an older followup: nothing tells which side edited, so the newer file
+    # wins and the other value is kept as a note.
+    copy = data.with_name(DROPBOX)
+    shutil.copyfile(data, copy)
+    for path, role in ((copy, "Designer"), (data, "Engineer")):
+        with Store.open(path) as store:
+            old = replace(store.get("iv1"), role=role, edited=())
+            store.remove("iv1")
+            store.add(old)
+    stamp = os.stat(data).st_mtime_ns
+    os.utime(copy, ns=(stamp, stamp - 10**9))
+
+    code, _, err = run(capsys, "merge", str(copy))
+
+    assert code == 0, err
+    merged = load(data).interviews["iv1"]
+    assert merged.role == "Engineer"
+    assert [e.text for e in merged.events] == [
+        "Edited in two places at once; the other role was: Designer"
+    ]
 
 
 def test_the_store_notices_a_conflict_copy_once(data: Path) -> None:

@@ -24,6 +24,7 @@ from followup_tui.core.codec import (
     interviews_to_document,
 )
 from followup_tui.core.model import (
+    EDITABLE_FIELDS,
     Channel,
     Event,
     EventKind,
@@ -223,6 +224,9 @@ interviews = st.builds(
     notes=st.text(max_size=200),
     archived=st.booleans(),
     events=st.lists(_events(), max_size=6).map(tuple),
+    edited=st.dictionaries(st.sampled_from(EDITABLE_FIELDS), _instants, max_size=4).map(
+        lambda stamps: tuple(sorted(stamps.items()))
+    ),
 )
 
 
@@ -287,6 +291,11 @@ BAD_RECORDS: list[tuple[dict[str, Any], str, str]] = [
     ),
     ({"interviewers": [{"name": "A", "phone": 5550100}]}, "interviewers.1.phone", "text"),
     ({"events": {"kind": "note"}}, "events", "expected a list"),
+    ({"edited": "2026-11-04T10:00:00Z"}, "edited", "expected an object"),
+    ({"edited": {"archived": "yesterday"}}, "edited.archived", "not an ISO 8601 instant"),
+    ({"edited": {"archived": None}}, "edited.archived", "missing"),
+    ({"edited": {"events": "2026-11-04T10:00:00Z"}}, "edited.events", "not a field"),
+    ({"edited": {"salary": "2026-11-04T10:00:00Z"}}, "edited.salary", "not a field"),
 ]
 
 #: (bad event, placed second in the log, the field named, a phrase of the problem)
@@ -462,3 +471,28 @@ def test_checked_refuses_what_could_not_be_read_back(bad: Interview) -> None:
 def test_checked_gives_an_interview_without_id_a_fresh_one() -> None:
     fresh = checked(Interview(id="", company="A", role="PM", start=_BASE.start))
     assert len(fresh.id) == 32
+
+
+def test_a_record_without_edit_times_reads_and_writes_as_before() -> None:
+    # Files written before edit times were kept: nothing known, and nothing added on writing.
+    [read] = document_to_interviews(ISSUE_EXAMPLE)
+    assert read.edited == ()
+    assert read.edited_at("archived") is None
+    assert "edited" not in interview_to_dict(read)
+
+
+def test_edit_times_round_trip_and_are_kept_sorted_by_field() -> None:
+    record = copy.deepcopy(_GOOD) | {
+        "edited": {"notes": "2026-11-05T09:00:00+00:00", "archived": "2026-11-04T18:30:00-05:00"}
+    }
+    read = interview_from_dict(record, 1)
+    assert read.edited == (
+        ("archived", datetime(2026, 11, 4, 18, 30, tzinfo=EST)),
+        ("notes", datetime(2026, 11, 5, 9, tzinfo=UTC)),
+    )
+    assert read.edited_at("notes") == datetime(2026, 11, 5, 9, tzinfo=UTC)
+    assert read.edited_at("role") is None
+    assert interview_to_dict(read)["edited"] == {
+        "archived": "2026-11-04T18:30:00-05:00",
+        "notes": "2026-11-05T09:00:00+00:00",
+    }

@@ -44,6 +44,7 @@ RECORD: dict[str, Any] = {
     "notes": "",
     "archived": False,
     "follows": "acme-screen",
+    "edited": {"archived": "2026-11-12T08:00:00-05:00", "notes": "2026-11-04T09:00:00Z"},
     "events": [
         {"kind": "thank_you_sent", "at": "2026-11-03T18:00:00-05:00", "to": "Dana Ruiz"},
         {"kind": "check_in_sent", "at": "2026-11-10T09:00:00-05:00", "channel": "email"},
@@ -272,6 +273,9 @@ BROKEN: dict[str, object] = {
         interviewers=[{"name": "Dana", "topic": "t" * (codec.LONG_TEXT_LIMITS["topic"] + 1)}]
     ),
     "an event's text past its limit": _event(text="x" * (codec.LONG_TEXT_LIMITS["text"] + 1)),
+    "edit times as text": _with(edited="2026-11-04T09:00:00Z"),
+    "an edit time of no field": _with(edited={"salary": "2026-11-04T09:00:00Z"}),
+    "an edit time that is not one": _with(edited={"notes": "2026-11-04"}),
 }
 """Records each breaking one rule of the careful reader."""
 
@@ -295,6 +299,9 @@ EDGES: dict[str, dict[str, Any]] = {
         posting_url="u" * codec.LONG_TEXT_LIMITS["posting_url"],
     ),
     "a first round": _with(follows=...),
+    "never edited": _with(edited=...),
+    "no edit times": _with(edited={}),
+    "an edit time without offset": _with(edited={"role": "2026-11-04T09:00:00"}),
     "an offer with a date to answer by": _event(outcome="offer", respond_by="2026-12-01"),
     "the fewest fields": {"company": "A", "role": "B", "start": "2026-11-03T10:00:00Z"},
     "a check-in sent some unknown way": _event(kind="check_in_sent", outcome=...),

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from followup_tui.core.dates import FIRST_YEAR, LAST_YEAR
 from followup_tui.core.model import (
+    EDITABLE_FIELDS,
     Channel,
     Event,
     EventKind,
@@ -71,8 +72,10 @@ _INTERVIEW_FIELDS = frozenset(
         "archived",
         "events",
         "follows",
+        "edited",
     }
 )
+_EDITABLE = frozenset(EDITABLE_FIELDS)
 _INTERVIEWER_FIELDS = frozenset({"name", "title", "email", "phone", "topic"})
 #: Beyond ``kind``, ``at`` and ``text``, the fields each kind of event may carry.
 _EVENT_EXTRAS: dict[EventKind, tuple[str, ...]] = {
@@ -318,6 +321,7 @@ def _quick_interview(data: object, make_id: Callable[[], str]) -> Interview:
         archived,
         () if events is None else tuple(map(_quick_event, _quick_list(events))),
         _quick_text(get("follows")),
+        _quick_edited(get("edited")),
     )
 
 
@@ -327,6 +331,14 @@ def _quick_text(value: object, limit: int = TEXT_LIMIT) -> str:
     if value is None:
         return ""
     raise _Unusual
+
+
+def _quick_edited(value: object) -> tuple[tuple[str, datetime], ...]:
+    if value is None:
+        return ()
+    if type(value) is not dict or not value.keys() <= _EDITABLE:
+        raise _Unusual
+    return tuple(sorted((name, _quick_instant(at)) for name, at in value.items()))
 
 
 def _quick_list(value: object) -> list[Any]:
@@ -456,6 +468,7 @@ def _careful_interview(data: object, index: int, make_id: Callable[[], str]) -> 
         archived=archived,
         events=_events(r),
         follows=r.text("follows"),
+        edited=_edited(r),
     )
 
 
@@ -481,6 +494,17 @@ def _interviewers(r: _Reader) -> tuple[Interviewer, ...]:
             )
         )
     return tuple(result)
+
+
+def _edited(r: _Reader) -> tuple[tuple[str, datetime], ...]:
+    stamps = r.data.get("edited")
+    if stamps is None:
+        return ()
+    if not isinstance(stamps, Mapping):
+        raise r.fail("edited", f"expected an object, got {_show(stamps)}")
+    s = _Reader(stamps, r.place, prefix="edited.")
+    s.check_fields(_EDITABLE, "an interview that is edited")
+    return tuple(sorted((name, s.instant(name)) for name in stamps))
 
 
 def _events(r: _Reader) -> tuple[Event, ...]:
@@ -538,7 +562,7 @@ def _day_text(value: date | None) -> str | None:
 
 def interview_to_dict(interview: Interview) -> dict[str, Any]:
     """The interchange record of ``interview`` (every field, in the documented order;
-    ``follows`` only for a later round).
+    ``follows`` only for a later round, ``edited`` only once a field has been changed).
 
     Raises :class:`CodecError` if the interview holds something the format can't carry
     faithfully (a naive instant, a field on an event of a kind that has no such field).
@@ -576,6 +600,10 @@ def interview_to_dict(interview: Interview) -> dict[str, Any]:
     }
     if interview.follows:  # a later round only: a first round's record stays as it was
         fields["follows"] = interview.follows
+    if interview.edited:  # likewise: a record never edited stays as older files hold it
+        fields["edited"] = {
+            name: _instant_text(at, record, f"edited.{name}") for name, at in interview.edited
+        }
     return fields
 
 

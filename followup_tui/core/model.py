@@ -6,7 +6,7 @@ Status is never stored here: it is computed by :mod:`followup_tui.core.ladder`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -155,6 +155,11 @@ class Interview:
     """The append-only log, in the order it was recorded."""
     follows: str = ""
     """The id of the previous round of the same application ("" for a first round)."""
+    edited: tuple[tuple[str, datetime], ...] = ()
+    """When each field was last changed, as (field name, aware instant) pairs sorted by
+    name; a field not listed was last changed at an unknown time (older than any listed).
+    Written by the store, read by a merge without a common version (a sync conflict copy)
+    to tell which side changed a field."""
 
     @property
     def end(self) -> datetime:
@@ -165,9 +170,23 @@ class Interview:
         """A copy with one more event in the log."""
         return replace(self, events=(*self.events, event))
 
+    def edited_at(self, name: str) -> datetime | None:
+        """When the field ``name`` was last changed, or None when that is not known."""
+        for field_name, at in self.edited:
+            if field_name == name:
+                return at
+        return None
+
     def sorted_events(self) -> list[Event]:
         """The log in time order (stable for events recorded at the same instant)."""
         return sorted(self.events, key=_instant_of)
+
+
+EDITABLE_FIELDS = tuple(
+    f.name for f in fields(Interview) if f.name not in ("id", "events", "edited")
+)
+"""The fields of an interview that are edited as a whole (not its id, its append-only log
+or the edit times themselves): those :attr:`Interview.edited` keeps a time for."""
 
 
 def _instant_of(event: Event) -> float:

@@ -78,7 +78,7 @@ def edited(before: Interview, after: Interview) -> str:
 
 
 def _same_but_archived(before: Interview, after: Interview) -> bool:
-    return replace(before, archived=after.archived) == after
+    return replace(before, archived=after.archived, edited=after.edited) == after
 
 
 def removed(company: str) -> str:

@@ -12,9 +12,16 @@ followup last read or wrote it, and by ``followup merge`` for a sync conflict co
   wrote an older version over ours looks exactly like a deletion there, and a deletion
   that comes back can be made again, while a lost change can't be found again.
   Without a base (a conflict copy), nothing is removed.
-- The same field edited on both sides: the preferred side's value wins (the edit being saved
-  now, which is the later one), and the other value is kept in the interview's history as a
-  note, so it can be put back by hand.
+- Without a base, a field the two versions hold differently goes to the side that changed
+  it later, by the edit times each interview keeps (:attr:`Interview.edited`). A field only
+  one side changed has a time on that side and none on the other, so that edit survives
+  whole, with nothing to note (an archive stays archived). When both sides have a time, both
+  may have edited it: the later edit wins and the other value is kept as a note (below).
+  Each field's edit time is the later of the two.
+- The same field edited on both sides: with a base, or without one at the same time or at
+  times not known (files older than edit times), the preferred side's value wins (the edit
+  being saved now, which is the later one). The value that lost is kept in the interview's
+  history as a note, so it can be put back by hand.
 
 Pure: no file, no clock; the caller says when the merge happens.
 """
@@ -23,12 +30,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from followup_tui.core.model import Event, EventKind, Interview
+from followup_tui.core.model import EDITABLE_FIELDS, Event, EventKind, Interview
 
-_MERGED_FIELDS = tuple(f.name for f in fields(Interview) if f.name not in ("id", "events"))
 _SHOWN = 200
 """How much of a losing value a note keeps (a longer one is cut, and says so)."""
 
@@ -46,7 +52,8 @@ class Merged:
     removed: list[str] = field(default_factory=list)
     """Ids of interviews this side removed and the other left alone."""
     conflicts: list[str] = field(default_factory=list)
-    """"Company: field" for every field both sides edited differently."""
+    """"Company: field" for every field both sides may have edited differently (the value
+    that lost is kept as a note); not one that only one side is known to have changed."""
 
     def summary(self) -> str:
         """What the merge took from the other side, in a few words ("" if nothing)."""
@@ -111,20 +118,48 @@ def _merge_one(
         return ours
     changes: dict[str, object] = {}
     notes: list[Event] = []
-    for name in _MERGED_FIELDS:
+    for name in EDITABLE_FIELDS:
         mine, other = getattr(ours, name), getattr(theirs, name)
         if mine == other:
             continue
-        start = getattr(base, name) if base is not None else None
-        if base is not None and mine == start:
-            changes[name] = other  # only they changed it
-        elif base is not None and other == start:
-            continue  # only we changed it
+        lost = other
+        if base is not None:
+            start = getattr(base, name)
+            if mine == start:
+                changes[name] = other  # only they changed it
+                continue
+            if other == start:
+                continue  # only we changed it
         else:
-            conflicts.append(f"{ours.company}: {name}")
-            notes.append(Event(EventKind.NOTE, at, text=_note(name, other)))
+            mine_at, other_at = ours.edited_at(name), theirs.edited_at(name)
+            if _later(other_at, mine_at):
+                changes[name], lost = other, mine
+                if mine_at is None:
+                    continue  # only they changed it
+            elif _later(mine_at, other_at) and other_at is None:
+                continue  # only we changed it
+        conflicts.append(f"{ours.company}: {name}")
+        notes.append(Event(EventKind.NOTE, at, text=_note(name, lost)))
     events = _merge_events(base.events if base is not None else None, ours.events, theirs.events)
-    return replace(ours, **changes, events=(*events, *notes))  # type: ignore[arg-type]
+    edited = _merge_edited(ours.edited, theirs.edited)
+    return replace(ours, **changes, events=(*events, *notes), edited=edited)  # type: ignore[arg-type]
+
+
+def _later(this: datetime | None, that: datetime | None) -> bool:
+    """True when ``this`` edit time is known to come after ``that`` (an unknown one, None,
+    comes before every known one)."""
+    return this is not None and (that is None or this > that)
+
+
+def _merge_edited(
+    ours: tuple[tuple[str, datetime], ...], theirs: tuple[tuple[str, datetime], ...]
+) -> tuple[tuple[str, datetime], ...]:
+    """Each field's later edit time of the two sides."""
+    stamps = dict(ours)
+    for name, at in theirs:
+        if _later(at, stamps.get(name)):
+            stamps[name] = at
+    return tuple(sorted(stamps.items()))
 
 
 def _merge_events(

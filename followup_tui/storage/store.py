@@ -10,6 +10,9 @@
   another device changed it, that version is read, merged with this change
   (:mod:`followup_tui.storage.merge`), backed up, and only then written over, and
   :meth:`Store.take_notices` has a line for the user.
+- Every change of a field is timed: each interview keeps when each of its fields was last
+  changed (:attr:`Interview.edited`, from the store's clock), so that merging a sync
+  conflict copy, which has no common version, can tell which side changed a field.
 - Every method is thread-safe, so the app can save from a worker thread; reads
   (``interviews``, ``get``, ``can_undo``, ``revision``) never wait for a save in progress.
 
@@ -23,13 +26,14 @@ import os
 import shlex
 import threading
 from collections.abc import Iterable, Mapping, MutableMapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from followup_tui.core.codec import CodecError, checked, interview_to_dict
-from followup_tui.core.model import Event, Interview
+from followup_tui.core.model import EDITABLE_FIELDS, Event, Interview
 from followup_tui.paths import backup_path_for, conflict_copies
 from followup_tui.storage import datafile, history
 from followup_tui.storage.datafile import INTERVIEWS, Loaded
@@ -38,6 +42,7 @@ from followup_tui.storage.errors import StoreError, StoreLocked
 if TYPE_CHECKING:
     from tinydb.table import Table
 
+    from followup_tui.clock import Clock
     from followup_tui.storage.lock import WriterLock
     from followup_tui.storage.merge import Merged
     from followup_tui.storage.tinystorage import AtomicJSONStorage
@@ -48,10 +53,15 @@ __all__ = ["Store", "StoreError", "StoreLocked"]
 class Store:
     """The user's interviews, kept in memory and saved on every change."""
 
-    def __init__(self, path: Path, loaded: Loaded, lock: WriterLock | None) -> None:
+    def __init__(
+        self, path: Path, loaded: Loaded, lock: WriterLock | None, clock: Clock | None = None
+    ) -> None:
         """Use :meth:`open`."""
         self.path = path
         """The data file (absolute, symbolic links resolved)."""
+        self.clock = clock
+        """What times each change of a field (None: the clock ``FOLLOWUP_NOW`` names, or
+        the system's)."""
         self.read_only = lock is None
         """True when opened for reading only: every change raises :class:`StoreError`."""
         self.revision = 0
@@ -73,16 +83,17 @@ class Store:
         self._writer = None if lock is None else _Writer(path, loaded)
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> Store:
+    def open(cls, path: Path, *, read_only: bool = False, clock: Clock | None = None) -> Store:
         """Open the data file at ``path`` (a missing file is a new, empty store).
 
         A writer takes the lock (:class:`StoreLocked` if another process has it) and may
         create the folder. A reader takes no lock, creates nothing and always works while
         another process writes. Raises :class:`StoreError` if the file can't be used.
+        ``clock`` times each change of a field (default: see :attr:`clock`).
         """
         path = Path(os.path.realpath(Path(path).expanduser()))
         if read_only:
-            return cls(path, datafile.load(path), None)
+            return cls(path, datafile.load(path), None, clock)
         from followup_tui.storage.atomic import make_folders, remove_stale_temps
         from followup_tui.storage.lock import WriterLock
 
@@ -105,7 +116,7 @@ class Store:
             lock.release()
             raise
         remove_stale_temps(path)
-        return cls(path, loaded, lock)
+        return cls(path, loaded, lock, clock)
 
     def interviews(self) -> list[Interview]:
         """Every interview, in file order (new ones last). From memory: no disk read."""
@@ -226,8 +237,9 @@ class Store:
     ) -> Merged:
         """Fold another version of the data (a sync conflict copy) into the store, in one
         save: nothing is removed from either; a field the two hold differently takes the
-        newer version's value and keeps the other in a note dated ``at``. Returns what it
-        took in."""
+        value of the side that changed it later (by the interviews' edit times), or, when
+        that is not known, the newer version's, and keeps the other in a note dated ``at``
+        (see :mod:`followup_tui.storage.merge`). Returns what it took in."""
         from followup_tui.storage import merge
 
         with self._mutex:
@@ -240,7 +252,8 @@ class Store:
                 merged = merge.merge(None, mine, other, at)
             puts = {i: v for i, v in merged.interviews.items() if mine.get(i) != v}
             if puts:
-                self._apply(puts, (), f"merge of {len(puts)} interviews")
+                # The merge kept each field's edit time: taking a value in is no new edit.
+                self._apply(puts, (), f"merge of {len(puts)} interviews", timed=False)
             return merged
 
     def take_notices(self) -> list[str]:
@@ -271,7 +284,8 @@ class Store:
         new = checked(interview)
         with self._mutex:
             old = self._by_id[new.id]
-            if new != old:
+            # Edit times alone are no change (a caller may hold a copy read before one).
+            if replace(new, edited=old.edited) != old:
                 self._apply({new.id: new}, (), history.edited(old, new))
 
     def log(self, interview_id: str, event: Event) -> Interview:
@@ -356,10 +370,18 @@ class Store:
         self.close()
 
     def _apply(
-        self, puts: dict[str, Interview], removes: Iterable[str], what: str, record: bool = True
+        self,
+        puts: dict[str, Interview],
+        removes: Iterable[str],
+        what: str,
+        record: bool = True,
+        timed: bool = True,
     ) -> None:
         """Save ``puts`` (new or replacing) and ``removes`` in one atomic write; then, and
-        only then, update memory, the revision and the undo history."""
+        only then, update memory, the revision and the undo history.
+
+        With ``timed``, each field a put changes gets the time now as its edit time, in
+        ``puts`` itself, so a caller returning them returns them as saved."""
         if self._closed:
             raise StoreError(f"{self.path} has been closed; nothing was saved.")
         writer = self._writer
@@ -370,6 +392,8 @@ class Store:
             )
         if self._lock is not None:
             self._lock.hold(self.path)
+        if timed:
+            self._time_edits(puts)
         if writer.storage.changed_on_disk():
             # Undo history starts afresh from the other program's version, with this change
             # in it: undoing it puts back that version's interviews, not older ones.
@@ -403,6 +427,35 @@ class Store:
         self.revision += 1
         if record:
             self._history.push(history.Change(what, before))
+
+    def _time_edits(self, puts: dict[str, Interview]) -> None:
+        """Give each field a put changes the time now as its edit time; the edit times it
+        carries and those saved before are kept, the later of each (a caller may hold an
+        interview read before another change was saved)."""
+        now: datetime | None = None
+        for key, new in puts.items():
+            old = self._by_id.get(key)
+            if old is None:
+                continue  # a new interview: nothing in it was changed yet
+            stamps = dict(old.edited)
+            for name, at in new.edited:
+                known = stamps.get(name)
+                if known is None or at > known:
+                    stamps[name] = at
+            changed = [n for n in EDITABLE_FIELDS if getattr(old, n) != getattr(new, n)]
+            if changed:
+                now = now or self._now()
+                stamps.update(dict.fromkeys(changed, now))
+            edited = tuple(sorted(stamps.items()))
+            if edited != new.edited:
+                puts[key] = replace(new, edited=edited)
+
+    def _now(self) -> datetime:
+        from followup_tui.clock import clock_from_env
+
+        if self.clock is None:
+            self.clock = clock_from_env()
+        return self.clock.now().astimezone(UTC)
 
     def _merge_from_disk(
         self, writer: _Writer, puts: dict[str, Interview], removes: Iterable[str]
