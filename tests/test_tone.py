@@ -329,7 +329,7 @@ def test_outreach_facts_feed_the_check() -> None:
     assert finding.message == "the last update went out 1 business day ago; the minimum gap is 3"
 
 
-# Issue 10: every example the tone check missed, with the rule that should catch it.
+# Examples the tone check once missed, each with the rule that should catch it.
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
