@@ -9,7 +9,8 @@ start-up steps — imports, opening the store, building the board, mounting the 
 frame Textual writes — and notes when each began and ended. ``time.perf_counter`` is the
 system's monotonic clock on Linux, so the runner's notes and this process's fork time are on
 one time line. Prints the median of each mark over the runs, in ms since the fork; with
-``--cpu``, the CPU time the process had used at each mark (steadier on a shared machine).
+``--cpu``, the CPU time the process had used at each mark (steadier on a shared machine);
+with ``--floor``, bare Textual's marks too (the benchmark's floor, started after each run).
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_support.bare_app import MARKER as BARE_TEXT
 from bench_support.screen import Program, start_once
+
+MARKER = BARE_TEXT.encode()
+"""What bare Textual's first frame shows."""
 
 RUNNER = r"""
 import time, atexit, functools, gc, json, os, sys
@@ -69,18 +74,22 @@ def wrap(owner, name, label):
 import textual.app
 note("textual.app imported")
 modules["textual"] = sorted(sys.modules)
-import followup_tui.cli as cli
-from followup_tui.storage import datafile
-from followup_tui.storage.store import Store
-from followup_tui.app.app import FollowupApp
-from followup_tui.app.live import LiveBoard
-from followup_tui.app.screens.main import MainScreen
-note("followup modules imported")
-wrap(datafile, "parse", "data file parsed and checked")
-wrap(LiveBoard, "load", "board standings and order")
-wrap(FollowupApp, "on_mount", "app on_mount")
-wrap(FollowupApp, "on_app_focus", "look for another program's change")
-wrap(MainScreen, "on_mount", "main screen on_mount")
+BARE = os.environ.get("TIMELINE_BARE")  # the floor: bare Textual, on the same marks
+if not BARE:
+    import followup_tui.cli as cli
+    from followup_tui.storage import datafile
+    from followup_tui.storage.store import Store
+    from followup_tui.app.app import FollowupApp
+    from followup_tui.app.live import LiveBoard
+    from followup_tui.app.screens.main import MainScreen
+    note("followup modules imported")
+    wrap(datafile, "parse", "data file parsed and checked")
+    wrap(Store, "open", "store open")
+    wrap(FollowupApp, "__init__", "app construction")
+    wrap(LiveBoard, "load", "board standings and order")
+    wrap(FollowupApp, "on_mount", "app on_mount")
+    wrap(FollowupApp, "on_app_focus", "look for another program's change")
+    wrap(MainScreen, "on_mount", "main screen on_mount")
 frames = 0
 original_display = textual.app.App._display
 def display(self, screen, renderable):
@@ -94,8 +103,13 @@ def display(self, screen, renderable):
         if frames == 1:
             modules["first frame"] = sorted(sys.modules)
 textual.app.App._display = display
-sys.argv = ["followup"]
-cli.main()
+if BARE:
+    sys.path.insert(0, os.path.dirname(BARE))
+    import bare_app
+    bare_app.BareApp().run()
+else:
+    sys.argv = ["followup"]
+    cli.main()
 """
 
 
@@ -115,7 +129,18 @@ def main() -> int:
         action="store_true",
         help="also list the modules imported after textual.app and before the first frame",
     )
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also start bare Textual (the benchmark's floor) after each run, on the same marks",
+    )
     args = parser.parse_args()
+    import compileall
+
+    import followup_tui
+
+    # As the benchmark does: with PYTHONDONTWRITEBYTECODE set, each start would recompile.
+    compileall.compile_dir(Path(followup_tui.__file__).parent, quiet=1)
     folder = Path(tempfile.mkdtemp(prefix="followup-timeline-"))
     runner = folder / "runner.py"
     runner.write_text(RUNNER)
@@ -141,6 +166,13 @@ def main() -> int:
         for run in range(args.runs):
             out = folder / f"marks-{run}.json"
             program = Program([sys.executable, str(runner), str(out)], env, markers)
+            if args.floor:
+                bare_env = dict(env, TIMELINE_BARE=str(Path(__file__).with_name("bare_app.py")))
+                bare = Program([sys.executable, str(runner), str(out)], bare_env, [MARKER])
+                floor = start_once(bare)
+                origin = 0.0 if args.cpu else floor.started_at
+                for what, at in json.loads(out.read_text())["marks"]:
+                    timeline[f"bare Textual: {what}"].append((at - origin) * 1000)
             started = start_once(program)
             noted = json.loads(out.read_text())
             origin = 0.0 if args.cpu else started.started_at
@@ -149,7 +181,7 @@ def main() -> int:
             if not args.cpu:  # the terminal's clock is the wall's
                 shown = "first frame with interviews read by the terminal"
                 timeline[shown].append(started.paint * 1000)
-            seen = noted["modules"]
+            seen = noted["modules"]  # the bare runs note none
             late = sorted(set(seen.get("first frame", [])) - set(seen.get("textual", [])))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
