@@ -247,3 +247,55 @@ def test_status_of_the_demo_without_touching_any_file(capsys: pytest.CaptureFixt
     statuses = {i["status"] for i in json.loads(out)["interviews"]}
     assert {"overdue", "thank_you_due", "follow_up_due", "waiting", "upcoming"} <= statuses
     assert not Path(os.environ["FOLLOWUP_DB"]).exists()
+
+
+APP_ARGVS = [
+    [],
+    ["demo"],
+    ["--db", "some/file.json"],
+    ["--db", "some/file.json", "demo"],
+    ["--db=other.json"],
+    ["--db=other.json", "demo"],
+    ["--db", "demo"],
+    ["--db", ""],
+    ["--db="],
+    ["--db=-odd.json"],
+]
+
+
+@pytest.mark.parametrize("argv", APP_ARGVS, ids=repr)
+def test_opening_the_app_is_read_as_argparse_reads_it(argv: list[str]) -> None:
+    from followup_tui.cli import parse_args
+
+    assert vars(parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--db"], ["--db", "-x"], ["--d", "x"], ["demo", "extra"], ["--db", "a", "--db", "b"]],
+    ids=repr,
+)
+def test_what_only_looks_like_opening_the_app_gets_argparse_s_answer(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from followup_tui.cli import parse_args
+
+    def answer(parse: Any) -> tuple[object, str]:
+        try:
+            return vars(parse(argv)), capsys.readouterr().err
+        except SystemExit as stop:
+            return stop.code, capsys.readouterr().err
+
+    assert answer(parse_args) == answer(build_parser().parse_args)
+
+
+def test_opening_the_app_does_not_load_argparse() -> None:
+    probe = (
+        "import sys\nfrom followup_tui.cli import parse_args\n"
+        "parse_args(['--db', 'x.json', 'demo'])\n"
+        "print('ARGPARSE' if 'argparse' in sys.modules else 'CLEAN')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=os.environ
+    ).stdout
+    assert out.strip() == "CLEAN"
