@@ -1,4 +1,4 @@
-"""The performance benchmark of issue 6: what a user feels, at 100, 1,000 and 10,000 interviews.
+"""The performance benchmark: what a user feels, at 100, 1,000 and 10,000 interviews.
 
 Run from the repository root::
 
@@ -8,7 +8,7 @@ Run from the repository root::
 
 Everything happens in a fresh temporary folder: the data files are generated there, the
 settings file named by ``FOLLOWUP_CONFIG`` does not exist, and the user's own data is never
-opened. Prints a markdown table with the issue's targets and a verdict beside each measure;
+opened. Prints a markdown table with the project's targets and a verdict beside each measure;
 ``--json FILE`` also saves every sample.
 """
 

@@ -34,7 +34,7 @@ from followup_tui.standings_cache import cache_path_for
 from followup_tui.storage.store import Store
 
 FLOOR_CODE = "import json, tinydb, dateutil.rrule, dateutil.tz; json.load(open({db!r}))"
-"""The floor process of ``followup status`` (the issue's own words)."""
+"""The floor process of ``followup status`` (Python's start, the imports and reading the file)."""
 
 
 def run_timed(argv: Sequence[str], env: Mapping[str, str]) -> float:

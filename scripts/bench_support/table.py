@@ -1,4 +1,4 @@
-"""The results of one size, and the markdown table with the issue's targets beside them."""
+"""The results of one size, and the markdown table with the project's targets beside them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from bench_support.stats import median, p95
 TIMES = "\u00d7"
 """The multiplication sign of a ratio (U+00D7)."""
 
-# The targets of issue 6, by size; sizes without a target (100) show "—".
+# The targets, by size; sizes without a target (100) show "—".
 PAINT_TARGET = {1_000: 1.3, 10_000: 1.6}
 """First paint: at most this many times the bare Textual app's."""
 MOVE_TARGET_MS = {1_000: 8.0, 10_000: 16.0}
@@ -25,9 +25,9 @@ STATUS_TARGET = {1_000: 2.5, 10_000: 2.5}
 """``followup status``: at most this many times the floor process."""
 TASKWARRIOR_TARGET = {1_000: 1.0, 10_000: 1.0}
 """``followup status`` and ``--short``: no slower than Taskwarrior's ``task next`` and
-``task count`` on as many items (issue 13)."""
+``task count`` on as many items."""
 FORM_TARGET_MS = {1_000: 100.0}
-"""Opening the edit form: median at most this many milliseconds (issue 15)."""
+"""Opening the edit form: median at most this many milliseconds."""
 MEMORY_TARGET = {1_000: 1.5, 10_000: 3.0}
 """Peak memory: at most this many times the bare Textual app's."""
 
