@@ -67,22 +67,26 @@ def status(argv: Sequence[str], environ: Mapping[str, str], *, tty: bool) -> str
             import json  # only here: it imports re, which costs as much again as the rest
 
             found = standings_head.read(data_file, now_us, fits, "json", json.loads)
-        else:
-            found = standings_head.read(data_file, now_us, fits, "table")
-        if found is None:
-            return None
-        shown = [row for row in found[1] if row[0] or "all" in flags]
-        if "json" in flags:
+            if found is None:
+                return None
             rows = []
-            for _, template, fields in shown:
-                fields["countdown"] = standings_head.countdown(template, now_us)
-                rows.append(fields)
+            for is_open, template, fields in found[1]:
+                if is_open or "all" in flags:
+                    fields["countdown"] = standings_head.countdown(template, now_us)
+                    rows.append(fields)
             now = _wall_instant(now_us) if pinned is None else pinned
             return status_text.inert_json(status_text.json_document(now, rows)) + "\n"
+        found = standings_head.read(data_file, now_us, fits, "table", standings_head.decode_table)
+        if found is None:
+            return None
         colour = status_text.use_colour(tty)
+        everything = "all" in flags
         lines = [
-            status_text.table_line(cells, standings_head.countdown(template, now_us), colour=colour)
-            for _, template, *cells in shown
+            status_text.table_line(
+                cells, standings_head.row_countdown(before, anchor, after, now_us), colour=colour
+            )
+            for is_open, before, anchor, after, *cells in found[1]
+            if is_open or everything
         ]
         return status_text.table(lines, colour=colour) + "\n"
     except standings_head.DAMAGE:

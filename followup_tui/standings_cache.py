@@ -331,18 +331,15 @@ def save(
     table, document = [], []
     for row, record in zip(rows, records, strict=True):
         template = record[-1]
-        table.append([row.is_open, template, *report.table_cells(row)])
+        table.append(standings_head.table_row(row.is_open, template, report.table_cells(row)))
         document.append([row.is_open, template, {**report.json_fields(row), "countdown": None}])
+    # The table read without json by the quick path (and fast, at thousands of rows).
     sections = [
-        ("rows", {"actions": templates.actions(), "rows": records}),
-        ("table", table),
-        ("json", document),
+        ("rows", _json({"actions": templates.actions(), "rows": records})),
+        ("table", standings_head.encode_table(table)),
+        ("json", _json(document)),
     ]
-    lines = []
-    for name, value in sections:
-        # The table in the head's format: the quick path reads it without importing json.
-        encode = standings_head.encode if name == "table" else _json
-        lines.append((encode(value) + "\n").encode())
+    lines = [(text + "\n").encode() for _, text in sections]
     offsets, start = {}, 0
     for (name, _), line in zip(sections, lines, strict=True):
         offsets[name] = [start, len(line)]

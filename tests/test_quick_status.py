@@ -325,14 +325,30 @@ def test_a_conflict_copy_beside_the_data_file_falls_back_and_is_named(
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"{", b'{"key": 1}\n', b"[]\n", "cut short"],
+    [
+        b"",
+        b"{",
+        b'{"key": 1}\n',
+        b'{"key": {"version": 3}, "made": 0, "until": null}\n[]\n[]\n[]\n',  # as before
+        b"[]\n",
+        b"[\x1f]\n",
+        b"{\x1f]\n",
+        "cut short",
+        "head cut short",
+        "table cut short",
+    ],
 )
 def test_a_damaged_cache_falls_back(demo: tuple[Path, datetime], damage: bytes | str) -> None:
     db, at = demo
     cache = standings_cache.cache_path_for(db)
+    head, rest = cache.read_bytes().split(b"\n", 1)
     if damage == "cut short":
-        head, rest = cache.read_bytes().split(b"\n", 1)
         damage = head + b"\n" + rest[: len(rest) // 2]
+    elif damage == "head cut short":
+        damage = head[: len(head) // 2]
+    elif damage == "table cut short":
+        start, length = standings_head.decode(head.decode())["sections"]["table"]
+        damage = head + b"\n" + rest[: start + length - 2]
     assert isinstance(damage, bytes)
     cache.write_bytes(damage)
     env = environment(db, at)

@@ -12,9 +12,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from followup_tui.core.span import format_micros, format_span
-from followup_tui.standings_head import DAMAGE, SEP, decode, encode, micros
+from followup_tui.standings_head import (
+    DAMAGE,
+    ROW,
+    SEP,
+    countdown,
+    decode,
+    decode_table,
+    encode,
+    encode_table,
+    micros,
+    row_countdown,
+    table_row,
+)
 
-texts = st.text(st.sampled_from(["a", "é", " ", "\\", SEP, "\n", "\r", "\u2028", "b", "u", "n"]))
+texts = st.text(
+    st.sampled_from(["a", "é", " ", "\\", SEP, ROW, "\n", "\r", "\u2028", "b", "u", "n", "r"])
+)
 scalars = st.none() | st.booleans() | st.integers() | texts | st.text()
 values = st.recursive(
     scalars,
@@ -62,6 +76,29 @@ def test_a_truncated_line_never_reads_as_the_whole(text: str) -> None:
     for end in range(len(line)):
         with contextlib.suppress(DAMAGE):
             assert decode(line[:end]) != ["before", text, "after"]
+
+
+@given(st.lists(st.lists(texts | st.text(), min_size=2, max_size=9), max_size=6))
+def test_a_table_reads_back_as_it_was_written(rows: list[list[str]]) -> None:
+    line = encode_table(rows)
+    assert "\n" not in line
+    assert decode_table(line) == rows
+
+
+@given(
+    st.booleans(),
+    st.lists(texts, min_size=1, max_size=1)
+    | st.tuples(texts, st.integers(0, 10**16), texts).map(list),
+    st.tuples(texts, texts, texts, texts),
+    st.integers(0, 10**16),
+)
+def test_a_table_row_gives_back_its_countdown_and_cells(
+    is_open: bool, template: list[Any], cells: tuple[str, str, str, str], now_us: int
+) -> None:
+    (stored,) = decode_table(encode_table([table_row(is_open, template, cells)]))
+    opened, before, anchor, after, *rest = stored
+    assert (bool(opened), tuple(rest)) == (is_open, cells)
+    assert row_countdown(before, anchor, after, now_us) == countdown(template, now_us)
 
 
 offsets = st.integers(-23 * 60, 23 * 60).map(lambda m: timezone(timedelta(minutes=m)))
