@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import UTC, datetime
+import time
 
 from followup_tui import standings_head, status_text
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from datetime import datetime
     from typing import Any
 
 _FLAGS = {"--json": "json", "--short": "short", "--all": "all"}
@@ -32,9 +33,10 @@ def status(argv: Sequence[str], environ: Mapping[str, str], *, tty: bool) -> str
     if not argv or argv[0] != "status" or any(arg not in _FLAGS for arg in argv[1:]):
         return None
     flags = {_FLAGS[arg] for arg in argv[1:]}
-    now = _now(environ)
-    if now is None:
+    instant = _now(environ)
+    if instant is None:
         return None
+    now_us, pinned = instant
     data_path = _data_path(environ)
     data_file = os.path.realpath(data_path)
     identity = standings_head.file_identity(data_file)
@@ -55,28 +57,36 @@ def status(argv: Sequence[str], environ: Mapping[str, str], *, tty: bool) -> str
 
     try:
         if "json" not in flags and "short" in flags:
-            found = standings_head.read(data_file, now, fits, None)
+            found = standings_head.read(data_file, now_us, fits, None)
             if found is None:
                 return None
-            return status_text.short_line(*standings_head.short_counts(found[0], now)) + "\n"
+            return status_text.short_line(*standings_head.short_counts(found[0], now_us)) + "\n"
         if _conflict_copy_beside(data_path):
             return None  # the full path names it
-        section = "json" if "json" in flags else "table"
-        found = standings_head.read(data_file, now, fits, section)
+        if "json" in flags:
+            import json  # only here: it imports re, which costs as much again as the rest
+
+            found = standings_head.read(data_file, now_us, fits, "json", json.loads)
+            if found is None:
+                return None
+            rows = []
+            for is_open, template, fields in found[1]:
+                if is_open or "all" in flags:
+                    fields["countdown"] = standings_head.countdown(template, now_us)
+                    rows.append(fields)
+            now = _wall_instant(now_us) if pinned is None else pinned
+            return status_text.inert_json(status_text.json_document(now, rows)) + "\n"
+        found = standings_head.read(data_file, now_us, fits, "table", standings_head.decode_table)
         if found is None:
             return None
-        now_us = standings_head.micros(now)
-        shown = [row for row in found[1] if row[0] or "all" in flags]
-        if section == "json":
-            rows = []
-            for _, template, fields in shown:
-                fields["countdown"] = standings_head.countdown(template, now_us)
-                rows.append(fields)
-            return status_text.inert_json(status_text.json_document(now, rows)) + "\n"
         colour = status_text.use_colour(tty)
+        everything = "all" in flags
         lines = [
-            status_text.table_line(cells, standings_head.countdown(template, now_us), colour=colour)
-            for _, template, *cells in shown
+            status_text.table_line(
+                cells, standings_head.row_countdown(before, anchor, after, now_us), colour=colour
+            )
+            for is_open, before, anchor, after, *cells in found[1]
+            if is_open or everything
         ]
         return status_text.table(lines, colour=colour) + "\n"
     except standings_head.DAMAGE:
@@ -105,17 +115,33 @@ def _conflict_copy_beside(data_path: str) -> bool:
         return True
 
 
-def _now(environ: Mapping[str, str]) -> datetime | None:
-    """The instant ``clock.clock_from_env`` gives, when it is the wall clock or pinned to an
-    instant with an offset (anything else is the full path's to read, or refuse)."""
-    pinned = environ.get("FOLLOWUP_NOW", "").strip()
-    if not pinned:
-        return datetime.now(UTC)
+def _now(environ: Mapping[str, str]) -> tuple[int, datetime | None] | None:
+    """The instant ``clock.clock_from_env`` gives, in microseconds since the epoch, when it
+    is the wall clock or pinned to an instant with an offset (anything else is the full
+    path's to read, or refuse); with the pinned instant itself, None for the wall clock.
+
+    The wall clock is read as ``time`` has it, without importing ``datetime``: the cache's
+    instants are integers, and so is this one.
+    """
+    text = environ.get("FOLLOWUP_NOW", "").strip()
+    if not text:
+        return time.time_ns() // 1_000, None
+    from datetime import datetime
+
     try:
-        value = datetime.fromisoformat(pinned)
+        value = datetime.fromisoformat(text)
     except ValueError:
         return None
-    return value if value.tzinfo is not None else None
+    if value.tzinfo is None:
+        return None
+    return standings_head.micros(value), value
+
+
+def _wall_instant(now_us: int) -> datetime:
+    """The wall clock's instant ``now_us`` as ``clock.SystemClock`` gives it (UTC)."""
+    from datetime import UTC, datetime, timedelta
+
+    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=now_us)
 
 
 def reader_gone() -> int:

@@ -97,9 +97,13 @@ _DAMAGE = standings_head.DAMAGE
 def _read(
     data_file: Path, key: dict[str, Any], now: datetime, section: str | None
 ) -> tuple[dict[str, Any], Any] | None:
-    """The head and ``section`` of the cache of ``data_file``, if its key is ``key`` and it
-    holds at ``now``."""
-    return standings_head.read(str(data_file), now, lambda head: head.get("key") == key, section)
+    """The head and ``section`` (JSON) of the cache of ``data_file``, if its key is ``key``
+    and it holds at ``now``."""
+
+    def fits(head: dict[str, Any]) -> bool:
+        return head.get("key") == key
+
+    return standings_head.read(str(data_file), micros(now), fits, section, json.loads)
 
 
 def load_head(data_file: Path, key: dict[str, Any], now: datetime) -> Head | None:
@@ -110,7 +114,7 @@ def load_head(data_file: Path, key: dict[str, Any], now: datetime) -> Head | Non
         return None
     head, _ = found
     try:
-        return Head(*standings_head.short_counts(head, now))
+        return Head(*standings_head.short_counts(head, micros(now)))
     except _DAMAGE:
         return None
 
@@ -327,14 +331,15 @@ def save(
     table, document = [], []
     for row, record in zip(rows, records, strict=True):
         template = record[-1]
-        table.append([row.is_open, template, *report.table_cells(row)])
+        table.append(standings_head.table_row(row.is_open, template, report.table_cells(row)))
         document.append([row.is_open, template, {**report.json_fields(row), "countdown": None}])
+    # The table read without json by the quick path (and fast, at thousands of rows).
     sections = [
-        ("rows", {"actions": templates.actions(), "rows": records}),
-        ("table", table),
-        ("json", document),
+        ("rows", _json({"actions": templates.actions(), "rows": records})),
+        ("table", standings_head.encode_table(table)),
+        ("json", _json(document)),
     ]
-    lines = [(json.dumps(value, ensure_ascii=False) + "\n").encode() for _, value in sections]
+    lines = [(text + "\n").encode() for _, text in sections]
     offsets, start = {}, 0
     for (name, _), line in zip(sections, lines, strict=True):
         offsets[name] = [start, len(line)]
@@ -352,8 +357,12 @@ def save(
         ],
         "next": step,
     }
-    text = b"".join([(json.dumps(head, ensure_ascii=False) + "\n").encode(), *lines])
+    text = b"".join([(standings_head.encode(head) + "\n").encode(), *lines])
     return _write(cache_path_for(data_file), text)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def restamp(data_file: Path, key: dict[str, Any], settings: list[Any]) -> bool:
@@ -367,14 +376,14 @@ def restamp(data_file: Path, key: dict[str, Any], settings: list[Any]) -> bool:
     target = cache_path_for(data_file)
     try:
         with open(target, "rb") as stream:
-            head = json.loads(stream.readline())
+            head = standings_head.decode(stream.readline().removesuffix(b"\n").decode())
             rest = stream.read()  # the sections, untouched: their offsets follow the head
-        if head.get("key") != key or head.get("settings") == settings:
+        if not isinstance(head, dict) or head.get("key") != key or head.get("settings") == settings:
             return False
     except (OSError, *_DAMAGE):
         return False
     head["settings"] = settings
-    return _write(target, (json.dumps(head, ensure_ascii=False) + "\n").encode() + rest)
+    return _write(target, (standings_head.encode(head) + "\n").encode() + rest)
 
 
 def _write(target: Path, text: bytes) -> bool:

@@ -2,33 +2,33 @@
 
 One source for both readers of the cache: ``standings_cache`` (the full path, which also
 writes it) and ``quick_status`` (``followup status`` answered before the rest of the
-package is imported). Only ``os``, ``zlib``, ``json`` and ``datetime`` here.
+package is imported). Only ``os`` and ``zlib`` here: not ``json`` (it imports ``re``, as
+much again as the rest of the quick path) nor ``datetime``.
 
 The file: a first line holding the head (its key, the instants it holds between, the
 counts and next step of ``status --short``, where each later section lies), then the
-sections, each one line of JSON, found by their byte offsets after the head.
+sections, each one line, found by their byte offsets after the head. The head and the
+table ``status`` prints are in this module's own format (:func:`encode`), read with
+``str.split``; the rest is JSON, read by the paths that import ``json`` anyway.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import zlib
-from datetime import UTC, datetime, timedelta
 
-from followup_tui.core.span import format_span
+from followup_tui.core.span import format_micros
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+    from datetime import datetime
     from typing import Any
 
-VERSION = 3
+VERSION = 4
 """The cache's format and meaning; raise it when either changes (old caches are then
 ignored). Edits to the rules' source files invalidate caches by themselves."""
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICRO = timedelta(microseconds=1)
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _RULES = os.path.join(_PACKAGE, "core")
 _SHAPERS = ("report.py", "settings.py", "standings_cache.py", "standings_head.py", "status_text.py")
@@ -48,9 +48,129 @@ def cache_file(data_file: str) -> str:
     return data_file + ".standings"
 
 
+_EPOCH_ORDINAL = 719_163
+"""``date(1970, 1, 1).toordinal()``."""
+
+
 def micros(moment: datetime) -> int:
-    """An aware instant as whole microseconds since the epoch (exact, unlike a float)."""
-    return (moment - _EPOCH) // _MICRO
+    """An aware instant as whole microseconds since the epoch (exact, unlike a float):
+    ``(moment - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)``, in
+    integers, so that ``datetime`` needn't be imported to say it."""
+    offset = moment.utcoffset()
+    if offset is None:
+        raise TypeError("an instant without an offset")
+    seconds = (moment.toordinal() - _EPOCH_ORDINAL) * 86_400 + moment.hour * 3_600
+    seconds += moment.minute * 60 + moment.second - offset.days * 86_400 - offset.seconds
+    return seconds * 1_000_000 + moment.microsecond - offset.microseconds
+
+
+SEP = "\x1f"
+"""Between the tokens of :func:`encode` and the fields of :func:`encode_table` (the ASCII
+unit separator)."""
+ROW = "\x1e"
+"""Between the rows of :func:`encode_table` (the ASCII record separator)."""
+_ESCAPED = (("\\", "\\b"), (SEP, "\\u"), (ROW, "\\r"), ("\n", "\\n"))
+_UNESCAPED = {code[1]: char for char, code in _ESCAPED}
+
+
+def _escape(text: str) -> str:
+    """``text`` with no separator or newline left, and every backslash starting an escape."""
+    if "\\" in text or SEP in text or ROW in text or "\n" in text:
+        for char, code in _ESCAPED:
+            text = text.replace(char, code)
+    return text
+
+
+def _unescape(text: str) -> str:
+    """What :func:`_escape` was given (KeyError or IndexError for a stray backslash)."""
+    first, *rest = text.split("\\")
+    return first + "".join(_UNESCAPED[part[0]] + part[1:] for part in rest)
+
+
+def encode_table(rows: list[list[str]]) -> str:
+    """Rows of text fields (at least two in each) as one line that :func:`decode_table`
+    reads back: for thousands of rows, where :func:`decode` would be the slowest step of
+    ``followup status``, this is two ``str.split``."""
+    return ROW.join(SEP.join(_escape(field) for field in row) for row in rows)
+
+
+def decode_table(text: str) -> list[list[str]]:
+    """The rows :func:`encode_table` wrote as ``text``."""
+    if not text:
+        return []
+    rows = [line.split(SEP) for line in text.split(ROW)]
+    if "\\" in text:
+        rows = [[_unescape(field) if "\\" in field else field for field in row] for row in rows]
+    return rows
+
+
+def encode(value: object) -> str:
+    """``value`` (None, a bool, an int, a str, or a list, tuple or str-keyed dict of those)
+    as one line that :func:`decode` reads back (tuples as lists): a token per value, typed
+    by its first character, between :data:`SEP`. Strings have ``\\``, the separators and
+    newlines escaped, so every backslash in a token starts an escape."""
+    tokens: list[str] = []
+    _encode(value, tokens)
+    return SEP.join(tokens)
+
+
+def _encode(value: object, tokens: list[str]) -> None:
+    if value is None or value is True or value is False:
+        tokens.append("n" if value is None else "t" if value else "f")
+    elif isinstance(value, int):
+        tokens.append(f"i{value}")
+    elif isinstance(value, str):
+        tokens.append("s" + _escape(value))
+    elif isinstance(value, list | tuple):
+        tokens.append("[")
+        for item in value:
+            _encode(item, tokens)
+        tokens.append("]")
+    elif isinstance(value, dict):
+        tokens.append("{")
+        for name, item in value.items():
+            if not isinstance(name, str):
+                raise TypeError(f"a key that is not text: {name!r}")
+            _encode(name, tokens)
+            _encode(item, tokens)
+        tokens.append("]")
+    else:
+        raise TypeError(f"not storable: {type(value).__name__}")
+
+
+def decode(text: str) -> Any:
+    """The value :func:`encode` wrote as ``text``; ValueError (or another of
+    :data:`DAMAGE`) for anything it could not have written."""
+    stack: list[list[Any]] = []
+    items: list[Any] = ["["]
+    for token in text.split(SEP):
+        kind = token[:1]
+        if kind == "s":
+            items.append(_unescape(token[1:]) if "\\" in token else token[1:])
+        elif kind == "i":
+            items.append(int(token[1:]))
+        elif token in _CONSTANTS:
+            items.append(_CONSTANTS[token])
+        elif token in ("[", "{"):
+            stack.append(items)
+            items = [token]
+        elif token == "]" and stack:
+            done, items = items, stack.pop()
+            items.append(done[1:] if done[0] == "[" else dict(_pairs(done[1:])))
+        else:
+            raise ValueError(f"not a token: {token[:20]!r}")
+    if stack or len(items) != 2:
+        raise ValueError("not one value")
+    return items[1]
+
+
+_CONSTANTS = {"n": None, "t": True, "f": False}
+
+
+def _pairs(flat: list[Any]) -> list[tuple[str, Any]]:
+    if len(flat) % 2 or not all(isinstance(name, str) for name in flat[::2]):
+        raise ValueError("not a mapping")
+    return list(zip(flat[::2], flat[1::2], strict=True))
 
 
 def file_identity(data_file: str | os.PathLike[str]) -> list[object] | None:
@@ -81,8 +201,8 @@ def _rules_fingerprint() -> list[object]:
 
 
 def _as_stored(value: dict[str, Any]) -> dict[str, Any]:
-    """``value`` as it reads back from JSON (lists, not tuples), to compare with a head."""
-    stored: dict[str, Any] = json.loads(json.dumps(value))
+    """``value`` as it reads back from the head (lists, not tuples), to compare with one."""
+    stored: dict[str, Any] = decode(encode(value))
     return stored
 
 
@@ -96,7 +216,7 @@ def code_and_file_key(identity: list[object]) -> dict[str, Any]:
 
 
 def make_key(identity: list[object], policy: str, zone: str, country: str) -> dict[str, Any]:
-    """Everything the cached board depends on, as it is stored (JSON, so lists not tuples)."""
+    """Everything the cached board depends on, as it is stored (lists, not tuples)."""
     return {
         **code_and_file_key(identity),
         **_as_stored({"policy": policy, "zone": zone, "country": country}),
@@ -134,18 +254,24 @@ def settings_facts(
 
 
 def read(
-    data_file: str, now: datetime, fits: Callable[[dict[str, Any]], bool], section: str | None
+    data_file: str,
+    now_us: int,
+    fits: Callable[[dict[str, Any]], bool],
+    section: str | None,
+    parse: Callable[[str], Any] = decode,
 ) -> tuple[dict[str, Any], Any] | None:
-    """The head of the cache of ``data_file`` and its ``section`` decoded (None for no
-    section), if ``fits`` accepts the head and the cache holds at ``now``; None when there
-    is no cache, or it doesn't fit, or it is damaged."""
+    """The head of the cache of ``data_file`` and its ``section`` read by ``parse`` (None
+    for no section), if ``fits`` accepts the head and the cache holds at ``now_us``
+    (microseconds since the epoch); None when there is no cache, or it doesn't fit, or it
+    is damaged."""
     try:
         with open(cache_file(data_file), "rb") as stream:
             head_bytes = stream.readline()
-            head = json.loads(head_bytes)
+            if not head_bytes.endswith(b"\n"):
+                return None  # cut short
+            head = decode(head_bytes[:-1].decode())
             if not isinstance(head, dict) or not fits(head):
                 return None
-            now_us = micros(now)
             made, until = head["made"], head["until"]
             if now_us < made or (until is not None and now_us >= until):
                 return None
@@ -153,17 +279,33 @@ def read(
                 return head, None
             start, length = head["sections"][section]
             stream.seek(len(head_bytes) + int(start))
-            return head, json.loads(stream.read(int(length)))
+            text = stream.read(int(length))
+            if len(text) != length or not text.endswith(b"\n"):
+                return None  # cut short
+            return head, parse(text[:-1].decode())
     except (OSError, *DAMAGE):
         return None
 
 
-def short_counts(head: dict[str, Any], now: datetime) -> tuple[int, int, int, str | None]:
-    """The head's open offers, due and overdue counts and, as it reads at ``now``, the next
-    step of the first open row with an action (``core.board.next_step``), if any."""
+def table_row(is_open: bool, template: list[Any], cells: tuple[str, str, str, str]) -> list[str]:
+    """A row of the table section (:func:`encode_table`): whether it is open (``"1"`` or
+    ``""``), its countdown's template as text before, anchor (digits; ``""`` for a fixed
+    text) and after, and its cells (``report.table_cells``)."""
+    before, anchor, after = (*template, "", "") if len(template) == 1 else template
+    return ["1" if is_open else "", before, str(anchor), after, *cells]
+
+
+def row_countdown(before: str, anchor: str, after: str, now_us: int) -> str:
+    """The countdown of a row of :func:`table_row` as it reads at ``now_us``."""
+    return countdown([before, int(anchor), after] if anchor else [before], now_us)
+
+
+def short_counts(head: dict[str, Any], now_us: int) -> tuple[int, int, int, str | None]:
+    """The head's open offers, due and overdue counts and, as it reads at ``now_us``, the
+    next step of the first open row with an action (``core.board.next_step``), if any."""
     offers, due, overdue = (int(count) for count in head["counts"])
     step = head["next"]
-    return offers, due, overdue, None if step is None else countdown(step, micros(now))
+    return offers, due, overdue, None if step is None else countdown(step, now_us)
 
 
 def countdown(template: list[Any], now_us: int) -> str:
@@ -172,4 +314,4 @@ def countdown(template: list[Any], now_us: int) -> str:
     if len(template) == 1:
         return str(template[0])
     before, anchor, after = template
-    return str(before) + format_span(timedelta(microseconds=anchor - now_us)) + str(after)
+    return str(before) + format_micros(anchor - now_us) + str(after)

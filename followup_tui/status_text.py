@@ -8,11 +8,11 @@ must cost less than the imports it saves.
 from __future__ import annotations
 
 import os
-from datetime import datetime
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import datetime
     from typing import Any
 
 NO_ROWS = "No open interviews."

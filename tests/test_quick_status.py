@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import followup_tui
 from followup_tui import __main__ as command
 from followup_tui import quick_status, standings_cache, standings_head
-from followup_tui.core.model import Event, EventKind, Interview
+from followup_tui.core.model import Event, EventKind, Interview, Outcome
 from followup_tui.core.policy import POLICIES
 from followup_tui.storage.store import Store
 from tests.support.board import demo_board
@@ -269,7 +269,7 @@ def test_a_bad_instant_falls_back_to_the_full_paths_error(demo: tuple[Path, date
 def test_no_cache_or_a_stale_one_falls_back(demo: tuple[Path, datetime]) -> None:
     db, at = demo
     cache = standings_cache.cache_path_for(db)
-    head = standings_head.read(str(db), at, lambda head: True, None)
+    head = standings_head.read(str(db), standings_head.micros(at), lambda head: True, None)
     assert head is not None
     until = head[0]["until"]
     assert until is not None
@@ -301,7 +301,7 @@ def test_settings_the_full_path_did_not_read_from_the_file_are_not_trusted(
     args = cli.build_parser().parse_args(["--db", str(db), "status"])
     with environ(env), redirect_stdout(io.StringIO()):  # other settings than the file's
         cli._status(args, Settings(policy="patient"), FixedClock(now))
-    found = standings_head.read(str(db), now, lambda head: True, None)
+    found = standings_head.read(str(db), standings_head.micros(now), lambda head: True, None)
     assert found is not None
     assert found[0]["settings"] is None  # a cache for the full path alone
     assert quick(("status",), env) is None
@@ -325,14 +325,30 @@ def test_a_conflict_copy_beside_the_data_file_falls_back_and_is_named(
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"{", b'{"key": 1}\n', b"[]\n", "cut short"],
+    [
+        b"",
+        b"{",
+        b'{"key": 1}\n',
+        b'{"key": {"version": 3}, "made": 0, "until": null}\n[]\n[]\n[]\n',  # as before
+        b"[]\n",
+        b"[\x1f]\n",
+        b"{\x1f]\n",
+        "cut short",
+        "head cut short",
+        "table cut short",
+    ],
 )
 def test_a_damaged_cache_falls_back(demo: tuple[Path, datetime], damage: bytes | str) -> None:
     db, at = demo
     cache = standings_cache.cache_path_for(db)
+    head, rest = cache.read_bytes().split(b"\n", 1)
     if damage == "cut short":
-        head, rest = cache.read_bytes().split(b"\n", 1)
         damage = head + b"\n" + rest[: len(rest) // 2]
+    elif damage == "head cut short":
+        damage = head[: len(head) // 2]
+    elif damage == "table cut short":
+        start, length = standings_head.decode(head.decode())["sections"]["table"]
+        damage = head + b"\n" + rest[: start + length - 2]
     assert isinstance(damage, bytes)
     cache.write_bytes(damage)
     env = environment(db, at)
@@ -356,7 +372,7 @@ def test_a_reader_gone_ends_quietly(demo: tuple[Path, datetime]) -> None:
 
 
 def test_the_quick_path_imports_only_what_it_must(demo: tuple[Path, datetime]) -> None:
-    db, at = demo
+    db, at = demo  # FOLLOWUP_NOW pinned: datetime reads it, but nothing else is needed
     probe = (
         "import sys\nfrom followup_tui.__main__ import main\n"
         "code = main(sys.argv[1:])\n"
@@ -384,8 +400,65 @@ def test_the_quick_path_imports_only_what_it_must(demo: tuple[Path, datetime]) -
             "followup_tui.cli",
             "followup_tui.settings",
             "followup_tui.core.standing",
+            *(() if "--json" in argv else ("re", "json")),
         ):
             assert heavy not in loaded, (argv, heavy)
+
+
+LAUNCHER = Path(__file__).resolve().parent.parent / "bin" / "followup"
+"""The ``followup`` command as installed (``pyproject.toml``'s shared script)."""
+
+
+def launched(argv: list[str], env: Mapping[str, str]) -> tuple[str, set[str]]:
+    """What ``followup ARGV`` prints, started as installed (through the launcher), and the
+    modules it imports."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", str(LAUNCHER), *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = done.stderr.splitlines()
+    return done.stdout, {line.rsplit("|", 1)[-1].strip() for line in lines if "|" in line}
+
+
+def test_the_common_path_imports_neither_re_nor_json_nor_datetime(tmp_path: Path) -> None:
+    # On the wall clock, as on a shell prompt: a board whose standings never change, so the
+    # cache written a moment before still holds whenever the run happens.
+    start = datetime(2026, 10, 1, 15, 0, tzinfo=UTC)
+    closed = Interview(
+        id="i0",
+        company="Acme",
+        role="Engineer",
+        start=start,
+        duration_minutes=60,
+        events=(Event(EventKind.REPLY, start + timedelta(days=2), outcome=Outcome.REJECTED),),
+    )
+    db = tmp_path / "followup.json"
+    with Store.open(db) as store:
+        store.import_interviews([closed])
+    env = environment(db, start)
+    del env["FOLLOWUP_NOW"]
+    db.with_name("settings.toml").write_text(SETTINGS, encoding="utf-8")
+    full(("status",), env)
+    found = standings_head.read(str(db), standings_head.micros(datetime.now(UTC)), bool, None)
+    assert found is not None and found[0]["until"] is None  # holds at any later instant
+    for argv in (["status"], ["status", "--short"], ["status", "--all"]):
+        expected = computed(tuple(argv), env)
+        assert quick(tuple(argv), env) == expected
+        out, loaded = launched(argv, env)
+        assert out == expected
+        assert "followup_tui.quick_status" in loaded
+        for heavy in ("re", "json", "datetime", "_datetime", "followup_tui.cli"):
+            assert heavy not in loaded, (argv, heavy)
+    # --json prints the instant, and so needs datetime (and json) after all.
+    out, loaded = launched(["status", "--json"], env)
+    assert (
+        json.loads(out)["interviews"]
+        == json.loads(computed(("status", "--json"), env))["interviews"]
+    )
+    assert {"json", "datetime"} <= loaded
 
 
 def test_with_a_country_the_holidays_package_is_a_fact(tmp_path: Path) -> None:
@@ -402,10 +475,10 @@ def test_with_a_country_the_holidays_package_is_a_fact(tmp_path: Path) -> None:
     # Another version of the package in its place: its __init__.py is another file.
     cache = standings_cache.cache_path_for(db)
     head_text, rest = cache.read_text(encoding="utf-8").split("\n", 1)
-    head = json.loads(head_text)
+    head = standings_head.decode(head_text)
     holidays = head["settings"][-1]
     assert holidays[0].endswith("__init__.py")
     head["settings"][-1] = [holidays[0], holidays[1] + 1, *holidays[2:]]
-    cache.write_text(json.dumps(head, ensure_ascii=False) + "\n" + rest, encoding="utf-8")
+    cache.write_text(standings_head.encode(head) + "\n" + rest, encoding="utf-8")
     assert quick(("status",), env) is None
     assert main(["status"], env)[1] == computed(("status",), env)

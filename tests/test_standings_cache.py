@@ -5,7 +5,6 @@ settings or the versions since the cache was written."""
 from __future__ import annotations
 
 import io
-import json
 import os
 import subprocess
 import sys
@@ -99,9 +98,8 @@ def computed(db: Path, at: datetime, flags: tuple[str, ...], config: Settings = 
 
 def head_of(db: Path) -> dict[str, object]:
     """The stored head of the cache."""
-    head: dict[str, object] = json.loads(
-        standings_cache.cache_path_for(db).read_text().splitlines()[0]
-    )
+    first = standings_cache.cache_path_for(db).read_text().split("\n", 1)[0]
+    head: dict[str, object] = standings_head.decode(first)
     return head
 
 
@@ -266,9 +264,9 @@ def test_a_damaged_head_count_is_ignored(tmp_path: Path) -> None:
     status(db, now, ())
     cache = standings_cache.cache_path_for(db)
     head_text, rows_text = cache.read_text().split("\n", 1)
-    head = json.loads(head_text)
+    head = standings_head.decode(head_text)
     head["counts"] = ["many"]
-    cache.write_text(json.dumps(head) + "\n" + rows_text)
+    cache.write_text(standings_head.encode(head) + "\n" + rows_text)
     assert status(db, now, ("--short",)) == expected
 
 
