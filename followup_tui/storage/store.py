@@ -8,11 +8,12 @@
 - Never overwrites another program's change: before each save the file's stamp (device,
   inode, size, mtime) is compared with what was last read or written; if a sync client or
   another device changed it, that version is read, merged with this change
-  (:mod:`followup_tui.storage.merge`), backed up, and only then written over, and
+  (:mod:`followup_tui.storage.outside`), backed up, and only then written over, and
   :meth:`Store.take_notices` has a line for the user.
-- Every change of a field is timed: each interview keeps when each of its fields was last
-  changed (:attr:`Interview.edited`, from the store's clock), so that merging a sync
-  conflict copy, which has no common version, can tell which side changed a field.
+- Every change of a field is timed, from the store's clock
+  (:mod:`followup_tui.storage.edit_times`).
+- What only a writer needs (the lock, TinyDB, the write itself) is
+  :mod:`followup_tui.storage.writer`'s, imported when a store opens for writing.
 - Every method is thread-safe, so the app can save from a worker thread; reads
   (``interviews``, ``get``, ``can_undo``, ``revision``) never wait for a save in progress.
 
@@ -25,27 +26,25 @@ from __future__ import annotations
 import os
 import shlex
 import threading
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from followup_tui.core.codec import CodecError, checked, interview_to_dict
-from followup_tui.core.model import EDITABLE_FIELDS, Event, Interview
-from followup_tui.paths import backup_path_for, conflict_copies
+from followup_tui.core.codec import CodecError, checked
+from followup_tui.core.model import Event, Interview
+from followup_tui.paths import conflict_copies
 from followup_tui.storage import datafile, history
-from followup_tui.storage.datafile import INTERVIEWS, Loaded
+from followup_tui.storage.datafile import Loaded
 from followup_tui.storage.errors import StoreError, StoreLocked
 
 if TYPE_CHECKING:
-    from tinydb.table import Table
-
     from followup_tui.clock import Clock
     from followup_tui.storage.lock import WriterLock
     from followup_tui.storage.merge import Merged
-    from followup_tui.storage.tinystorage import AtomicJSONStorage
+    from followup_tui.storage.writer import Writer
 
 __all__ = ["Store", "StoreError", "StoreLocked"]
 
@@ -80,7 +79,7 @@ class Store:
         self._conflicts_told: set[Path] = set()
         # A reader never writes: it needs neither TinyDB nor the tables the file parsed to,
         # so `followup status` imports neither and frees those as soon as it has read.
-        self._writer = None if lock is None else _Writer(path, loaded)
+        self._writer = None if lock is None else _writer(path, loaded)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, clock: Clock | None = None) -> Store:
@@ -94,28 +93,9 @@ class Store:
         path = Path(os.path.realpath(Path(path).expanduser()))
         if read_only:
             return cls(path, datafile.load(path), None, clock)
-        from followup_tui.storage.atomic import make_folders, remove_stale_temps
-        from followup_tui.storage.lock import WriterLock
+        from followup_tui.storage.writer import open_for_writing
 
-        if not path.parent.is_dir():
-            try:
-                make_folders(path.parent)
-            except OSError as exc:
-                raise StoreError(
-                    f"Can't create the folder {path.parent} for the data file ({exc.strerror})."
-                ) from None
-        if not os.access(path.parent, os.W_OK | os.X_OK):
-            raise StoreError(
-                f"Can't open {path} for writing: its folder {path.parent} is read-only. "
-                "`followup status` and `followup export` still work, read-only."
-            )
-        lock = WriterLock.acquire(path)
-        try:
-            loaded = datafile.load(path)
-        except BaseException:
-            lock.release()
-            raise
-        remove_stale_temps(path)
+        lock, loaded = open_for_writing(path)
         return cls(path, loaded, lock, clock)
 
     def interviews(self) -> list[Interview]:
@@ -159,7 +139,7 @@ class Store:
         store may now make changes; False, still read-only, when another process holds the
         lock (a third window got there first). Raises :class:`StoreError` if the file can't
         be read, the lock given back."""
-        from followup_tui.storage.lock import WriterLock
+        from followup_tui.storage.writer import lock_and_read
 
         with self._mutex:
             if self._closed:
@@ -167,15 +147,10 @@ class Store:
             if not self.read_only:
                 return True
             try:
-                lock = WriterLock.acquire(self.path)
+                lock, loaded = lock_and_read(self.path)
             except StoreLocked:
                 return False
-            try:
-                loaded = datafile.load(self.path)
-            except BaseException:
-                lock.release()
-                raise
-            self._lock, self._writer, self.read_only = lock, _Writer(self.path, loaded), False
+            self._lock, self._writer, self.read_only = lock, _writer(self.path, loaded), False
             self._refused = None
             self._take_in(loaded)
             return True
@@ -240,17 +215,10 @@ class Store:
         value of the side that changed it later (by the interviews' edit times), or, when
         that is not known, the newer version's, and keeps the other in a note dated ``at``
         (see :mod:`followup_tui.storage.merge`). Returns what it took in."""
-        from followup_tui.storage import merge
+        from followup_tui.storage.outside import folded_in
 
         with self._mutex:
-            mine = self._by_id
-            if other_is_newer:
-                merged = merge.merge(None, other, mine, at)
-                merged.added = [i for i in other if i not in mine]
-                merged.changed = [i for i in mine if i in other and merged.interviews[i] != mine[i]]
-            else:
-                merged = merge.merge(None, mine, other, at)
-            puts = {i: v for i, v in merged.interviews.items() if mine.get(i) != v}
+            merged, puts = folded_in(self._by_id, other, other_is_newer=other_is_newer, at=at)
             if puts:
                 # The merge kept each field's edit time: taking a value in is no new edit.
                 self._apply(puts, (), f"merge of {len(puts)} interviews", timed=False)
@@ -393,62 +361,27 @@ class Store:
         if self._lock is not None:
             self._lock.hold(self.path)
         if timed:
-            self._time_edits(puts)
+            from followup_tui.storage.edit_times import time_edits
+
+            time_edits(self._by_id, puts, self._now)
         if writer.storage.changed_on_disk():
             # Undo history starts afresh from the other program's version, with this change
             # in it: undoing it puts back that version's interviews, not older ones.
             puts, removes = self._merge_from_disk(writer, puts, removes)
         removes = [i for i in removes if i in self._by_id]
-        replacing = {i: interview_to_dict(v) for i, v in puts.items() if i in self._by_id}
-        adding = [(i, interview_to_dict(v)) for i, v in puts.items() if i not in self._by_id]
-        table = writer.table
-        with writer.storage.batch():
-            if replacing:
-
-                def swap(doc: MutableMapping[str, object]) -> None:
-                    new = replacing[str(doc["id"])]
-                    doc.clear()
-                    doc.update(new)
-
-                table.update(swap, doc_ids=[self._doc_ids[i] for i in replacing])
-            if removes:
-                table.remove(doc_ids=[self._doc_ids[i] for i in removes])
-            new_doc_ids = table.insert_multiple([d for _, d in adding]) if adding else []
+        new_doc_ids = writer.save(puts, removes, self._doc_ids)
         # Saved: now memory may follow.
         before = tuple((i, self._by_id.get(i)) for i in [*puts, *removes])
         by_id = dict(self._by_id)
         for interview_id in removes:
             del by_id[interview_id]
             del self._doc_ids[interview_id]
-        for (interview_id, _), doc_id in zip(adding, new_doc_ids, strict=True):
-            self._doc_ids[interview_id] = doc_id
+        self._doc_ids.update(new_doc_ids)
         by_id.update(puts)
         self._by_id = by_id
         self.revision += 1
         if record:
             self._history.push(history.Change(what, before))
-
-    def _time_edits(self, puts: dict[str, Interview]) -> None:
-        """Give each field a put changes the time now as its edit time; the edit times it
-        carries and those saved before are kept, the later of each (a caller may hold an
-        interview read before another change was saved)."""
-        now: datetime | None = None
-        for key, new in puts.items():
-            old = self._by_id.get(key)
-            if old is None:
-                continue  # a new interview: nothing in it was changed yet
-            stamps = dict(old.edited)
-            for name, at in new.edited:
-                known = stamps.get(name)
-                if known is None or at > known:
-                    stamps[name] = at
-            changed = [n for n in EDITABLE_FIELDS if getattr(old, n) != getattr(new, n)]
-            if changed:
-                now = now or self._now()
-                stamps.update(dict.fromkeys(changed, now))
-            edited = tuple(sorted(stamps.items()))
-            if edited != new.edited:
-                puts[key] = replace(new, edited=edited)
 
     def _now(self) -> datetime:
         from followup_tui.clock import clock_from_env
@@ -458,30 +391,19 @@ class Store:
         return self.clock.now().astimezone(UTC)
 
     def _merge_from_disk(
-        self, writer: _Writer, puts: dict[str, Interview], removes: Iterable[str]
+        self, writer: Writer, puts: dict[str, Interview], removes: Iterable[str]
     ) -> tuple[dict[str, Interview], list[str]]:
         """Another program changed the file: read it, merge this change into it, and return
         the change to make to *its* version (which memory now follows)."""
-        from followup_tui.storage import merge  # only when it happens: not for a reader
+        from followup_tui.storage.outside import merged_notice, under_outside_change
 
         fresh = datafile.reread(self.path)
-        base = self._by_id
-        ours = {i: v for i, v in base.items() if i not in set(removes)} | puts
-        merged = merge.merge(base, ours, fresh.interviews, _merge_time(fresh))
+        merged, new_puts, new_removes = under_outside_change(self._by_id, puts, removes, fresh)
         writer.adopt(fresh)
         self._by_id, self._doc_ids = fresh.interviews, fresh.doc_ids
         self._history = history.History()
-        self._tell_merged(merged, "another program changed")
-        new_puts = {i: v for i, v in merged.interviews.items() if fresh.interviews.get(i) != v}
-        new_removes = [i for i in fresh.interviews if i not in merged.interviews]
+        self._notices.append(merged_notice(merged, "another program changed", self.path))
         return new_puts, new_removes
-
-    def _tell_merged(self, merged: Merged, what: str) -> None:
-        summary = merged.summary() or "nothing new"
-        self._notices.append(
-            f"{what.capitalize()} {self.path.name} meanwhile: merged ({summary}); "
-            f"its version is kept in {backup_path_for(self.path).name}."
-        )
 
 
 def _stamp_now(path: Path) -> datafile.Stamp | None:
@@ -491,42 +413,8 @@ def _stamp_now(path: Path) -> datafile.Stamp | None:
         return None
 
 
-def _merge_time(loaded: Loaded) -> datetime:
-    """When the other program's version was saved: the time of the notes a merge adds
-    (never the wall clock, so a merge reads the same whenever it is replayed)."""
-    mtime_ns = loaded.stamp[3] if loaded.stamp else 0
-    return datetime.fromtimestamp(mtime_ns / 1e9, UTC)
+def _writer(path: Path, loaded: Loaded) -> Writer:
+    """What a writer needs to save, imported only when a store opens for writing."""
+    from followup_tui.storage.writer import Writer
 
-
-class _Writer:
-    """What only a writer needs: TinyDB's table of interviews over our atomic storage."""
-
-    def __init__(self, path: Path, loaded: Loaded) -> None:
-        from followup_tui.storage.atomic import write_atomic
-        from followup_tui.storage.tinystorage import AtomicJSONStorage, open_table
-
-        backup = backup_path_for(path)
-
-        def back_up(replaced: bytes) -> None:
-            try:
-                write_atomic(backup, replaced)
-            except OSError as exc:
-                raise StoreError(
-                    f"Couldn't save to {path}: the backup {backup} can't be written "
-                    f"({exc.strerror}). Nothing was changed."
-                ) from None
-
-        self.storage: AtomicJSONStorage = AtomicJSONStorage(
-            path, loaded.tables, loaded.raw, back_up, loaded.stamp
-        )
-        """Saves every change (or batch of changes) atomically."""
-        self.table: Table = open_table(self.storage, INTERVIEWS)
-        """The interviews, one TinyDB document each."""
-
-    def adopt(self, loaded: Loaded) -> None:
-        """Take another program's version of the file as the one to change next."""
-        from followup_tui.storage.tinystorage import open_table
-
-        self.storage.adopt(loaded.tables, loaded.raw, loaded.stamp)
-        # A new table: the old one remembers the next document id of the old version.
-        self.table = open_table(self.storage, INTERVIEWS)
+    return Writer(path, loaded)

@@ -44,6 +44,7 @@ from pathlib import Path
 from followup_tui.storage import Store, StoreError
 # The store imports what only a writer needs when a writer opens: import it all now.
 import followup_tui.storage.atomic, followup_tui.storage.lock, followup_tui.storage.tinystorage
+import followup_tui.storage.writer
 # Everything is imported (root may read the interpreter's folders; nobody may not): now
 # become a user the permission bits apply to.
 if os.geteuid() == 0:
