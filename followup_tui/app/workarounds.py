@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast, runtime_checkable
 
 from textual import events
 from textual.await_complete import AwaitComplete
@@ -228,6 +228,36 @@ def screen_may_act(app: App[Any], namespace: DOMNode | None) -> bool:
     if not isinstance(namespace, Screen):
         return True
     return namespace.is_mounted and namespace.is_attached and namespace is app.screen
+
+
+@runtime_checkable
+class TypeAhead(Protocol):
+    """A screen that takes keys typed before it was ready for them (see :func:`typed_ahead`)."""
+
+    ready_at: float
+    """When its first field had the focus (infinity until then), on the clock of Textual's
+    messages (``Message.time``)."""
+
+    def type_ahead(self, key: str, character: str) -> None:
+        """Type ``key`` (printing ``character``) as if it had been typed on this screen."""
+
+
+def typed_ahead(app: App[Any], event: events.Key) -> bool:
+    """Hand a key no binding took, typed before the screen on top was ready for it, to that
+    screen (if it is a :class:`TypeAhead`); True if it was handed over.
+
+    Textual 8.2.8 sends each key to the widget focused as the app reads it. Keys typed
+    together with the one that opens a screen (``e`` then a company's name) are read
+    before that screen is up: they go to the screen below, bubble back to the app once the
+    new screen is on top, and are dropped there. A person typing slower sees them typed.
+    """
+    screen = app.screen
+    if not isinstance(screen, TypeAhead) or event.time >= screen.ready_at:
+        return False
+    if event.character is None or not event.is_printable:
+        return False
+    screen.type_ahead(event.key, event.character)
+    return True
 
 
 def end_after_error(app: App[Any], error: Exception) -> None:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import math
 import re
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
-from textual import on
+from textual import events, on
+from textual._time import get_time as message_time
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -83,6 +85,9 @@ class InterviewForm(StyledOnceScreen["Interview | None"]):
         self._collections_were_on = False
         self._complete = False
         self._completing = asyncio.Lock()
+        self.ready_at = math.inf
+        """When the first field had the focus: keys typed before then (with the one that
+        opened the form) are typed into the field with the focus (``typed_ahead``)."""
 
     @property
     def followup(self) -> FollowupApp:
@@ -225,14 +230,37 @@ class InterviewForm(StyledOnceScreen["Interview | None"]):
             self._as_opened += typed(later)
             self._complete = True
 
+    @property
+    def _first_field(self) -> str:
+        """The field the form starts in (for a next round, its name: the rest is filled in)."""
+        return "#round" if self._prefill is not None else "#company"
+
     def on_mount(self) -> None:
         """Start in the first field (for a next round, its name: the rest is filled in),
         remembering what the form held when it opened."""
         self._as_opened = typed(self)
-        first = "#round" if self._prefill is not None else "#company"
-        self.query_one(first, Field).input.focus()
+        # Focused here, not a moment later (``focus()``): keys read from now on go to it.
+        self.set_focus(self.query_one(self._first_field, Field).input)
+        self.ready_at = message_time()
         self.call_after_refresh(self._release_collections)
         self.call_after_refresh(self.complete)
+
+    def type_ahead(self, key: str, character: str) -> None:
+        """A key typed with the one that opened the form (it went to the board): into the
+        field with the focus once the form is up, as if typed a moment later."""
+        self.call_later(self._type, key, character)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key read once the form was made but before its first field had the focus came
+        to the form itself: typed into that field, as the keys read after it are."""
+        if event.character is not None and event.is_printable and event.time < self.ready_at:
+            event.stop()
+            event.prevent_default()
+            self._type(event.key, event.character)
+
+    def _type(self, key: str, character: str) -> None:
+        if self.focused is not None:
+            self.focused.post_message(events.Key(key, character))
 
     def on_unmount(self) -> None:
         """Never leave the collector off (closed before its first frame was drawn)."""
