@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import math
 import re
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
-from textual import events, on
-from textual._time import get_time as message_time
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -33,7 +31,7 @@ from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.app.widgets.key_bar import KeyBar
-from followup_tui.app.workarounds import StyledOnceScreen
+from followup_tui.app.workarounds import StyledOnceScreen, TypesAhead
 from followup_tui.core.dates import (
     Lean,
     describe_date,
@@ -60,7 +58,7 @@ def read_link(text: str) -> tuple[str, str]:
     return link, ""
 
 
-class InterviewForm(StyledOnceScreen["Interview | None"]):
+class InterviewForm(TypesAhead, StyledOnceScreen["Interview | None"]):
     """The form for a new interview (``None``) or an existing one."""
 
     CSS_PATH = "form.tcss"
@@ -85,9 +83,6 @@ class InterviewForm(StyledOnceScreen["Interview | None"]):
         self._collections_were_on = False
         self._complete = False
         self._completing = asyncio.Lock()
-        self.ready_at = math.inf
-        """When the first field had the focus: keys typed before then (with the one that
-        opened the form) are typed into the field with the focus (``typed_ahead``)."""
 
     @property
     def followup(self) -> FollowupApp:
@@ -239,28 +234,9 @@ class InterviewForm(StyledOnceScreen["Interview | None"]):
         """Start in the first field (for a next round, its name: the rest is filled in),
         remembering what the form held when it opened."""
         self._as_opened = typed(self)
-        # Focused here, not a moment later (``focus()``): keys read from now on go to it.
-        self.set_focus(self.query_one(self._first_field, Field).input)
-        self.ready_at = message_time()
+        self.focus_first(self.query_one(self._first_field, Field).input)
         self.call_after_refresh(self._release_collections)
         self.call_after_refresh(self.complete)
-
-    def type_ahead(self, key: str, character: str) -> None:
-        """A key typed with the one that opened the form (it went to the board): into the
-        field with the focus once the form is up, as if typed a moment later."""
-        self.call_later(self._type, key, character)
-
-    def on_key(self, event: events.Key) -> None:
-        """A key read once the form was made but before its first field had the focus came
-        to the form itself: typed into that field, as the keys read after it are."""
-        if event.character is not None and event.is_printable and event.time < self.ready_at:
-            event.stop()
-            event.prevent_default()
-            self._type(event.key, event.character)
-
-    def _type(self, key: str, character: str) -> None:
-        if self.focused is not None:
-            self.focused.post_message(events.Key(key, character))
 
     def on_unmount(self) -> None:
         """Never leave the collector off (closed before its first frame was drawn)."""
