@@ -10,6 +10,8 @@ from datetime import datetime, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual import events
+from textual._dispatch_key import dispatch_key
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
@@ -93,6 +95,13 @@ class FollowupApp(App[None]):
     def zone(self) -> tzinfo:
         """The user's time zone: dates are read and shown in it."""
         return self.calendar.tz
+
+    async def _on_key(self, event: events.Key) -> None:
+        """As Textual's, but a key typed just before the screen on top was made goes to it
+        (``workarounds.typed_ahead``), not nowhere."""
+        event.prevent_default()  # else Textual's runs too, and checks the bindings again
+        if not await self._check_bindings(event.key) and not workarounds.typed_ahead(self, event):
+            await dispatch_key(self, event)
 
     async def action_ctrl_c(self) -> None:
         """Copy the selection; without one, quit from the board, or go back elsewhere."""

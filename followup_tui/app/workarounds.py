@@ -7,6 +7,7 @@ docstring says, and names the workaround that can go once an upgrade stops it.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Awaitable, Callable
@@ -14,6 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from textual import events
+from textual._time import get_time as message_time
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
@@ -228,6 +230,60 @@ def screen_may_act(app: App[Any], namespace: DOMNode | None) -> bool:
     if not isinstance(namespace, Screen):
         return True
     return namespace.is_mounted and namespace.is_attached and namespace is app.screen
+
+
+class TypesAhead:
+    """For a screen that starts in a field: keys typed with the one that opened it, read
+    before that field had the focus, are typed into it (see :func:`typed_ahead`).
+
+    Mixed in before the screen class; the screen calls :meth:`focus_first` as it mounts.
+    """
+
+    ready_at: float = math.inf
+    """When the first field had the focus (infinity until then), on the clock of
+    Textual's messages (``Message.time``): keys read before then are typed ahead."""
+
+    def focus_first(self, widget: Widget, *, scroll_visible: bool = True) -> None:
+        """Focus ``widget`` now, not a moment later (as ``focus()`` does): keys read from
+        here on go to it."""
+        cast("Screen[Any]", self).set_focus(widget, scroll_visible=scroll_visible)
+        self.ready_at = message_time()
+
+    def type_ahead(self, key: str, character: str) -> None:
+        """A key typed with the one that opened the screen (it went to the screen below):
+        into the widget with the focus once the screen is up, as if typed a moment later."""
+        cast("Screen[Any]", self).call_later(self._type_now, key, character)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key read once the screen was made but before its first field had the focus
+        came to the screen itself: typed into that field, as the keys read after it are."""
+        if event.character is not None and event.is_printable and event.time < self.ready_at:
+            event.stop()
+            event.prevent_default()
+            self._type_now(event.key, event.character)
+
+    def _type_now(self, key: str, character: str) -> None:
+        focused = cast("Screen[Any]", self).focused
+        if focused is not None:
+            focused.post_message(events.Key(key, character))
+
+
+def typed_ahead(app: App[Any], event: events.Key) -> bool:
+    """Hand a key no binding took, typed before the screen on top was ready for it, to that
+    screen (if it :class:`TypesAhead`); True if it was handed over.
+
+    Textual 8.2.8 sends each key to the widget focused as the app reads it. Keys typed
+    together with the one that opens a screen (``e`` then a company's name) are read
+    before that screen is up: they go to the screen below, bubble back to the app once the
+    new screen is on top, and are dropped there. A person typing slower sees them typed.
+    """
+    screen = app.screen
+    if not isinstance(screen, TypesAhead) or event.time >= screen.ready_at:
+        return False
+    if event.character is None or not event.is_printable:
+        return False
+    screen.type_ahead(event.key, event.character)
+    return True
 
 
 def end_after_error(app: App[Any], error: Exception) -> None:

@@ -22,6 +22,7 @@ from textual.widgets.selection_list import Selection
 from followup_tui.app.screens.unsaved import dismiss_or_ask, typed
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
+from followup_tui.app.workarounds import TypesAhead
 from followup_tui.core.codec import CodecError, checked
 from followup_tui.core.dates import (
     DateError,
@@ -106,7 +107,7 @@ def read_past_instant(
     return instant, shown
 
 
-class ChooseInterviewer(ModalScreen[Thanked | None]):
+class ChooseInterviewer(TypesAhead, ModalScreen[Thanked | None]):
     """Log a thank-you: to whom (those still owed one ticked) and when (empty means now)."""
 
     CSS_PATH = "dialogs.tcss"
@@ -166,7 +167,7 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
         """Start in the "when" field: enter alone logs it, now, to those ticked."""
         self._as_opened = typed(self)
         # Textual centres a widget focused; in a short terminal that scrolled the title away.
-        self.query_one("#when", Field).input.focus(scroll_visible=False)
+        self.focus_first(self.query_one("#when", Field).input, scroll_visible=False)
 
     def _read_past_instant(self, text: str) -> tuple[datetime, str]:
         # A thank-you follows the interview: one sent before it began is a typo.
@@ -197,7 +198,7 @@ class ChooseInterviewer(ModalScreen[Thanked | None]):
         dismiss_or_ask(self, self._as_opened)
 
 
-class EventDialog(ModalScreen[Event | None]):
+class EventDialog(TypesAhead, ModalScreen[Event | None]):
     """Log one event on an interview: a check-in, a reply, a snooze, or another kind."""
 
     CSS_PATH = "dialogs.tcss"
@@ -295,7 +296,7 @@ class EventDialog(ModalScreen[Event | None]):
         picked first."""
         self._as_opened = typed(self)
         self._show_outcome_fields()
-        self.query("Select, Input").first().focus(scroll_visible=False)
+        self.focus_first(self.query("Select, Input").first(), scroll_visible=False)
 
     @on(Select.Changed, "#outcome")
     def _show_outcome_fields(self) -> None:

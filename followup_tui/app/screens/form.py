@@ -31,7 +31,7 @@ from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.fields import Field, plain
 from followup_tui.app.widgets.interviewer_row import InterviewerRow
 from followup_tui.app.widgets.key_bar import KeyBar
-from followup_tui.app.workarounds import StyledOnceScreen
+from followup_tui.app.workarounds import StyledOnceScreen, TypesAhead
 from followup_tui.core.dates import (
     Lean,
     describe_date,
@@ -58,7 +58,7 @@ def read_link(text: str) -> tuple[str, str]:
     return link, ""
 
 
-class InterviewForm(StyledOnceScreen["Interview | None"]):
+class InterviewForm(TypesAhead, StyledOnceScreen["Interview | None"]):
     """The form for a new interview (``None``) or an existing one."""
 
     CSS_PATH = "form.tcss"
@@ -225,12 +225,16 @@ class InterviewForm(StyledOnceScreen["Interview | None"]):
             self._as_opened += typed(later)
             self._complete = True
 
+    @property
+    def _first_field(self) -> str:
+        """The field the form starts in (for a next round, its name: the rest is filled in)."""
+        return "#round" if self._prefill is not None else "#company"
+
     def on_mount(self) -> None:
         """Start in the first field (for a next round, its name: the rest is filled in),
         remembering what the form held when it opened."""
         self._as_opened = typed(self)
-        first = "#round" if self._prefill is not None else "#company"
-        self.query_one(first, Field).input.focus()
+        self.focus_first(self.query_one(self._first_field, Field).input)
         self.call_after_refresh(self._release_collections)
         self.call_after_refresh(self.complete)
 
