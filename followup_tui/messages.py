@@ -69,7 +69,7 @@ def find_row(rows: list[Row], key: str) -> Row:
     row = found[0]
     if not offered(row):
         later = [r.interview.id for r in rows if r.interview.follows == row.interview.id]
-        where = f"followup compose {later[0]}" if later else ""
+        where = f"followup compose {later[0]}" if later else "add it in the app first"
         raise MessageError(nothing_to_write(row.interview, row.standing, where))
     return row
 

@@ -132,7 +132,9 @@ def test_the_same_field_edited_on_both_devices_goes_to_the_later_edit(
     assert merged.role == "Designer"
     [kept] = merged.events
     assert kept.text == "Edited in two places at once; the other role was: Engineer"
-    assert "1 field edited on both sides" in out
+    assert (
+        "1 interview changed, 1 field edited on both sides, the other value kept as a note." in out
+    )
 
 
 def test_files_without_edit_times_merge_as_before(

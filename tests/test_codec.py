@@ -295,7 +295,11 @@ BAD_RECORDS: list[tuple[dict[str, Any], str, str]] = [
     ({"edited": {"archived": "yesterday"}}, "edited.archived", "not an ISO 8601 instant"),
     ({"edited": {"archived": None}}, "edited.archived", "missing"),
     ({"edited": {"events": "2026-11-04T10:00:00Z"}}, "edited.events", "not a field"),
-    ({"edited": {"salary": "2026-11-04T10:00:00Z"}}, "edited.salary", "not a field"),
+    (
+        {"edited": {"salary": "2026-11-04T10:00:00Z"}},
+        "edited.salary",
+        "not a field of an interview that can be edited",
+    ),
 ]
 
 #: (bad event, placed second in the log, the field named, a phrase of the problem)

@@ -14,12 +14,12 @@ from tests.support.board import NOW
 from tests.support.closed import CLOSED
 
 SAID = {
-    "advanced": "Acme moved you on to a next round: write from that round instead "
+    "advanced": "Acme moved you to a next round: write from that one "
     "(followup compose acme-onsite)",
     "withdrew": "You withdrew from Acme: nothing more is owed to them",
-    "no response": "Acme went quiet and your closing note is sent: nothing more is owed; "
-    "to stay in touch, choose keep warm on the board",
-    "no response, kept warm": "Acme went quiet and your closing note and keep-warm notes are "
+    "no response": "Acme went quiet and your closing note is sent: nothing more is owed "
+    "(w on the board keeps in touch)",
+    "no response, kept warm": "Acme went quiet, and your closing and keep-warm notes are "
     "sent: nothing more is owed",
     "thanked after rejection": "Acme said no and you have thanked them: nothing more is owed",
     "archived": "Acme is archived: bring it back (x on the board) to write to them",
@@ -61,3 +61,16 @@ def test_compose_on_a_closed_interview(
         return
     assert (code, out) == (2, "")
     assert err == f"followup: {SAID[outcome]}\n"
+
+
+def test_compose_on_an_advanced_round_not_yet_added_says_to_add_it(
+    pinned: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    closed, *_ = CLOSED["advanced"]  # its next round left out
+    doc = pinned.with_name("closed.json")
+    doc.write_text(json.dumps(interviews_to_document([closed])), "utf-8")
+    assert main(["--db", str(pinned), "import", str(doc)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(pinned), "compose", closed.id]) == 2
+    said = "Acme moved you to a next round: write from that one (add it in the app first)"
+    assert capsys.readouterr().err == f"followup: {said}\n"

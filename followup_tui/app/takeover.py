@@ -70,10 +70,10 @@ class TakeOver:
             app.board.load(store.interviews(), app.now())
             self._redraw()
             if saved.value:
-                app.notify("This window is the writer now: changes are saved.", markup=False)
+                app.notify("This window can make changes now.", markup=False)
             else:
                 app.notify(
-                    "Another followup window is writing, so this one stays read-only; "
+                    "Another followup window is editing, so this one stays read-only; "
                     "it will offer again when that one closes.",
                     severity="warning",
                     markup=False,

@@ -708,8 +708,8 @@ Best,
         """Dear {first_name},
 
 Thank you for offering me the {role} position. After careful consideration, I have \
-decided not to accept it. I am grateful for the time and courtesy everyone at {company} \
-showed me, and it was a difficult decision.
+decided not to accept it. It was a difficult decision: I am grateful for the time and \
+courtesy everyone at {company} showed me.
 
 I hope we will have the chance to work together in the future.
 
@@ -724,8 +724,8 @@ Kind regards,
         "Thank you, {first_name}",
         """Hi {first_name},
 
-Thank you for the offer and for a warm process. After careful thought I've decided to \
-decline, but I'm grateful for the chance and hope we stay in touch.
+Thank you for the offer, and for such a warm welcome throughout. After careful thought \
+I've decided to decline, but I'm grateful for the chance and hope we stay in touch.
 
 All the best,
 {signature}

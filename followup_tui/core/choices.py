@@ -59,11 +59,11 @@ keep-warm note would read wrong."""
 
 
 _OVER = {
-    "advanced": "{company} moved you on to a next round: write from that round instead{where}",
+    "advanced": "{company} moved you to a next round: write from that one{where}",
     "withdrew": "You withdrew from {company}: nothing more is owed to them",
     "no response": "{company} went quiet and your closing note is sent: nothing more is "
-    "owed; to stay in touch, choose keep warm on the board",
-    "no response, kept warm": "{company} went quiet and your closing note and keep-warm notes "
+    "owed (w on the board keeps in touch)",
+    "no response, kept warm": "{company} went quiet, and your closing and keep-warm notes "
     "are sent: nothing more is owed",
     "thanked after rejection": "{company} said no and you have thanked them: nothing more is owed",
     "archived": "{company} is archived: bring it back (x on the board) to write to them",

@@ -503,7 +503,7 @@ def _edited(r: _Reader) -> tuple[tuple[str, datetime], ...]:
     if not isinstance(stamps, Mapping):
         raise r.fail("edited", f"expected an object, got {_show(stamps)}")
     s = _Reader(stamps, r.place, prefix="edited.")
-    s.check_fields(_EDITABLE, "an interview that is edited")
+    s.check_fields(_EDITABLE, "an interview that can be edited")
     return tuple(sorted((name, s.instant(name)) for name in stamps))
 
 

@@ -38,6 +38,21 @@ from followup_tui.core.model import EDITABLE_FIELDS, Event, EventKind, Interview
 _SHOWN = 200
 """How much of a losing value a note keeps (a longer one is cut, and says so)."""
 
+_SAID_AS = {
+    "start": "the other time was",
+    "duration_minutes": "the other length in minutes was",
+    "decision_by": "the other decision date was",
+    "check_in_on": "the other agreed check-in date was",
+    "channel": "the other check-in channel was",
+    "posting_url": "the other posting link was",
+    "notes": "the other notes were",
+    "interviewers": "the other interviewers were",
+    "archived": "the other version was",
+    "follows": "the other previous round was",
+}
+"""How a note names a field, as the form does (the rest by their own name): the note is
+read in the interview's history, by someone who never saw the file's field names."""
+
 
 @dataclass
 class Merged:
@@ -67,7 +82,7 @@ class Merged:
         if self.conflicts:
             parts.append(
                 _count(len(self.conflicts), "field")
-                + " edited on both sides (the other value kept as a note)"
+                + " edited on both sides, the other value kept as a note"
             )
         return ", ".join(parts)
 
@@ -190,10 +205,13 @@ def _note(name: str, value: object) -> str:
     shown = _describe(value)
     if len(shown) > _SHOWN:
         shown = shown[: _SHOWN - 1] + "…"
-    return f"Edited in two places at once; the other {name.replace('_', ' ')} was: {shown}"
+    said = _SAID_AS.get(name, f"the other {name} was")
+    return f"Edited in two places at once; {said}: {shown}"
 
 
 def _describe(value: object) -> str:
+    if isinstance(value, bool):  # the one yes-or-no field: archived
+        return "archived" if value else "not archived"
     if value is None or value == "":
         return "(empty)"
     if isinstance(value, tuple):

@@ -13,12 +13,11 @@ from .conftest import SETTINGS, AppFactory
 from .helpers import settle
 
 SAID = {
-    "advanced": "Acme moved you on to a next round: write from that round instead "
-    "(onsite, Tue 10 Nov)",
+    "advanced": "Acme moved you to a next round: write from that one (onsite, Tue 10 Nov)",
     "withdrew": "You withdrew from Acme: nothing more is owed to them",
-    "no response": "Acme went quiet and your closing note is sent: nothing more is owed; "
-    "to stay in touch, choose keep warm on the board",
-    "no response, kept warm": "Acme went quiet and your closing note and keep-warm notes are "
+    "no response": "Acme went quiet and your closing note is sent: nothing more is owed "
+    "(w on the board keeps in touch)",
+    "no response, kept warm": "Acme went quiet, and your closing and keep-warm notes are "
     "sent: nothing more is owed",
     "thanked after rejection": "Acme said no and you have thanked them: nothing more is owed",
     "archived": "Acme is archived: bring it back (x on the board) to write to them",
@@ -56,3 +55,25 @@ async def test_c_on_a_closed_interview(make_app: AppFactory, outcome: str) -> No
         said = [n.message for n in app._notifications]
         assert said[-1] == SAID[outcome]
         assert "\n" not in said[-1]
+
+
+async def test_c_on_an_advanced_round_not_yet_added_says_how_to_add_it(
+    make_app: AppFactory,
+) -> None:
+    closed, *_ = CLOSED["advanced"]  # its next round left off the board
+    app = make_app([closed])
+    app.settings = SETTINGS
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.panes.select_id(closed.id)
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.screen is screen
+        said = [n.message for n in app._notifications]
+        assert said[-1] == (
+            "Acme moved you to a next round: write from that one (a on the board adds it)"
+        )

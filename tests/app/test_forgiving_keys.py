@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Label, Select, TextArea
 
 from followup_tui.app.screens.composer import ComposerScreen
 from followup_tui.app.screens.dialogs import ChooseInterviewer, Confirm, EventDialog
@@ -18,7 +18,7 @@ from followup_tui.app.widgets.fields import Field
 from followup_tui.core.model import Outcome
 
 from .conftest import AppFactory, stored
-from .helpers import fill, settle
+from .helpers import fill, plain, settle
 
 
 async def open_form(pilot: Pilot[Any]) -> InterviewForm:
@@ -172,6 +172,8 @@ async def test_escape_in_a_log_dialog_with_a_note_typed_asks_and_keeps_it(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, Confirm)
+        said = [plain(label.content).strip() for label in app.screen.query(Label)]
+        assert said == ["Discard what you typed?", "Nothing typed here is logged until ctrl+s."]
         await pilot.press("enter")  # the focused, safe answer: keep it
         await pilot.pause()
         assert app.screen is dialog

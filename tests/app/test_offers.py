@@ -177,3 +177,10 @@ async def test_the_optional_tell_step_is_never_given_a_due_time(make_app: AppFac
         await pilot.press("j", "j", "enter")  # Acme: thank-yous due, and the offer's news
         timeline = static_text(app, "#timeline")
         assert "tell Acme about your offer" not in timeline
+
+
+def test_thanks_for_an_offer_in_the_timeline_say_nothing_of_a_rejection() -> None:
+    from followup_tui.app.screens.detail import event_words
+
+    # The same event is logged for thanks after a no and for thanks for an offer.
+    assert event_words(Event(EventKind.THANKS_SENT, at(11, 20))) == "thanks sent"

@@ -167,6 +167,6 @@ async def test_the_read_only_notice_reads_in_full(
         await pilot.pause()
         summary = app.screen.query_one("#summary", Static)
         lines = [strip.text.rstrip() for strip in summary.render_lines(summary.region.reset_offset)]
-        assert "read-only: another followup is writing" in " ".join(lines)
+        assert "read-only: another window is editing" in " ".join(lines)
         assert "7 due" in lines[0]
         assert all(len(line) <= size[0] for line in lines)

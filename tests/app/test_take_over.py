@@ -65,7 +65,7 @@ async def test_taking_over_reads_the_writers_last_save_and_later_saves_keep_it(
         await pilot.press("W")
         await until(pilot, lambda: not app.store.read_only)
         await until(pilot, lambda: "Latest" in order(app))
-        assert any("writer now" in n for n in notices(app))
+        assert any("can make changes now" in n for n in notices(app))
         assert not read_only_note(app)
 
         company = selected(app)

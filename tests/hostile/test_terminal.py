@@ -134,7 +134,7 @@ def test_a_second_window_is_read_only_and_clobbers_nothing(
 ) -> None:
     first = start(sessions, home)
     second = start(sessions, home)
-    second.wait_for_text("read-only: another followup is writing")
+    second.wait_for_text("read-only: another window is editing")
     assert "Opening read-only" in second.text()
 
     mark = second.send("t")  # would log a thank-you

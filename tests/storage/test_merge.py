@@ -107,6 +107,16 @@ VALUES: dict[str, list[object]] = {
     "archived": [False, True],
     "posting_url": ["", "https://example.com/jobs/1"],
 }
+SAID_AS = {
+    "role": "the other role was",
+    "round": "the other round was",
+    "notes": "the other notes were",
+    "archived": "the other version was",
+    "posting_url": "the other posting link was",
+}
+"""How the note names each of those fields."""
+SHOWN: dict[object, str] = {"": "(empty)", False: "not archived", True: "archived"}
+"""How the note shows a value that is not shown as it is."""
 times = st.none() | st.integers(0, 4).map(at)
 sides = st.fixed_dictionaries(
     {name: st.tuples(st.sampled_from(values), times) for name, values in VALUES.items()}
@@ -142,7 +152,7 @@ def test_nothing_from_either_side_is_lost(
         assert value in (mine_value, other_value)
         if mine_value != other_value:
             loser = other_value if value == mine_value else mine_value
-            kept = [n for n in notes if f"the other {name.replace('_', ' ')} was:" in n]
+            kept = [n for n in notes if f"{SAID_AS[name]}:" in n]
             if mine_at != other_at:
                 # Told apart by the edit times: the later edit wins.
                 assert value == (mine_value if _later(mine_at, other_at) else other_value)
@@ -151,8 +161,8 @@ def test_nothing_from_either_side_is_lost(
             if (mine_at is None) != (other_at is None):
                 assert kept == []  # an edit on one side only: nothing lost, nothing to note
             else:
-                shown = "(empty)" if loser == "" else loser
-                said = f"the other {name.replace('_', ' ')} was: {shown}"
+                shown = SHOWN.get(loser, loser)
+                said = f"{SAID_AS[name]}: {shown}"
                 assert kept == [f"Edited in two places at once; {said}"]
         stamps = [t for t in (mine_at, other_at) if t is not None]
         assert merged.edited_at(name) == (max(stamps) if stamps else None)

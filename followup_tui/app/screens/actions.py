@@ -321,7 +321,7 @@ LOGGED_WORDS: dict[EventKind, str] = {
     EventKind.KEEP_WARM_CHOSEN: "keeping warm",
     EventKind.KEEP_WARM_SENT: "keep-warm note logged",
     EventKind.SNOOZED: "snoozed",
-    EventKind.REFERENCE_CONTACTED: "reference logged",
+    EventKind.REFERENCE_CONTACTED: "reference contact logged",
     EventKind.WITHDREW: "withdrawal logged",
     EventKind.NOTE: "note added",
     EventKind.OFFER_ACCEPTED: "offer accepted",

@@ -118,8 +118,9 @@ class ComposerScreen(SendingScreen):
         self._ask_who()
 
     def _nothing_to_write(self, row: Row) -> str:
-        """Why there is no message here; for an advanced round, which pane to write from."""
-        board, where = self.followup.board, ""
+        """Why there is no message here; for an advanced round, which pane to write from
+        (or how to add it, when it is not on the board yet)."""
+        board, where = self.followup.board, "a on the board adds it"
         for key in board.later_rounds(row.interview.id):
             if (later := board.get(key)) is not None:
                 start = later.interview.start.astimezone(self.followup.settings.zone())

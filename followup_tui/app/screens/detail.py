@@ -32,7 +32,7 @@ EVENT_WORDS: dict[EventKind, str] = {
     EventKind.REPLY: "reply",
     EventKind.UPDATE_SENT: "update sent",
     EventKind.CLOSING_NOTE_SENT: "closing note sent",
-    EventKind.THANKS_SENT: "thanks sent after the rejection",
+    EventKind.THANKS_SENT: "thanks sent",
     EventKind.KEEP_WARM_CHOSEN: "chose to keep warm",
     EventKind.KEEP_WARM_SENT: "keep-warm note sent",
     EventKind.SNOOZED: "snoozed",

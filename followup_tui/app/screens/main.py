@@ -23,7 +23,7 @@ from followup_tui.core.standing import Status
 TICK_SECONDS = 1.0
 """How often countdowns on screen are brought up to date."""
 
-READ_ONLY = "read-only: another followup is writing"
+READ_ONLY = "read-only: another window is editing"
 """The notice shown while another window holds the data file (never shortened)."""
 
 TAKE_OVER = "read-only: W takes over editing"

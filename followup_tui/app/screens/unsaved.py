@@ -49,7 +49,7 @@ def dismiss_or_ask(screen: Screen[Any], as_opened: tuple[object, ...]) -> None:
     if typed(screen) == as_opened:
         screen.dismiss(None)
         return
-    detail = "Nothing is logged until you log it (ctrl+s)."
+    detail = "Nothing typed here is logged until ctrl+s."
 
     def discard() -> None:
         screen.dismiss(None)
