@@ -131,7 +131,7 @@ def cmd_merge(args: argparse.Namespace, settings: Settings, clock: Clock) -> int
     changed = ", ".join(inert(before[i]) for i in merged.changed if i in before)
     if changed:
         print(f"Changed: {changed}.")
-    print(f"Nothing was lost from either; {args.file} may now be deleted.")
+    print(f"Nothing from either file was lost; {args.file} may now be deleted.")
     return 0
 
 

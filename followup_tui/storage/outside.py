@@ -60,7 +60,7 @@ def merged_notice(merged: Merged, what: str, path: Path) -> str:
     summary = merged.summary() or "nothing new"
     return (
         f"{what.capitalize()} {path.name} meanwhile: merged ({summary}); "
-        f"its version is kept in {backup_path_for(path).name}."
+        f"the version it wrote is kept in {backup_path_for(path).name}."
     )
 
 

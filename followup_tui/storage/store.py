@@ -355,7 +355,7 @@ class Store:
         writer = self._writer
         if writer is None:
             raise StoreError(
-                f"{self.path} is open read-only (another followup has it open for writing); "
+                f"{self.path} is open read-only (another followup window is editing it); "
                 "nothing was saved."
             )
         if self._lock is not None:
