@@ -316,7 +316,9 @@ class EventDialog(TypesAhead, ModalScreen[Event | None]):
         return day, describe_date(day)
 
     def _read_future_day(self, text: str) -> tuple[date, str]:
-        day, shown = self._read_day(text)
+        # Must be after today: "mon" typed on a Monday is the next one.
+        day = parse_date(text, self.followup.calendar.day_of(self.followup.now()), lean="future")
+        shown = describe_date(day)
         if day <= self.followup.calendar.day_of(self.followup.now()):
             raise DateError(f"{shown} is not after today")
         return day, shown
