@@ -161,7 +161,12 @@ class ChooseInterviewer(TypesAhead, ModalScreen[Thanked | None]):
                 placeholder="e.g. yesterday 6pm",
                 id="when",
             )
-            yield Label(Text("space ticks a name · enter logs it · escape cancels"), classes="hint")
+            # Focus starts in the time (enter alone logs it, now, to those ticked); the names
+            # are the field above it.
+            hint = "enter logs it · escape cancels"
+            if self._names:
+                hint = "shift+tab to the names, space ticks one\nenter logs it · escape cancels"
+            yield Label(Text(hint), classes="hint")
 
     def on_mount(self) -> None:
         """Start in the "when" field: enter alone logs it, now, to those ticked."""
