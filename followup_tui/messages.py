@@ -87,6 +87,16 @@ def offered(row: Row) -> list[Action]:
     return [choice.action for choice in choices_for(row.interview, row.standing)]
 
 
+def _step_name(typed: str) -> str:
+    """A step's name as the code spells it: "check-in" and "Check_In" are "check_in"."""
+    return "_".join(typed.strip().casefold().replace("-", " ").replace("_", " ").split())
+
+
+def _wording_name(typed: str) -> str:
+    """A wording's name, hyphens and underscores read as spaces: "new-work" is "new work"."""
+    return " ".join(typed.strip().casefold().replace("-", " ").replace("_", " ").split())
+
+
 def _action(row: Row, step: str | None) -> Action:
     """The step to write: the one asked for, if the composer would offer it now; else the
     most urgent one."""
@@ -96,7 +106,7 @@ def _action(row: Row, step: str | None) -> Action:
     if step is None:
         return actions[0]
     for action in actions:
-        if action.step.value == step:
+        if action.step.value == _step_name(step):
             return action
     steps = ", ".join(a.step.value for a in actions)
     raise MessageError(f"no {step!r} message for {row.interview.company} now; one of {steps}")
@@ -141,10 +151,25 @@ def composition(
     )
     if composed is None:
         raise MessageError(f"there is no message for {action.step.value!r}")
-    if wording is not None and composed.template.variant != wording:
+    if wording is None or composed.template.variant == wording:
+        return composed
+    named = [
+        t.variant for t in composed.choices if _wording_name(t.variant) == _wording_name(wording)
+    ]
+    if not named:
         names = ", ".join(t.variant for t in composed.choices)
         raise MessageError(f"no wording {wording!r} for this message; one of {names}")
-    return composed
+    return composition(
+        row,
+        sender,
+        step=step,
+        to=to,
+        wording=named[0],
+        now=now,
+        calendar=calendar,
+        default_policy=default_policy,
+        library=library,
+    )
 
 
 def as_mail(composed: Composition) -> str:
@@ -160,9 +185,10 @@ def check(draft: Draft, tone: ToneContext) -> list[Finding]:
 
 def plain_context(step: str | None, to: str | None) -> ToneContext:
     """The tone check's inputs with no interview on record: the step and the recipient."""
-    if step is not None and step not in TONE_STEPS:
+    name = None if step is None else _step_name(step)
+    if name is not None and name not in TONE_STEPS:
         raise MessageError(f"unknown step {step!r}; one of {', '.join(TONE_STEPS)}")
-    return ToneContext(step=Step(step) if step else None, recipient=(to or "").strip())
+    return ToneContext(step=Step(name) if name else None, recipient=(to or "").strip())
 
 
 def findings_json(text: str, findings: list[Finding]) -> dict[str, Any]:

@@ -216,6 +216,14 @@ def test_a_past_lean_reads_a_bare_weekday_as_the_last_one_as_a_date_too() -> Non
     assert parse_date("thu", SUNDAY.date(), lean="future") == date(2026, 12, 3)
 
 
+def test_a_future_lean_reads_a_bare_weekday_naming_today_as_a_week_ahead() -> None:
+    # A date for a plan (a snooze) must be after today: "sun" typed on a Sunday is the next.
+    assert parse_date("sun", SUNDAY.date(), lean="future") == date(2026, 12, 6)
+    assert parse_date("next sun", SUNDAY.date(), lean="future") == date(2026, 12, 6)
+    assert parse_date("this sun", SUNDAY.date(), lean="future") == SUNDAY.date()
+    assert parse_date("sun", SUNDAY.date()) == SUNDAY.date()
+
+
 @pytest.mark.parametrize("text", ["1 jan 1800", "1899-12-31", "3 nov 3000"])
 def test_a_year_followup_does_not_keep_is_refused_as_it_is_read(text: str) -> None:
     with pytest.raises(DateError, match="outside 1900 to 2999"):

@@ -227,3 +227,44 @@ def test_compose_takes_the_steps_the_composer_offers_for_every_demo_interview(
             code, out, err = run(capsys, "--db", str(data), "compose", key, "--step", step)
             assert (code, err) == (0, ""), (key, step)
             assert out.startswith("Subject: ")
+
+
+def test_step_and_wording_names_take_hyphens_and_underscores_alike(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from followup_tui.app.screens.composer_choices import choices_for
+
+    db = str(data)
+    calendar = BusinessCalendar(NY)
+    tried = set()
+    for row in rank(load_demo(NOW, calendar), "standard", NOW, calendar):
+        for choice in choices_for(row.interview, row.standing):
+            step = choice.action.step.value
+            if "_" not in step:
+                continue
+            tried.add(step)
+            key = row.interview.id
+            _, written, _ = run(capsys, "--db", db, "compose", key, "--step", step)
+            hyphened = step.replace("_", "-")
+            code, out, err = run(capsys, "--db", db, "compose", key, "--step", hyphened)
+            assert (code, err, out) == (0, "", written), (key, hyphened)
+    assert {"check_in", "thank_you", "offer_time"} <= tried
+    code, _, err = run(capsys, "tone", "--step", "check-in", stdin="Subject: Hi\n\nHello.\n")
+    assert code in (0, 1) and err == ""
+    code, _, err = run(capsys, "--db", db, "compose", "demo-acme", "--wording", "rude")
+    names = err.rsplit("one of ", 1)[1].strip().split(", ")
+    for name in names:
+        _, written, _ = run(capsys, "--db", db, "compose", "demo-acme", "--wording", name)
+        for other in (name.replace(" ", "-"), name.replace(" ", "_"), name.upper()):
+            code, out, err = run(capsys, "--db", db, "compose", "demo-acme", "--wording", other)
+            assert (code, err, out) == (0, "", written), other
+
+
+def test_an_unknown_step_lists_the_names_as_the_readme_writes_them(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "--db", str(data), "tone", "--step", "bribe")
+    assert code == 2
+    assert "check_in" in err and "check-in" not in err
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "--step check_in" in readme and "--step check-in" not in readme

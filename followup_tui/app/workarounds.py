@@ -243,6 +243,14 @@ class TypesAhead:
     """When the first field had the focus (infinity until then), on the clock of
     Textual's messages (``Message.time``): keys read before then are typed ahead."""
 
+    _on_their_way = 0
+
+    @property
+    def typing_ahead(self) -> bool:
+        """Whether keys typed ahead are still on their way to the field: something typed,
+        though the field does not show it yet (an escape read meanwhile must ask)."""
+        return self._on_their_way > 0
+
     def focus_first(self, widget: Widget, *, scroll_visible: bool = True) -> None:
         """Focus ``widget`` now, not a moment later (as ``focus()`` does): keys read from
         here on go to it."""
@@ -252,6 +260,7 @@ class TypesAhead:
     def type_ahead(self, key: str, character: str) -> None:
         """A key typed with the one that opened the screen (it went to the screen below):
         into the widget with the focus once the screen is up, as if typed a moment later."""
+        self._on_their_way += 1
         cast("Screen[Any]", self).call_later(self._type_now, key, character)
 
     def on_key(self, event: events.Key) -> None:
@@ -260,12 +269,20 @@ class TypesAhead:
         if event.character is not None and event.is_printable and event.time < self.ready_at:
             event.stop()
             event.prevent_default()
+            self._on_their_way += 1
             self._type_now(event.key, event.character)
 
     def _type_now(self, key: str, character: str) -> None:
         focused = cast("Screen[Any]", self).focused
-        if focused is not None:
-            focused.post_message(events.Key(key, character))
+        if focused is None:
+            self._on_their_way -= 1
+            return
+        focused.post_message(events.Key(key, character))
+        # Queued behind the key: runs once the widget has taken it.
+        focused.call_later(self._arrived)
+
+    def _arrived(self) -> None:
+        self._on_their_way -= 1
 
 
 def typed_ahead(app: App[Any], event: events.Key) -> bool:

@@ -35,8 +35,9 @@ moving to another time zone would overflow."""
 
 Lean = Literal["past", "future"] | None
 """Which way a bare weekday, time or day-and-month is read: the most recent one (a field
-logging what happened), the next one (a field planning what will), or None: a weekday on or
-after today, a time today, a day and month in the nearest year."""
+logging what happened), the next one (a field planning what will: a bare weekday with no
+time that names today is a week ahead), or None: a weekday on or after today, a time today,
+a day and month in the nearest year."""
 
 
 _MONTHS: dict[str, int] = {}
@@ -287,6 +288,9 @@ def _assemble_day(parts: _Parts, today: date, text: str, lean: Lean = None) -> d
             day = _weekday_on_or_after(today, parts.weekday)
             if lean == "past" and not parts.weekday_mode:
                 day -= timedelta(days=7) if day != today else timedelta()
+            elif lean == "future" and not parts.weekday_mode and parts.clock is None:
+                # A day planned ahead is after today; with a time, _leaned judges by the hour.
+                day += timedelta(days=7) if day == today else timedelta()
             elif parts.weekday_mode == "next" and day == today:
                 day += timedelta(days=7)
             elif parts.weekday_mode == "last":

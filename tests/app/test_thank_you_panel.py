@@ -18,7 +18,7 @@ from followup_tui.core.model import EventKind, Interviewer
 from tests.support.store import FullDisk
 
 from .conftest import AppFactory, standard_board, stored
-from .helpers import order, settle
+from .helpers import order, settle, static_text
 
 
 def app_with_a_panel_of_three(make_app: AppFactory) -> FollowupApp:
@@ -78,3 +78,40 @@ async def test_one_undo_takes_back_the_thank_yous_logged_together(
             "Acme: thank-yous to Dana Ruiz and Sam Lee logged · u undoes it",
             "Undid: thank-yous to Dana Ruiz and Sam Lee logged for Acme",
         ]
+
+
+async def test_the_hint_says_how_to_reach_the_names_and_following_it_ticks_one(
+    make_app: AppFactory, data_file: Path
+) -> None:
+    app = app_with_a_panel_of_three(make_app)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*["j"] * order(app).index("Acme"), "t")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ChooseInterviewer)
+        assert dialog.focused is dialog.query_one("#when Input")  # enter alone logs it now
+        hint = static_text(app, ".hint")
+        assert hint.startswith("shift+tab to the names, space ticks one")
+        names = dialog.query_one(SelectionList)
+        await pilot.press("shift+tab")
+        assert dialog.focused is names
+        names.highlighted = 2  # Kim Cho
+        await pilot.press("space")
+        assert names.selected == ["Dana Ruiz", "Sam Lee"]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert thanked(data_file) == ["Dana Ruiz", "Sam Lee"]
+
+
+async def test_with_no_names_the_hint_offers_none_to_tick(make_app: AppFactory) -> None:
+    board = standard_board()
+    acme = next(i for i in board if i.company == "Acme")
+    board[board.index(acme)] = replace(acme, interviewers=())
+    app = make_app(board)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*["j"] * order(app).index("Acme"), "t")
+        await settle(pilot)
+        assert isinstance(app.screen, ChooseInterviewer)
+        assert "tick" not in static_text(app, ".hint")

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 from textual import events
+from textual.widgets import Input
 
-from followup_tui.app.screens.dialogs import ChooseInterviewer, EventDialog
+from followup_tui.app.screens.dialogs import ChooseInterviewer, Confirm, EventDialog
+from followup_tui.app.screens.form import InterviewForm
 from followup_tui.app.widgets.fields import Field
 
 from .conftest import AppFactory
@@ -28,3 +30,24 @@ async def test_keys_typed_with_the_key_that_opens_a_dialog_go_into_its_field(
         await settle(pilot)
         assert isinstance(app.screen, dialog)
         assert app.screen.query_one(f"#{field}", Field).text == "mon"
+
+
+@pytest.mark.parametrize(
+    ("key", "screen"), [("e", InterviewForm), ("a", InterviewForm), ("t", ChooseInterviewer)]
+)
+async def test_escape_typed_right_after_keys_typed_ahead_asks_first(
+    make_app: AppFactory, key: str, screen: type
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for typed in (key, "Z"):
+            app.post_message(events.Key(typed, typed))
+        app.post_message(events.Key("escape", None))
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)  # the Z is something typed: not thrown away
+        await pilot.press("enter")  # the safe answer: keep editing
+        await settle(pilot)
+        assert isinstance(app.screen, screen)
+        assert "Z" in app.screen.query_one("Input:focus", Input).value
+        assert not app.screen.typing_ahead  # arrived: the field itself now says it changed

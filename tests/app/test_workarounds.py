@@ -23,7 +23,7 @@ from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.drivers._writer_thread import WriterThread
 from textual.screen import Screen
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 
 from followup_tui.app import workarounds
 
@@ -275,3 +275,35 @@ async def test_a_widget_is_restyled_once_mounted_and_not_before() -> None:
         label.add_class("-louder")
         await pilot.pause()
         assert label in app.restyled
+
+
+class Asking(Screen[None]):
+    """A stock screen that starts in a field, focused the usual way (``AUTO_FOCUS``)."""
+
+    def compose(self) -> ComposeResult:
+        """One field."""
+        yield Input()
+
+
+class Opening(App[None]):
+    """A stock app in which ``e`` opens :class:`Asking`."""
+
+    BINDINGS = [("e", "ask", "Ask")]  # noqa: RUF012 (Textual reads it as a class attribute)
+
+    def action_ask(self) -> None:
+        """Open the screen with the field."""
+        self.push_screen(Asking())
+
+
+async def test_keys_typed_with_the_one_that_opens_a_screen_are_still_dropped() -> None:
+    app = Opening()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in "emon":  # read at once, as a terminal delivers keys typed together
+            app.post_message(events.Key(key, key))
+        while not isinstance(app.screen, Asking) or app.screen.focused is None:
+            await pilot.pause()
+        await pilot.pause()
+        typed = app.screen.query_one(Input).value
+        assert typed in ("", "m", "mo", "mon")
+        if typed == "mon":
+            can_go("typed_ahead (and TypesAhead)")

@@ -161,7 +161,12 @@ class ChooseInterviewer(TypesAhead, ModalScreen[Thanked | None]):
                 placeholder="e.g. yesterday 6pm",
                 id="when",
             )
-            yield Label(Text("space ticks a name · enter logs it · escape cancels"), classes="hint")
+            # Focus starts in the time (enter alone logs it, now, to those ticked); the names
+            # are the field above it.
+            hint = "enter logs it · escape cancels"
+            if self._names:
+                hint = "shift+tab to the names, space ticks one\nenter logs it · escape cancels"
+            yield Label(Text(hint), classes="hint")
 
     def on_mount(self) -> None:
         """Start in the "when" field: enter alone logs it, now, to those ticked."""
@@ -316,7 +321,9 @@ class EventDialog(TypesAhead, ModalScreen[Event | None]):
         return day, describe_date(day)
 
     def _read_future_day(self, text: str) -> tuple[date, str]:
-        day, shown = self._read_day(text)
+        # Must be after today: "mon" typed on a Monday is the next one.
+        day = parse_date(text, self.followup.calendar.day_of(self.followup.now()), lean="future")
+        shown = describe_date(day)
         if day <= self.followup.calendar.day_of(self.followup.now()):
             raise DateError(f"{shown} is not after today")
         return day, shown

@@ -249,8 +249,9 @@ class InterviewForm(TypesAhead, StyledOnceScreen["Interview | None"]):
 
     @property
     def changed(self) -> bool:
-        """Whether anything differs from what the form held when it opened."""
-        return typed(self) != self._as_opened
+        """Whether anything differs from what the form held when it opened, or was typed
+        ahead and is not in its field yet."""
+        return self.typing_ahead or typed(self) != self._as_opened
 
     def _read_when(self, text: str) -> tuple[datetime, str]:
         zone = self.followup.zone

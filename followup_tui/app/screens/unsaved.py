@@ -10,6 +10,8 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Input, Select, SelectionList, TextArea
 
+from followup_tui.app.workarounds import TypesAhead
+
 
 def typed(node: DOMNode) -> tuple[object, ...]:
     """Everything the user can change under ``node``, as it is now: compared with what it
@@ -45,8 +47,9 @@ def ask_to_discard(
 
 def dismiss_or_ask(screen: Screen[Any], as_opened: tuple[object, ...]) -> None:
     """Close a log dialog with nothing logged: at once if it holds what it held when it
-    opened (``as_opened``, from :func:`typed`), else once the user agrees."""
-    if typed(screen) == as_opened:
+    opened (``as_opened``, from :func:`typed`) and no key typed ahead is on its way to a
+    field, else once the user agrees."""
+    if typed(screen) == as_opened and not (isinstance(screen, TypesAhead) and screen.typing_ahead):
         screen.dismiss(None)
         return
     detail = "Nothing typed here is logged until ctrl+s."
