@@ -96,6 +96,8 @@ def _with_head(db: Path, change: Mapping[str, object]) -> None:
 
 _FAR = 10**400
 """Further than any instant or count, and more than a float holds."""
+_BEFORE = standings_head.micros(datetime(FIRST_YEAR - 1, 1, 1, tzinfo=UTC))
+"""An instant before the dates' first year."""
 HEADS: dict[str, dict[str, object]] = {
     "a next step far ahead": {"next": ["next: ", _FAR, ""]},
     "a next step far behind": {"next": ["next: ", -_FAR, ""]},
@@ -131,7 +133,7 @@ def test_a_head_out_of_range_is_damage(demo: tuple[Path, datetime], case: str) -
 
 
 @pytest.mark.parametrize(
-    "anchor", [_FAR, -_FAR, FIRST_YEAR - 1, "x"], ids=["far ahead", "far behind", "small", "text"]
+    "anchor", [_FAR, -_FAR, _BEFORE, "x"], ids=["far ahead", "far behind", "before", "text"]
 )
 def test_a_countdown_anchored_out_of_range_is_damage(anchor: object) -> None:
     with pytest.raises(ValueError):
@@ -221,3 +223,10 @@ def test_a_conflict_copy_is_named_for_short_whether_cached_or_not(
     assert cached[0] == 0 and copy.name in cached[2]
     done = _run(list(argv), env)
     assert (done.returncode, done.stdout.decode(), done.stderr.decode()) == cached
+
+
+def test_the_heads_range_is_the_dates_years_and_a_day() -> None:
+    day = 86_400 * 1_000_000
+    first = standings_head.micros(datetime(FIRST_YEAR, 1, 1, tzinfo=UTC))
+    after = standings_head.micros(datetime(LAST_YEAR + 1, 1, 1, tzinfo=UTC))
+    assert (first - day, after + day) == (standings_head.FIRST_US, standings_head.LAST_US)
