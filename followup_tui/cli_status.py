@@ -55,6 +55,7 @@ def show_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> i
         head = cache.head() if args.short and not args.json else None
         if head is not None:  # the head alone answers: no row is read
             print(status_text.short_line(head.offers, head.due, head.overdue, head.next))
+            _say_conflict_copies(db_path(args))
             return 0
         rows = cache.rows()
     if not args.all:

@@ -5,9 +5,10 @@ cost more than the answer.
 Only the plain forms are answered here (``status``, ``--short``, ``--json``, ``--all``,
 on the data file of ``FOLLOWUP_DB`` or the default one), and only when the cache fits exactly as
 the full path would check it (``standings_head``), its settings facts included. Any doubt
-— no cache, a stale one, other arguments, a sync conflict copy to mention, an unreadable
-file — returns None, and the full command line answers as ever: it stays the one source of
-truth, and prints the same bytes.
+— no cache, a stale one, other arguments, a sync conflict copy to mention (even for the
+one line of ``--short``: the notice on standard error is the same either way), an
+unreadable or damaged file — returns None, and the full command line answers as ever: it
+stays the one source of truth, and prints the same bytes.
 """
 
 from __future__ import annotations
@@ -55,14 +56,14 @@ def status(argv: Sequence[str], environ: Mapping[str, str], *, tty: bool) -> str
         facts, _ = standings_head.settings_facts(settings_file, holidays_file, environ)
         return bool(facts == recorded)
 
+    if _conflict_copy_beside(data_path):
+        return None  # the full path names it, whatever the form
     try:
         if "json" not in flags and "short" in flags:
             found = standings_head.read(data_file, now_us, fits, None)
             if found is None:
                 return None
             return status_text.short_line(*standings_head.short_counts(found[0], now_us)) + "\n"
-        if _conflict_copy_beside(data_path):
-            return None  # the full path names it
         if "json" in flags:
             import json  # only here: it imports re, which costs as much again as the rest
 
@@ -155,7 +156,12 @@ def reader_gone() -> int:
 
 def main(argv: Sequence[str]) -> int | None:
     """Print the status ``argv`` asks for if the cache answers it; its exit code, or None
-    for the full command line to run."""
+    for the full command line to run. With standard output closed (``>&-``) neither path
+    could print a thing: one line on standard error says so instead, for both."""
+    if sys.stdout is None:
+        if sys.stderr is not None:
+            sys.stderr.write("followup: standard output is closed\n")
+        return 2
     text = status(argv, os.environ, tty=sys.stdout.isatty())
     if text is None:
         return None

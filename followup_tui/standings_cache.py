@@ -357,8 +357,17 @@ def save(
         ],
         "next": step,
     }
-    text = b"".join([(standings_head.encode(head) + "\n").encode(), *lines])
+    head_line = (standings_head.encode(head) + "\n").encode()
+    text = b"".join([head_line, *lines])
+    if not _readable(head_line, text):
+        return False
     return _write(cache_path_for(data_file), text)
+
+
+def _readable(head_line: bytes, text: bytes) -> bool:
+    """Whether a reader takes a cache of ``text`` with this head line for one (longer
+    ones are damage to it)."""
+    return len(head_line) <= standings_head.MAX_HEAD and len(text) <= standings_head.MAX_CACHE
 
 
 def _json(value: object) -> str:
@@ -374,16 +383,27 @@ def restamp(data_file: Path, key: dict[str, Any], settings: list[Any]) -> bool:
     which checks what they were read from.
     """
     target = cache_path_for(data_file)
+    stream = standings_head.open_cache(str(target))
+    if stream is None:
+        return False
     try:
-        with open(target, "rb") as stream:
-            head = standings_head.decode(stream.readline().removesuffix(b"\n").decode())
-            rest = stream.read()  # the sections, untouched: their offsets follow the head
-        if not isinstance(head, dict) or head.get("key") != key or head.get("settings") == settings:
+        with stream:
+            found = standings_head.read_head(stream)
+            if found is None:
+                return False
+            head_length, head = found
+            # The sections, untouched (their offsets follow the head), and no more than
+            # open_cache allows.
+            rest = stream.read(standings_head.MAX_CACHE - head_length)
+        if head.get("key") != key or head.get("settings") == settings:
             return False
     except (OSError, *_DAMAGE):
         return False
     head["settings"] = settings
-    return _write(target, (standings_head.encode(head) + "\n").encode() + rest)
+    head_line = (standings_head.encode(head) + "\n").encode()
+    if not _readable(head_line, head_line + rest):
+        return False
+    return _write(target, head_line + rest)
 
 
 def _write(target: Path, text: bytes) -> bool:

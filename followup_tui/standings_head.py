@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from stat import S_ISREG
 
 from followup_tui.core.span import format_micros
 
@@ -23,7 +24,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy kno
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
     from datetime import datetime
-    from typing import Any
+    from typing import Any, BinaryIO
 
 VERSION = 4
 """The cache's format and meaning; raise it when either changes (old caches are then
@@ -253,6 +254,105 @@ def settings_facts(
     return [variables, settings_file, checksum, zone_link, holidays], raw
 
 
+FIRST_US = -2_209_075_200_000_000
+"""The earliest instant a cache may hold, in microseconds since the epoch: a day before
+``core.dates.FIRST_YEAR`` begins (in integers here: importing the dates costs ``datetime``)."""
+LAST_US = 32_503_766_400_000_000
+"""The latest: a day after ``core.dates.LAST_YEAR`` ends."""
+MAX_COUNT = 1_000_000_000
+"""More interviews than any data file holds: a count beyond is damage."""
+MAX_HEAD = 1 << 20
+"""The longest head (its newline included) a cache may have; :func:`save` writes no longer
+one, so the reader never reads further for it."""
+MAX_CACHE = 1 << 30
+"""The largest cache file: one larger is damage, and is not read."""
+
+
+def instant(value: object) -> int:
+    """``value`` if it is an instant a cache may hold (an int from :data:`FIRST_US` to
+    :data:`LAST_US`); ValueError otherwise."""
+    if type(value) is not int or not FIRST_US <= value <= LAST_US:
+        raise ValueError("not an instant of the dates' years")
+    return value
+
+
+def _count(value: object) -> int:
+    if type(value) is not int or not 0 <= value <= MAX_COUNT:
+        raise ValueError("not a count")
+    return value
+
+
+def _template(value: object) -> None:
+    """Nothing if ``value`` is a countdown template :func:`countdown` reads; ValueError
+    otherwise."""
+    if not isinstance(value, list):
+        raise ValueError("not a template")
+    if len(value) == 1 and isinstance(value[0], str):
+        return
+    if len(value) != 3 or not isinstance(value[0], str) or not isinstance(value[2], str):
+        raise ValueError("not a template")
+    instant(value[1])
+
+
+def checked_head(head: object, size: int) -> dict[str, Any]:
+    """``head`` as :func:`decode` gave it, if it has the shape :func:`save` gives a head and
+    every number in range (``size``: the bytes after it in the file, which its sections lie
+    within); ValueError (or another of :data:`DAMAGE`) otherwise. Checked once here, so that
+    no reader meets a number it can't use."""
+    if not isinstance(head, dict):
+        raise ValueError("not a head")
+    instant(head["made"])
+    if head["until"] is not None:
+        instant(head["until"])
+    counts = head["counts"]
+    if not isinstance(counts, list) or len(counts) != 3:
+        raise ValueError("not three counts")
+    for count in counts:
+        _count(count)
+    if head["next"] is not None:
+        _template(head["next"])
+    sections = head["sections"]
+    if not isinstance(sections, dict):
+        raise ValueError("not sections")
+    for place in sections.values():
+        start, length = place
+        if type(start) is not int or type(length) is not int:
+            raise ValueError("not a place")
+        if start < 0 or length < 1 or start + length > size:
+            raise ValueError("a section beyond the file")
+    return head
+
+
+def open_cache(path: str) -> BinaryIO | None:
+    """The cache file at ``path`` open to read, if it is a regular file no larger than
+    :data:`MAX_CACHE`; None otherwise (absent, a device, a named pipe, a directory: opened
+    without waiting for a writer, and never read)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        stat = os.fstat(fd)
+    except OSError:
+        os.close(fd)
+        return None
+    if not S_ISREG(stat.st_mode) or stat.st_size > MAX_CACHE:
+        os.close(fd)
+        return None
+    return os.fdopen(fd, "rb")
+
+
+def read_head(stream: BinaryIO) -> tuple[int, dict[str, Any]] | None:
+    """The length of the head of the cache open as ``stream``, and the head, checked
+    (:func:`checked_head`); None when it is cut short or longer than :data:`MAX_HEAD`.
+    :data:`DAMAGE` for a head in another shape."""
+    head_bytes = stream.readline(MAX_HEAD)
+    if not head_bytes.endswith(b"\n"):
+        return None  # cut short, or longer than a head is
+    size = os.fstat(stream.fileno()).st_size - len(head_bytes)
+    return len(head_bytes), checked_head(decode(head_bytes[:-1].decode()), size)
+
+
 def read(
     data_file: str,
     now_us: int,
@@ -263,14 +363,17 @@ def read(
     """The head of the cache of ``data_file`` and its ``section`` read by ``parse`` (None
     for no section), if ``fits`` accepts the head and the cache holds at ``now_us``
     (microseconds since the epoch); None when there is no cache, or it doesn't fit, or it
-    is damaged."""
+    is damaged (a cache that is no regular file included)."""
+    stream = open_cache(cache_file(data_file))
+    if stream is None:
+        return None
     try:
-        with open(cache_file(data_file), "rb") as stream:
-            head_bytes = stream.readline()
-            if not head_bytes.endswith(b"\n"):
-                return None  # cut short
-            head = decode(head_bytes[:-1].decode())
-            if not isinstance(head, dict) or not fits(head):
+        with stream:
+            found = read_head(stream)
+            if found is None:
+                return None
+            head_length, head = found
+            if not fits(head):
                 return None
             made, until = head["made"], head["until"]
             if now_us < made or (until is not None and now_us >= until):
@@ -278,8 +381,8 @@ def read(
             if section is None:
                 return head, None
             start, length = head["sections"][section]
-            stream.seek(len(head_bytes) + int(start))
-            text = stream.read(int(length))
+            stream.seek(head_length + start)
+            text = stream.read(length)
             if len(text) != length or not text.endswith(b"\n"):
                 return None  # cut short
             return head, parse(text[:-1].decode())
@@ -303,15 +406,16 @@ def row_countdown(before: str, anchor: str, after: str, now_us: int) -> str:
 def short_counts(head: dict[str, Any], now_us: int) -> tuple[int, int, int, str | None]:
     """The head's open offers, due and overdue counts and, as it reads at ``now_us``, the
     next step of the first open row with an action (``core.board.next_step``), if any."""
-    offers, due, overdue = (int(count) for count in head["counts"])
+    offers, due, overdue = (_count(count) for count in head["counts"])
     step = head["next"]
     return offers, due, overdue, None if step is None else countdown(step, now_us)
 
 
 def countdown(template: list[Any], now_us: int) -> str:
     """A templated countdown (``[text]``, or ``[before, anchor, after]`` around the span to
-    the anchor instant, in microseconds) as it reads at ``now_us``."""
+    the anchor instant, in microseconds) as it reads at ``now_us``; ValueError for an anchor
+    that is no instant of the dates' years (:func:`instant`)."""
     if len(template) == 1:
         return str(template[0])
     before, anchor, after = template
-    return str(before) + format_micros(anchor - now_us) + str(after)
+    return str(before) + format_micros(instant(anchor) - now_us) + str(after)
