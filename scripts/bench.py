@@ -110,6 +110,9 @@ def measure_size(size: int, folder: Path, args: argparse.Namespace, now: datetim
         composer=composer_available(),
         rounds=args.rounds,
     )
+    if composer_available():
+        say("composer, first open in a session")
+        result.composer_first = screen.composer_first_opens(app, args.repeats)
     say("edit form")
     result.form_keys = screen.form_session(app, args.rounds)
     say("idle countdown tick (real clock)")

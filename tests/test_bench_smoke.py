@@ -112,7 +112,7 @@ def test_smoke_run_prints_every_measure_with_a_value_and_a_verdict(
     assert re.fullmatch(rf"{NUMBER} ms", by_label["first paint"][2])
     assert re.fullmatch(rf"{NUMBER} ms \(bare Textual\)", by_label["first paint"][3])
     assert re.fullmatch(rf"{NUMBER} · p95 {NUMBER} ms", by_label[expected[1]][2])
-    assert re.fullmatch(r"\d+\.\d\d % of a core", by_label[expected[5]][2])
+    assert re.fullmatch(r"\d+\.\d\d % of a core", by_label["idle countdown tick (CPU, N s)"][2])
     assert re.fullmatch(rf"{NUMBER} ms", by_label["save one event"][2])
     assert re.fullmatch(RATIO, by_label["save one event"][4])
     assert re.fullmatch(RATIO, by_label["`followup status`"][4])
@@ -124,7 +124,7 @@ def test_smoke_run_prints_every_measure_with_a_value_and_a_verdict(
         cell = by_label[label][3]
         assert cell == "n/a (no `task` on PATH)" or re.fullmatch(rf"{NUMBER} ms \({name}\)", cell)
     assert re.fullmatch(rf"{NUMBER} MiB", by_label["peak memory (RSS)"][2])
-    for composer in expected[3:5]:
+    for composer in expected[3:6]:  # open, first open in a session, close
         cell = by_label[composer][2]
         assert cell == "n/a" or re.fullmatch(rf"{NUMBER} · p95 {NUMBER} ms", cell)
     for form in ("key: open edit form", "key: close edit form"):

@@ -37,6 +37,7 @@ from tests.support.board import standard_board
 from tests.support.factory import open_app, open_stores
 
 app = open_app(open_stores(Path(sys.argv[1]), standard_board())[-1])
+app.WARM_COMPOSER_AFTER = None  # loading the composer once idle is tested apart (test_warm)
 
 async def main():
     async with app.run_test() as pilot:

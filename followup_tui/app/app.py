@@ -27,6 +27,7 @@ from followup_tui.app.saver import Saved, Saver
 from followup_tui.app.takeover import KEY as TAKE_OVER_KEY
 from followup_tui.app.takeover import TakeOver
 from followup_tui.app.text import clean_block, clean_line
+from followup_tui.app.warm import WARM_AFTER, Warmer
 from followup_tui.clock import Clock
 from followup_tui.core.board import standing_of
 from followup_tui.core.model import Interview
@@ -65,6 +66,8 @@ class FollowupApp(App[None]):
             tooltip="Edit here once the other window has closed",
         ),
     ]
+    WARM_COMPOSER_AFTER: ClassVar[float | None] = WARM_AFTER
+    """Seconds after the first frame to start loading the composer's modules (None: never)."""
 
     def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
         """The app on an open ``store``, with the user's ``settings`` and ``clock``."""
@@ -90,6 +93,8 @@ class FollowupApp(App[None]):
         """Published after the board changed, with the id of the interview written (if one)."""
         self.takeover = TakeOver(self)
         """A read-only window's offer to become the writer once the writer has gone."""
+        self.warmer = Warmer(self)
+        """Loads the composer's modules while the board is idle, after the first frame."""
 
     @property
     def zone(self) -> tzinfo:
@@ -230,8 +235,11 @@ class FollowupApp(App[None]):
         self.takeover.take()
 
     def on_ready(self) -> None:
-        """The first frame is on screen: collect garbage again (see :func:`hold_collections`)."""
+        """The first frame is on screen: collect garbage again (see :func:`hold_collections`),
+        and have the composer ready before its first use (see :mod:`followup_tui.app.warm`)."""
         release_collections()
+        if self.WARM_COMPOSER_AFTER is not None:
+            self.warmer.start(self.WARM_COMPOSER_AFTER)
 
     def watch_theme(self, old: str, new: str) -> None:
         """Keep a theme chosen in the palette in the settings file, for next time."""

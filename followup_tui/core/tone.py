@@ -9,6 +9,7 @@ matters. Findings warn; they never block. Timing (too soon, too many) is judged 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -389,6 +390,17 @@ def _combo_findings(text: str, found: list[Finding]) -> list[Finding]:
 def _shouted(run: str) -> bool:
     """A run of capitals is shouting when two of its words are ordinary ones."""
     return sum(word in COMMON for word in run.split()) >= 2
+
+
+def warm_steps() -> Iterator[None]:
+    """Compile the check's patterns one at a time, yielding after each, so that an idle app
+    can build them between key presses instead of on the composer's first open."""
+    patterns = [pattern for _, pattern, _ in PHRASES] + [pattern for pattern, _ in TYPOS]
+    patterns += [OTHER_OFFER] + [p for _, parts, _ in COMBOS for p in parts]
+    for pattern in patterns:
+        if not pattern.is_compiled:
+            pattern.compiled  # noqa: B018 - building it is the point
+            yield
 
 
 def unfilled(findings: list[Finding]) -> list[Finding]:

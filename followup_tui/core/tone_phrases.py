@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from followup_tui.core.lazy_pattern import LazyPattern
+
 
 class Rule(StrEnum):
     """What a finding is about."""
@@ -45,9 +47,9 @@ _LABELS = {
 }
 
 
-def rx(*patterns: str) -> re.Pattern[str]:
-    """One case-blind pattern matching any of ``patterns``."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def rx(*patterns: str) -> LazyPattern:
+    """One case-blind pattern matching any of ``patterns`` (compiled on first use)."""
+    return LazyPattern("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -71,7 +73,7 @@ _ASKED = (
     r"(?:decision|answer|response|reply|update|yes or no))"
 )
 
-PHRASES: tuple[tuple[Rule, re.Pattern[str], str], ...] = (
+PHRASES: tuple[tuple[Rule, LazyPattern, str], ...] = (
     (
         Rule.ULTIMATUM,
         rx(
@@ -324,8 +326,8 @@ COMMON = frozenset(
 )
 """Ordinary words: a run of capitals made of them is shouting, a run of acronyms is not."""
 
-TYPOS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), fix)
+TYPOS: tuple[tuple[LazyPattern, str], ...] = tuple(
+    (LazyPattern(pattern, re.IGNORECASE), fix)
     for pattern, fix in (
         (r"\b(?:to|forward to|hope to|glad to|eager to|keen to) here\b", "hear"),
         (r"\bhere (?:back|from you|anything)\b", "hear"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from followup_tui.core.lazy_pattern import LazyPattern
 from followup_tui.core.tone_phrases import WHEN as _WHEN
 from followup_tui.core.tone_phrases import Rule
 from followup_tui.core.tone_phrases import rx as _rx
@@ -50,7 +51,7 @@ _BARE_WHEN = (
     r"(?:day|week))\b"
 )
 
-COMBOS: tuple[tuple[Rule, tuple[re.Pattern[str], ...], str], ...] = (
+COMBOS: tuple[tuple[Rule, tuple[LazyPattern, ...], str], ...] = (
     (
         Rule.ULTIMATUM,
         (_rx(_THEIR_ANSWER), _rx(_BY_WHEN)),

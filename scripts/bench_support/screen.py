@@ -1,8 +1,9 @@
 """The measures taken from outside, through a real pseudo-terminal: what a user sees.
 
 - first paint and peak memory of the app against a bare Textual app (alternated);
-- key presses: moving the selection, opening and closing the composer, and a move typed
-  while a save is running against the same move with nothing saving;
+- key presses: moving the selection, opening and closing the composer (its first open in a
+  fresh process apart), and a move typed while a save is running against the same move with
+  nothing saving;
 - the CPU the idle app burns while its countdowns tick on the real clock.
 
 Keys are typed as a terminal sends them. Escape is sent in the kitty keyboard protocol's
@@ -187,6 +188,23 @@ def key_session(
         session.close()
         raise
     return keys
+
+
+def composer_first_opens(app: Program, repeats: int) -> list[float]:
+    """``repeats`` fresh runs of the app, each timing its first ``c`` after its first paint:
+    the open that pays for the composer's imports, which :func:`key_session` leaves out."""
+    samples = []
+    for _ in range(repeats):
+        session = PtySession(app.argv, app.env)
+        try:
+            _frame_showing(session, app.markers)
+            session.settle(QUIET, START_TIMEOUT)
+            samples.append(_until_shown(session, b"c", COMPOSER_MARKERS))
+            session.finish()
+        except BaseException:
+            session.close()
+            raise
+    return samples
 
 
 @dataclass
