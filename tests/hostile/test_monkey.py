@@ -34,7 +34,7 @@ from tests.support.board import demo_board
 from tests.support.desktop import Desktop
 from tests.support.factory import open_app
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("tone_at_once")]
 
 KEYS_PER_RUN = 1500
 """Keys pressed per seed (three seeds run by default)."""
@@ -103,7 +103,6 @@ class Tally:
     """The last keys and resizes, to say what led to a failure."""
 
 
-pytestmark = pytest.mark.usefixtures("tone_at_once")
 
 
 def pick(rng: random.Random) -> str:
