@@ -103,8 +103,6 @@ class Tally:
     """The last keys and resizes, to say what led to a failure."""
 
 
-
-
 def pick(rng: random.Random) -> str:
     """One key, from a pool chosen by weight."""
     pool: list[str] = rng.choices([p for p, _ in POOLS], [w for _, w in POOLS])[0]
