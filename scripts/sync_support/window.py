@@ -130,19 +130,20 @@ class AppWindow:
 
     def archive(self, word: str) -> str:
         """Archive the interview holding ``word`` with ``x``; what the app said."""
-        self.select(word)
-        company = f"Company {word}"
-        self.press("x")
-        self.wait_for_text(f"{company}: archived", f"{company} archived")
-        return f"{company}: archived"
+        return self._one_key(word, "x", "archived")
 
     def keep_warm(self, word: str) -> str:
         """Choose keep-warm notes for the interview holding ``word`` (``w``)."""
+        return self._one_key(word, "w", "keeping warm")
+
+    def _one_key(self, word: str, key: str, said: str) -> str:
+        """Press ``key`` on the interview holding ``word`` and wait for the app to say
+        "<company>: ``said``"; that line."""
         self.select(word)
-        company = f"Company {word}"
-        self.press("w")
-        self.wait_for_text(f"{company}: keeping warm", f"{company} kept warm")
-        return f"{company}: keeping warm"
+        notice = f"Company {word}: {said}"
+        self.press(key)
+        self.wait_for_text(notice, notice)
+        return notice
 
     def check_in(self, word: str) -> str:
         """Log a check-in sent now to the interview holding ``word`` (``f``, then ctrl+s)."""
