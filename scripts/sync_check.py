@@ -157,7 +157,7 @@ def check(a: Side, b: Side, expected: Expected) -> list[str]:
             # Only the app archives, and only on the laptop: the edit times tell `followup
             # merge` so, even for the older file of a conflict, so the archive must survive
             # whole (a note keeping it would be a loss).
-            kept = any(e.text.endswith("archived was: True") for e in interview.events)
+            kept = any(e.text.endswith("the other version was: archived") for e in interview.events)
             how = "only a note keeps it" if kept else "and no note keeps it"
             problems.append(f"{interview_id}: the archive was lost ({how})")
     return problems

@@ -10,7 +10,9 @@ followup last read or wrote it, and by ``followup merge`` for a sync conflict co
   survive, and so do this side's removals (a deleted interview, an undone event). An
   interview or event merely missing from the other version is kept: a sync client that
   wrote an older version over ours looks exactly like a deletion there, and a deletion
-  that comes back can be made again, while a lost change can't be found again.
+  that comes back can be made again, while a lost change can't be found again. Likewise
+  a field the other side holds as it was before the base's last edit of it (by the edit
+  times) is an older copy, not their edit: ours stands.
   Without a base (a conflict copy), nothing is removed.
 - Without a base, a field the two versions hold differently goes to the side that changed
   it later, by the edit times each interview keeps (:attr:`Interview.edited`). A field only
@@ -140,11 +142,11 @@ def _merge_one(
         lost = other
         if base is not None:
             start = getattr(base, name)
+            if other == start or _older_copy(base, theirs, name):
+                continue  # only we changed it (an older copy of theirs changed nothing)
             if mine == start:
                 changes[name] = other  # only they changed it
                 continue
-            if other == start:
-                continue  # only we changed it
         else:
             mine_at, other_at = ours.edited_at(name), theirs.edited_at(name)
             if _later(other_at, mine_at):
@@ -158,6 +160,14 @@ def _merge_one(
     events = _merge_events(base.events if base is not None else None, ours.events, theirs.events)
     edited = _merge_edited(ours.edited, theirs.edited)
     return replace(ours, **changes, events=(*events, *notes), edited=edited)  # type: ignore[arg-type]
+
+
+def _older_copy(base: Interview, theirs: Interview, name: str) -> bool:
+    """True when their value of a field can't be an edit made since ``base``: the base
+    knows when the field was last edited and theirs holds no later time (a sync client
+    put back a version made before that edit)."""
+    known = base.edited_at(name)
+    return known is not None and not _later(theirs.edited_at(name), known)
 
 
 def _later(this: datetime | None, that: datetime | None) -> bool:

@@ -93,6 +93,24 @@ def test_with_a_common_version_the_edit_times_change_nothing() -> None:
     assert merged.edited_at("role") == at(2)  # times merge all the same
 
 
+def test_with_a_common_version_an_older_copy_written_back_undoes_no_edit() -> None:
+    # A sync client put back a version made before our edit: its field differs from the
+    # common version only because it is older (its edit time is not after the common
+    # version's), so our edit stands, with nothing to note.
+    older = stamped(interview(1, role="Analyst"), {"role": at(1)})
+    base = stamped(older, {"role": at(2), "archived": at(2)}, role="Designer", archived=True)
+    for theirs in (older, interview(1, role="Analyst")):  # stamped earlier, or never
+        result = merge({"iv1": base}, {"iv1": base}, {"iv1": theirs}, AT)
+        merged = result.interviews["iv1"]
+        assert (merged.role, merged.archived) == ("Designer", True)
+        assert notes_of(merged) == []
+        assert result.conflicts == []
+    # Their own later edit still wins.
+    undone = stamped(older, {"archived": at(3)})
+    merged = merge({"iv1": base}, {"iv1": base}, {"iv1": undone}, AT).interviews["iv1"]
+    assert (merged.role, merged.archived) == ("Designer", False)
+
+
 def test_edit_times_of_both_sides_are_kept_the_later_of_each() -> None:
     ours = stamped(interview(1), {"notes": at(3), "role": at(1)})
     theirs = stamped(interview(1), {"role": at(2), "round": at(1)})

@@ -147,6 +147,27 @@ def test_an_event_we_logged_survives_an_older_version_written_over_ours(
     store.close()
 
 
+def test_our_archive_survives_an_older_version_written_over_ours(tmp_path: Path) -> None:
+    # The sync check's case: the app archived; a sync client then put back the other
+    # device's version, made before the archive arrived there (with a note of its own);
+    # the app's next save must keep the archive, and the note.
+    path = tmp_path / "followup.json"
+    with Store.open(path) as setup:
+        setup.import_interviews([interview(1), interview(2)])
+    older = other_version(path, lambda o: o.log("iv1", note(1)))
+    store = Store.open(path)
+    store.update(replace(store.get("iv1"), archived=True))
+    rename_over(older, path)
+
+    store.log("iv2", note(2))
+
+    saved = load(path).interviews["iv1"]
+    assert saved.archived is True
+    assert note(1) in saved.events
+    assert [n for n in store.take_notices() if "both sides" in n] == []
+    store.close()
+
+
 def test_an_undo_stays_undone(tmp_path: Path) -> None:
     path = tmp_path / "followup.json"
     with Store.open(path) as setup:
