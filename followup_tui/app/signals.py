@@ -7,7 +7,7 @@ its saves finished, and exits with 128 + the signal's number, as a shell reports
 
 After SIGHUP there is no terminal any more: reading or writing it fails, and Textual's
 output thread stops at the first failed write, after which leaving waits for it forever.
-So the standard streams are pointed at ``/dev/null`` and a dead output thread replaced;
+So the standard streams are pointed at ``/dev/null`` and the output thread replaced;
 and whatever happens, a timer ends the process after :data:`GRACE_SECONDS`, so a closed
 window never leaves it running.
 """

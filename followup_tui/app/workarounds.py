@@ -7,6 +7,7 @@ docstring says, and names the workaround that can go once an upgrade stops it.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import sys
@@ -329,18 +330,26 @@ def print_whole(line: str) -> None:
 
 
 def revive_output(driver: object) -> None:
-    """Give ``driver`` a working output thread if the closed terminal stopped its own.
+    """Give ``driver`` a working output thread after the terminal closed.
 
     Textual 8.2.8's output thread (``driver._writer_thread``) ends at the first write that
-    fails, and leaving waits on it forever. The new one writes to ``/dev/null``. Anything
-    unexpected (another driver, a renamed attribute) leaves things as they are: the timer
-    of :func:`followup_tui.app.signals.exit_after` still ends the process.
+    fails, and leaving waits on it forever. A hang-up may fail that write a moment after
+    this is called, the thread still alive when it is looked at, so it is always replaced:
+    the new one writes to ``/dev/null``, and the old one is asked to stop after what it
+    holds (written to ``/dev/null`` too, the terminal's descriptors being pointed there
+    first) or, if it has died, left behind. Anything unexpected (another driver, a renamed
+    attribute) leaves things as they are: the timer of
+    :func:`followup_tui.app.signals.exit_after` still ends the process.
     """
+    from queue import Full
+
     from textual.drivers._writer_thread import WriterThread
 
     old = getattr(driver, "_writer_thread", None)
-    if not isinstance(old, WriterThread) or old.is_alive():
+    if not isinstance(old, WriterThread):
         return
     fresh = WriterThread(open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long)
     fresh.start()
     driver._writer_thread = fresh  # type: ignore[attr-defined]
+    with contextlib.suppress(Full):  # a dead thread's queue may be full: nobody waits on it
+        old._queue.put_nowait(None)
