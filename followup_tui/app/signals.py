@@ -46,18 +46,32 @@ def detach_from_terminal() -> None:
 def exit_after(seconds: float, code: int) -> None:
     """End the process with ``code`` in ``seconds`` if it is still running then.
 
-    That is noted in the crash log first: leaving should never take so long.
+    That is noted in the crash log first, with where each thread was (code lines only,
+    no values): leaving should never take so long.
     """
 
     def end() -> None:
         from followup_tui.crashlog import record_crash
 
-        record_crash(TimeoutError(f"still leaving {seconds:g} s after a stop signal; ended"))
+        said = f"still leaving {seconds:g} s after a stop signal; ended"
+        record_crash(TimeoutError(f"{said}. Where each thread was:\n{_stacks()}"))
         os._exit(code)
 
     timer = threading.Timer(seconds, end)
     timer.daemon = True  # never what keeps the process alive
     timer.start()
+
+
+def _stacks() -> str:
+    """Where every thread of the process is, as tracebacks show it."""
+    import sys
+    import traceback
+
+    names = {t.ident: t.name for t in threading.enumerate()}
+    return "\n".join(
+        f"{names.get(ident, ident)}:\n" + "".join(traceback.format_stack(frame))
+        for ident, frame in sys._current_frames().items()
+    )
 
 
 def on_stop_signal(signum: int, driver: object, leave: Callable[[], None]) -> None:

@@ -60,3 +60,11 @@ def test_output_that_fails_just_after_the_app_looks_still_lets_it_leave() -> Non
     leaving.start()
     leaving.join(LONG_ENOUGH)
     assert not leaving.is_alive(), "leaving waits forever on a dead output thread"
+
+
+def test_a_leave_too_slow_is_logged_with_where_each_thread_was() -> None:
+    from followup_tui.app.signals import _stacks
+
+    where = _stacks()
+    assert "MainThread:" in where
+    assert "test_a_leave_too_slow_is_logged_with_where_each_thread_was" in where
