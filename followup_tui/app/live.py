@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from followup_tui.core.board import Row, due_instant, offer_steps, summary
+from followup_tui.core.board import Row, due_instant, offer_steps, summary, summary_of
 from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.model import Interview
 from followup_tui.core.standing import Standing, Status
@@ -78,6 +79,10 @@ class LiveBoard:
         """Every row as the ladder has it, without the steps the offers give it."""
         self._rows: dict[str, Row] = {}
         """The rows read so far with those steps (see :meth:`_row`)."""
+        self._open: dict[str, bool] = {}
+        """Whether each row is open, kept as rows change (asking a row is far slower)."""
+        self._tally: Counter[Status] = Counter()
+        """How many open rows hold each badge, kept as rows change: the counts line."""
         # The rows with an open or accepted offer (few): they give every other open row its
         # offer steps, so only a change among them touches every row.
         self._offers: dict[str, Row] = {}
@@ -89,6 +94,9 @@ class LiveBoard:
         self._view: list[str] = []
         self._view_pos: dict[str, int] | None = {}
         self._heap: list[tuple[float, str]] | None = []
+        self._pending: dict[str, tuple[Row, Row]] = {}
+        """Rows recomputed by :meth:`advance` and not yet in the board, each with the row it
+        was computed from (the board changes when the last is in)."""
         self._haystacks: dict[str, str] = {}
         self._summary = ""
         self._closed = 0
@@ -146,6 +154,8 @@ class LiveBoard:
                 rows[interview.id] = Row(interview, self._standing_of(interview, now))
                 self._haystacks.pop(interview.id, None)
         self._base = rows
+        self._open = {key: row.is_open for key, row in rows.items()}
+        self._tally = Counter(row.standing.status for row in rows.values() if row.is_open)
         self._later = {}
         for key, row in rows.items():
             if row.interview.follows:
@@ -169,6 +179,7 @@ class LiveBoard:
         """Take an interview off the board."""
         row = self._base.pop(interview_id, None)
         if row is not None:
+            self._count(interview_id, row, None)
             self._rows.pop(interview_id, None)
             self._unlink(row)
             self._unplace(interview_id)
@@ -190,23 +201,35 @@ class LiveBoard:
         self.show_closed = show
         self._rebuild_view()
 
-    def advance(self, now: datetime) -> list[Change]:
-        """Recompute the interviews whose status may have changed by ``now``.
+    def advance(self, now: datetime, at_most: int | None = None) -> list[Change]:
+        """Recompute the interviews whose status may have changed by ``now``: all of them,
+        or ``at_most`` that many a call (then :meth:`behind` says whether more are left).
 
-        Returns the ones whose badge did change; the order is updated if any did.
+        The board changes, all at once, when the last of them is recomputed: that call
+        returns the ones whose badge did change (the calls before return none), and the
+        order is updated if any did. An interview changed meanwhile keeps its new row.
         """
         stamp = now.timestamp()
-        changes: list[Change] = []
-        recomputed: dict[str, Row] = {}
+        pending = self._pending
         heap = self._change_heap()
-        while heap and heap[0][0] <= stamp:
+        computed = 0
+        while heap and heap[0][0] <= stamp and (at_most is None or computed < at_most):
             due, key = heapq.heappop(heap)
             row = self._base.get(key)
             if row is None or row.standing.changes_at is None:
                 continue
             if row.standing.changes_at.timestamp() != due:
                 continue  # a stale entry: the interview was recomputed since
-            new = Row(row.interview, self._standing_of(row.interview, now))
+            pending[key] = (row, Row(row.interview, self._standing_of(row.interview, now)))
+            computed += 1
+        if self.behind(now):
+            return []
+        self._pending = {}
+        changes: list[Change] = []
+        recomputed: dict[str, Row] = {}
+        for key, (old, new) in pending.items():
+            if self._base.get(key) is not old:
+                continue  # changed (or removed) since: its own row is newer
             recomputed[key] = new
             before = self._row(key)
             if new.standing.status is not before.standing.status:
@@ -216,6 +239,12 @@ class LiveBoard:
         if changes:
             self._changed()
         return changes
+
+    def behind(self, now: datetime) -> bool:
+        """Whether some interview's status may have changed by ``now`` and was not yet
+        recomputed (:meth:`advance` was given a limit)."""
+        heap = self._change_heap()
+        return bool(heap) and heap[0][0] <= now.timestamp()
 
     def refresh(self, indices: Sequence[int], now: datetime) -> tuple[list[int], list[Change]]:
         """Recompute the standings of the rows at ``indices`` of the view (the visible ones).
@@ -250,6 +279,7 @@ class LiveBoard:
             self._unlink(old)
             if row.interview.follows:
                 self._later.setdefault(row.interview.follows, set()).add(key)
+        self._count(key, old, row)
         self._base[key] = row
         if self._offer_changed(key, row):
             self._redecorate()  # an offer appeared, changed or closed: every row may change
@@ -320,6 +350,7 @@ class LiveBoard:
         added = []
         offers_moved = False
         for key, row in rows.items():
+            self._count(key, self._base.get(key), row)
             self._base[key] = row
             offers_moved = self._offer_changed(key, row) or offers_moved
             sort = self._keys[key] = sort_key(row, self._calendar)
@@ -353,11 +384,22 @@ class LiveBoard:
         if old is not None:
             del self._sorted[bisect.bisect_left(self._sorted, old)]
 
+    def _count(self, key: str, old: Row | None, new: Row | None) -> None:
+        """Keep the open flags and the tally as ``key``'s row goes from ``old`` to ``new``."""
+        if old is not None and self._open.pop(key, False):
+            self._tally[old.standing.status] -= 1
+        if new is not None:
+            is_open = self._open[key] = new.is_open
+            if is_open:
+                self._tally[new.standing.status] += 1
+
     def _changed(self) -> None:
         base = self._base
-        counted = [self._row(key) for key in base] if self._statuses_moved() else base.values()
-        self._summary = summary(counted)
-        self._closed = sum(1 for row in base.values() if not row.is_open)
+        if self._statuses_moved():  # an accepted offer moves other rows' badges
+            self._summary = summary(self._row(key) for key in base)
+        else:
+            self._summary = summary_of(self._tally)
+        self._closed = len(base) - sum(self._tally.values())
         self._rebuild_view()
 
     def _matches(self, key: str) -> bool:
@@ -367,10 +409,10 @@ class LiveBoard:
         return all(word in haystack for word in self._query)
 
     def _rebuild_view(self) -> None:
-        rows = self._base  # the offers' steps never open or close a row
         view = [sort[-1] for sort in self._sorted]
-        if not self.show_closed:
-            view = [key for key in view if rows[key].is_open]
+        if not self.show_closed:  # the offers' steps never open or close a row
+            is_open = self._open
+            view = [key for key in view if is_open[key]]
         if self._query:
             view = [key for key in view if self._matches(key)]
         self._view = view

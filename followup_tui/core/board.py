@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -159,7 +159,11 @@ DUE_NOW = frozenset(
 
 def summary(rows: Iterable[Row]) -> str:
     """A one-line count of the open interviews: "1 offer · 2 due · 1 overdue · 4 waiting"."""
-    counts = Counter(r.standing.status for r in rows if r.is_open)
+    return summary_of(Counter(r.standing.status for r in rows if r.is_open))
+
+
+def summary_of(counts: Mapping[Status, int]) -> str:
+    """:func:`summary` from how many open interviews hold each badge."""
     parts = []
     if counts[Status.OFFER]:
         parts.append(f"{counts[Status.OFFER]} offer" + ("s" if counts[Status.OFFER] > 1 else ""))

@@ -120,3 +120,31 @@ async def test_a_night_away_is_one_notice_not_a_flood(make_app: AppFactory) -> N
         assert len(notes) == 1
         assert notes[0].startswith("6 badges changed: ")
         assert "THANK-YOU DUE" not in board_text(app)
+
+
+async def test_a_day_boundary_of_many_badges_spreads_over_frames_with_one_notice(
+    make_app: AppFactory,
+) -> None:
+    clock = MovableClock(NOW)
+    start = at(11, 4, 9)
+    many = [make(f"Firm {n:03d}", start + timedelta(minutes=n % 50)) for n in range(400)]
+    app = make_app(many, clock=clock)
+    notes: list[str] = []
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        app.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        screen = main_screen(app)
+        calls = count_standings(app)
+        clock.instant = at(11, 5, 12)  # every thank-you window has closed
+        screen.tick()
+        assert 0 < len(calls) < 400  # one batch now; the rest in the frames that follow
+        assert notes == []  # told once, when every badge is in
+        for _ in range(400):
+            if not app.board.behind(clock.instant):
+                break
+            await pilot.pause()
+        await pilot.pause()
+        assert not app.board.behind(clock.instant)
+        assert len(notes) == 1
+        assert notes[0].startswith("400 badges changed: ")
+        assert "THANK-YOU DUE" not in board_text(app)

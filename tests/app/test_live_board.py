@@ -127,7 +127,7 @@ def test_user_text_is_made_harmless() -> None:
 
 
 def test_the_app_orders_exactly_as_followup_status_does() -> None:
-    from followup_tui.core.board import rank
+    from followup_tui.core.board import rank, summary
 
     interviews = [
         make(
@@ -152,8 +152,18 @@ def test_the_app_orders_exactly_as_followup_status_does() -> None:
             i.id: i.with_event(Event(EventKind.CHECK_IN_SENT, when)) for i in interviews[::9]
         }
         now_all = [changed.get(i.id, i) for i in interviews]
-        expected = [r.interview.id for r in rank(now_all, "standard", when, CALENDAR)]
-        assert [board.row_at(i).interview.id for i in range(len(board))] == expected
+        ranked = rank(now_all, "standard", when, CALENDAR)
+        assert [board.row_at(i).interview.id for i in range(len(board))] == [
+            r.interview.id for r in ranked
+        ]
+        # The counts, kept as rows move, are those of the whole board counted afresh.
+        assert board.summary == summary(ranked)
+        board.set_show_closed(False)
+        assert board.hidden == sum(1 for r in ranked if not r.is_open)
+        for interview in now_all[::13]:
+            board.remove(interview.id)
+        left = [i for i in now_all if i not in now_all[::13]]
+        assert board.summary == summary(rank(left, "standard", when, CALENDAR))
 
 
 def steps(board: LiveBoard, company: str) -> list[tuple[Step, str, bool]]:
@@ -363,3 +373,37 @@ def test_an_open_offer_keeps_its_decline_step_as_its_countdown_ticks() -> None:
     assert hooli is not None and hooli.standing.status is Status.OFFER
     assert hooli.standing.actions[0].step is Step.OFFER_DECLINE
     assert hooli == expected["hooli"]
+
+
+def test_a_day_boundary_in_batches_ends_as_one_pass_does() -> None:
+    """Recomputed a batch at a time (a frame each), the board ends exactly where one pass
+    puts it, with the same badge changes, and no batch recomputes more than it may."""
+    people = (Interviewer("Ana Pérez"),)
+    interviews = [make(f"Co {n:03}", at(11, 4, 9 + n % 5), interviewers=people) for n in range(300)]
+    interviews += standard_board()
+    boundary = at(11, 5, 11, 1)
+    whole, _ = board_with_counter()
+    whole.load(interviews, NOW)
+    whole.advance(NOW)
+    all_at_once = whole.advance(boundary)
+    batched, calls = board_with_counter()
+    batched.load(interviews, NOW)
+    batched.advance(NOW)
+    assert batched.behind(boundary) and not batched.behind(NOW)
+    changes = []
+    batches = 0
+    while batched.behind(boundary):
+        calls.clear()
+        changes += batched.advance(boundary, at_most=40)
+        assert len(calls) <= 40
+        batches += 1
+    assert batches > 3
+    assert sorted(c.after.interview.id for c in changes) == sorted(
+        c.after.interview.id for c in all_at_once
+    )
+    assert companies(batched) == companies(whole)
+    assert (batched.summary, batched.hidden, batched.total) == (
+        whole.summary,
+        whole.hidden,
+        whole.total,
+    )

@@ -23,6 +23,11 @@ from followup_tui.core.standing import Status
 TICK_SECONDS = 1.0
 """How often countdowns on screen are brought up to date."""
 
+BADGES_PER_FRAME = 150
+"""How many standings a tick recomputes before the screen may draw again. At a day
+boundary hundreds of badges may change at once; recomputed in one go at 10,000 interviews
+they held the screen for two frames, so the rest follow in the next frames."""
+
 READ_ONLY = "read-only: another window is editing"
 """The notice shown while another window holds the data file (never shortened)."""
 
@@ -78,6 +83,8 @@ class MainScreen(InterviewScreen):
         """The board screen (it reads the app's board)."""
         super().__init__()
         self._last_tick: datetime | None = None
+        self._catching_up = False
+        """Whether the badges due by the last tick are still being recomputed."""
         self._had_selection = False
         self._known: dict[str, Interview] = {}
 
@@ -140,11 +147,20 @@ class MainScreen(InterviewScreen):
     def tick(self) -> None:
         """Bring the visible countdowns up to date, and any badge whose time has come."""
         now = self.followup.now()
-        if now == self._last_tick:
-            return  # a pinned clock: nothing can have moved
+        if now == self._last_tick or self._catching_up:
+            return  # a pinned clock: nothing can have moved; or the last tick's still going
         self._last_tick = now
+        self._advance(now)
+
+    def _advance(self, now: datetime) -> None:
+        """Recompute a frame's worth of the badges due to change by ``now``, and the rest
+        after the frames that follow; the board changes once all are in."""
         board = self.followup.board
-        changes = board.advance(now)
+        changes = board.advance(now, at_most=BADGES_PER_FRAME)
+        self._catching_up = board.behind(now)
+        if self._catching_up:
+            self.call_after_refresh(self._advance, now)
+            return
         repaint, more = board.refresh(list(self.panes.visible_indices()), now)
         changes += more
         if changes:
