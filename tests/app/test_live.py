@@ -148,3 +148,31 @@ async def test_a_day_boundary_of_many_badges_spreads_over_frames_with_one_notice
         assert len(notes) == 1
         assert notes[0].startswith("400 badges changed: ")
         assert "THANK-YOU DUE" not in board_text(app)
+
+
+async def test_a_day_boundary_reached_under_the_composer_is_in_the_board_after_it(
+    make_app: AppFactory,
+) -> None:
+    clock = MovableClock(NOW)
+    start = at(11, 4, 9)
+    many = [make(f"Firm {n:03d}", start + timedelta(minutes=n % 50)) for n in range(400)]
+    app = make_app(many, clock=clock)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen is not screen
+        clock.instant = at(11, 5, 12)  # every thank-you window has closed
+        screen.tick()
+        for _ in range(400):
+            if not app.board.behind(clock.instant):
+                break
+            await pilot.pause()
+        assert not app.board.behind(clock.instant)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "THANK-YOU DUE" not in board_text(app)
+        clock.instant += timedelta(minutes=1)
+        screen.tick()  # ticks go on afterwards
+        assert screen._last_tick == clock.instant

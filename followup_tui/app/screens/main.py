@@ -157,10 +157,11 @@ class MainScreen(InterviewScreen):
         after the frames that follow; the board changes once all are in."""
         board = self.followup.board
         changes = board.advance(now, at_most=BADGES_PER_FRAME)
-        self._catching_up = board.behind(now)
-        if self._catching_up:
-            self.call_after_refresh(self._advance, now)
+        if board.behind(now):
+            # Not scheduled only when the screen is going: then no tick matters.
+            self._catching_up = self.call_after_refresh(self._advance, now)
             return
+        self._catching_up = False
         repaint, more = board.refresh(list(self.panes.visible_indices()), now)
         changes += more
         if changes:
