@@ -91,6 +91,7 @@ class Store:
         ``clock`` times each change of a field (default: see :attr:`clock`).
         """
         path = Path(os.path.realpath(Path(path).expanduser()))
+        datafile.refuse_unusual(path)
         if read_only:
             return cls(path, datafile.load(path), None, clock)
         from followup_tui.storage.writer import open_for_writing
