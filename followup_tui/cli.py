@@ -218,6 +218,8 @@ def _remind(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     channels = () if args.print else remind.CHANNELS
     try:
         remind.remind(entries, path, now, settings.zone(), channels=channels)
+    except BrokenPipeError:
+        raise  # the reader of standard output went away, not the state file: main ends quietly
     except OSError as exc:
         raise CliError(f"{remind.state_path(path)}: can't be written ({exc.strerror})") from None
     return 0
