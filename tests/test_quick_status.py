@@ -288,7 +288,7 @@ def test_no_cache_or_a_stale_one_falls_back(demo: tuple[Path, datetime]) -> None
 def test_settings_the_full_path_did_not_read_from_the_file_are_not_trusted(
     tmp_path: Path,
 ) -> None:
-    from followup_tui import cli
+    from followup_tui import cli, cli_status
     from followup_tui.clock import FixedClock
     from followup_tui.settings import Settings
 
@@ -300,7 +300,7 @@ def test_settings_the_full_path_did_not_read_from_the_file_are_not_trusted(
     env = environment(db, now)
     args = cli.build_parser().parse_args(["--db", str(db), "status"])
     with environ(env), redirect_stdout(io.StringIO()):  # other settings than the file's
-        cli._status(args, Settings(policy="patient"), FixedClock(now))
+        cli_status.show_status(args, Settings(policy="patient"), FixedClock(now))
     found = standings_head.read(str(db), standings_head.micros(now), lambda head: True, None)
     assert found is not None
     assert found[0]["settings"] is None  # a cache for the full path alone
