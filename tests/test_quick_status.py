@@ -323,6 +323,38 @@ def test_a_conflict_copy_beside_the_data_file_falls_back_and_is_named(
     assert quick(("status", "--short"), env) is None
 
 
+CONFLICT_NAMES = {
+    "followup.sync-conflict-20261130-061322-ABCDEFG.json": True,
+    "followup (conflicted copy 2026-11-30).json": True,
+    "followup (Someone's conflicted copy).json": True,
+    "followup (Sam's conflicted copy 2026-11-30) (1).json": True,
+    "followup.sync-conflict-20261130-061322-ABCDEFG.json.tmp": False,
+    "followup (conflicted copy 2026-11-30).json.bak": False,
+    "other.sync-conflict-20261130-061322-ABCDEFG.json": False,
+    "other (conflicted copy 2026-11-30).json": False,
+    "followup (copy 2026-11-30).json": False,
+    "followup-conflict.json": False,
+    "conflict-notes.txt": False,
+    "followup.json.sync-conflict-20261130-061322-ABCDEFG": False,
+    "followup.json": False,
+}
+"""Names beside ``followup.json``, and whether each is a sync conflict copy of it."""
+
+
+@pytest.mark.parametrize(("name", "expected"), CONFLICT_NAMES.items())
+def test_both_paths_tell_a_conflict_copy_by_the_same_rule(
+    tmp_path: Path, name: str, expected: bool
+) -> None:
+    from followup_tui.paths import conflict_copies
+
+    db = tmp_path / "followup.json"
+    db.write_text("{}", encoding="utf-8")
+    (tmp_path / name).write_text("{}", encoding="utf-8")
+    full = [copy.name for copy in conflict_copies(db)]
+    assert full == ([name] if expected and name != db.name else [])
+    assert quick_status._conflict_copy_beside(str(db)) is expected
+
+
 @pytest.mark.parametrize(
     "damage",
     [
