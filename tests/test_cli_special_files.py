@@ -173,3 +173,10 @@ def test_a_named_pipe_for_the_reminders_state_is_never_read(tmp_path: Path) -> N
     done = followup("remind", "--print", db=db)
     assert done.returncode == 0, done.stderr
     assert "Globex" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["import", "merge"])
+def test_a_named_pipe_to_import_or_merge_is_refused_at_once(tmp_path: Path, command: str) -> None:
+    fifo = tmp_path / "export.json"
+    os.mkfifo(fifo)
+    refused(followup(command, str(fifo), db=tmp_path / "followup.json"), str(fifo), "regular file")
