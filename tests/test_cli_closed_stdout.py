@@ -37,9 +37,10 @@ PRINTING = (
     ("demo",),
     ("import", "{export}"),
     ("merge", "{export}"),
+    ("serve", "--port", "0"),
 )
 """Each command that prints to standard output (``{draft}``: a draft to check,
-``{export}``: an interchange file)."""
+``{export}``: an interchange file; ``serve`` ends when its banner can't be printed)."""
 
 
 @pytest.fixture
