@@ -1,10 +1,11 @@
 """Reading a file only when it is a regular file.
 
 A named pipe opened for reading waits for a writer for ever, and a device such as
-``/dev/zero`` never ends: either, named as the data file or found where its lock, backup
-or drafts belong, would hang followup. So the name is looked up first (``stat`` opens
-nothing), and the file is then opened without waiting and looked at again, in case
-something else was put under the name in between.
+``/dev/zero`` never ends: either, named as the data file, found where a file beside it
+belongs (its lock, backup, drafts, reminders) or given to import, would hang followup.
+So the name is looked up first (``stat`` opens nothing), and the file is then opened
+without waiting and looked at again, in case something else was put under the name in
+between.
 """
 
 from __future__ import annotations
