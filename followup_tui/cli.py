@@ -30,10 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CliError", "build_parser", "inert", "inert_json", "main", "parse_args"]
 
-# Where the standings' own tests (and anything written against this module) reach them.
-_status = cli_status.show_status
-_cache_key = cli_status.cache_key
-
 
 DEMO_NAME = "Alex Morgan"
 """Who the demo's messages are signed by, when the user has set no name."""
@@ -218,6 +214,8 @@ def _remind(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     channels = () if args.print else remind.CHANNELS
     try:
         remind.remind(entries, path, now, settings.zone(), channels=channels)
+    except BrokenPipeError:
+        raise  # the reader of standard output went away, not the state file: main ends quietly
     except OSError as exc:
         raise CliError(f"{remind.state_path(path)}: can't be written ({exc.strerror})") from None
     return 0

@@ -11,6 +11,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from followup_tui.sync_conflicts import is_conflict_copy
+
 APP_NAME = "followup"
 """The folder name under the platform's data and config folders."""
 ENV_DB = "FOLLOWUP_DB"
@@ -75,28 +77,13 @@ def crash_log_path(folder: Path | None = None) -> Path:
 
 
 def conflict_copies(data_file: Path) -> list[Path]:
-    """Sync conflict copies of a data file lying beside it, oldest name first.
-
-    Syncthing names them ``followup.sync-conflict-20261130-101500-ABCDEFG.json``, Dropbox
-    ``followup (Sam's conflicted copy 2026-11-30).json``: each holds the other device's
-    version, which ``followup merge`` folds in.
-    """
-    stem, suffix = data_file.stem, data_file.suffix
-    syncthing, dropbox = f"{stem}.sync-conflict-", f"{stem} ("
-    found = []
+    """Sync conflict copies of a data file lying beside it, oldest name first
+    (:func:`~followup_tui.sync_conflicts.is_conflict_copy` says which)."""
+    name = data_file.name
     try:
         # A plain scan, not glob: `followup status` runs this, and glob costs it an import.
         with os.scandir(data_file.parent) as entries:
-            for entry in entries:
-                name = entry.name
-                if not name.endswith(suffix):
-                    continue
-                if name.startswith(syncthing) or (
-                    name.startswith(dropbox)
-                    and name.endswith(")" + suffix)
-                    and "conflicted copy" in name
-                ):
-                    found.append(Path(entry.path))
+            found = [Path(e.path) for e in entries if is_conflict_copy(e.name, name)]
     except OSError:
         return []
     return sorted(found)

@@ -18,6 +18,7 @@ import sys
 import time
 
 from followup_tui import standings_head, status_text
+from followup_tui.sync_conflicts import is_conflict_copy
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
 if TYPE_CHECKING:
@@ -107,11 +108,12 @@ def _data_path(environ: Mapping[str, str]) -> str:
 
 
 def _conflict_copy_beside(data_path: str) -> bool:
-    """True when anything beside the data file may be a sync conflict copy (the full path
-    tells them apart, and names each)."""
+    """True when a sync conflict copy lies beside the data file (the full path names it),
+    or the folder can't be scanned to tell."""
+    folder, name = os.path.split(os.path.abspath(data_path))
     try:
-        with os.scandir(os.path.dirname(os.path.abspath(data_path))) as entries:
-            return any("conflict" in entry.name for entry in entries)
+        with os.scandir(folder) as entries:
+            return any(is_conflict_copy(entry.name, name) for entry in entries)
     except OSError:
         return True
 

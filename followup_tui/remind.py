@@ -45,8 +45,10 @@ def load_announced(path: Path) -> dict[str, str]:
 
     A missing or unreadable file means nothing was announced yet.
     """
+    from followup_tui.storage import regular  # a named pipe there is never read
+
     try:
-        data = json.loads(path.read_bytes())
+        data = json.loads(regular.read_bytes(path))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):

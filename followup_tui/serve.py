@@ -58,6 +58,20 @@ def serve(db: Path, port: int) -> None:
                 raise web.HTTPForbidden(text="followup serve: not from its own page")
             return await super().handle_websocket(request)
 
-    LocalServer(
+    from rich.console import Console
+
+    class Banner(Console):
+        """textual-serve's console, ending as every followup command does when the reader
+        of standard output has gone (rich's own ends with exit code 1)."""
+
+        def on_broken_pipe(self) -> None:
+            from followup_tui.quick_status import reader_gone
+
+            self.quiet = True
+            raise SystemExit(reader_gone())
+
+    server = LocalServer(
         app_command(db), host=HOST, port=port, title="followup", templates_path=TEMPLATES
-    ).serve()
+    )
+    server.console = Banner()  # before serve(): its log handler writes there too
+    server.serve()

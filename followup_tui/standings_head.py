@@ -175,10 +175,17 @@ def _pairs(flat: list[Any]) -> list[tuple[str, Any]]:
 
 
 def file_identity(data_file: str | os.PathLike[str]) -> list[object] | None:
-    """The data file's inode, size, modification time and CRC-32; None if absent."""
+    """The data file's inode, size, modification time and CRC-32; None if absent, or not
+    a regular file (a named pipe, a device: the full path refuses it, having read
+    nothing). Looked up before it is opened: a named pipe is never opened."""
     try:
-        with open(data_file, "rb") as stream:
-            stat = os.fstat(stream.fileno())
+        if not S_ISREG(os.stat(data_file).st_mode):
+            return None
+        fd = os.open(data_file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as stream:
+            stat = os.fstat(fd)
+            if not S_ISREG(stat.st_mode):  # put under the name since it was looked up
+                return None
             content = stream.read()
     except OSError:
         return None

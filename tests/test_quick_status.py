@@ -288,7 +288,7 @@ def test_no_cache_or_a_stale_one_falls_back(demo: tuple[Path, datetime]) -> None
 def test_settings_the_full_path_did_not_read_from_the_file_are_not_trusted(
     tmp_path: Path,
 ) -> None:
-    from followup_tui import cli
+    from followup_tui import cli, cli_status
     from followup_tui.clock import FixedClock
     from followup_tui.settings import Settings
 
@@ -300,7 +300,7 @@ def test_settings_the_full_path_did_not_read_from_the_file_are_not_trusted(
     env = environment(db, now)
     args = cli.build_parser().parse_args(["--db", str(db), "status"])
     with environ(env), redirect_stdout(io.StringIO()):  # other settings than the file's
-        cli._status(args, Settings(policy="patient"), FixedClock(now))
+        cli_status.show_status(args, Settings(policy="patient"), FixedClock(now))
     found = standings_head.read(str(db), standings_head.micros(now), lambda head: True, None)
     assert found is not None
     assert found[0]["settings"] is None  # a cache for the full path alone
@@ -321,6 +321,38 @@ def test_a_conflict_copy_beside_the_data_file_falls_back_and_is_named(
     assert copy.name in err
     # --short too: its notice on standard error is the same with a cache or without.
     assert quick(("status", "--short"), env) is None
+
+
+CONFLICT_NAMES = {
+    "followup.sync-conflict-20261130-061322-ABCDEFG.json": True,
+    "followup (conflicted copy 2026-11-30).json": True,
+    "followup (Someone's conflicted copy).json": True,
+    "followup (Sam's conflicted copy 2026-11-30) (1).json": True,
+    "followup.sync-conflict-20261130-061322-ABCDEFG.json.tmp": False,
+    "followup (conflicted copy 2026-11-30).json.bak": False,
+    "other.sync-conflict-20261130-061322-ABCDEFG.json": False,
+    "other (conflicted copy 2026-11-30).json": False,
+    "followup (copy 2026-11-30).json": False,
+    "followup-conflict.json": False,
+    "conflict-notes.txt": False,
+    "followup.json.sync-conflict-20261130-061322-ABCDEFG": False,
+    "followup.json": False,
+}
+"""Names beside ``followup.json``, and whether each is a sync conflict copy of it."""
+
+
+@pytest.mark.parametrize(("name", "expected"), CONFLICT_NAMES.items())
+def test_both_paths_tell_a_conflict_copy_by_the_same_rule(
+    tmp_path: Path, name: str, expected: bool
+) -> None:
+    from followup_tui.paths import conflict_copies
+
+    db = tmp_path / "followup.json"
+    db.write_text("{}", encoding="utf-8")
+    (tmp_path / name).write_text("{}", encoding="utf-8")
+    full = [copy.name for copy in conflict_copies(db)]
+    assert full == ([name] if expected and name != db.name else [])
+    assert quick_status._conflict_copy_beside(str(db)) is expected
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from followup_tui import cli, standings_cache, standings_head
+from followup_tui import cli, cli_status, standings_cache, standings_head
 from followup_tui.clock import FixedClock
 from followup_tui.core.codec import CodecError
 from followup_tui.core.model import Event, EventKind, Interview, Interviewer, Outcome
@@ -80,7 +80,7 @@ def status(db: Path, at: datetime, flags: tuple[str, ...], config: Settings = NE
     args = cli.build_parser().parse_args(["--db", str(db), "status", *flags])
     out = io.StringIO()
     with redirect_stdout(out):
-        assert cli._status(args, config, FixedClock(at)) == 0
+        assert cli_status.show_status(args, config, FixedClock(at)) == 0
     return out.getvalue()
 
 
@@ -147,7 +147,7 @@ def test_cached_and_computed_standings_agree_at_any_instant(
     with data_file(board) as db:
         status(db, made, ())  # computes, and writes the cache
         later = within(db, fraction)
-        key = cli._cache_key(standings_cache.file_identity(db) or [], NEW_YORK)
+        key = cli_status.cache_key(standings_cache.file_identity(db) or [], NEW_YORK)
         assert key is not None
         assert standings_cache.load_rows(db, key, later) is not None  # the cache answers
         for flags in VARIANTS:

@@ -22,11 +22,6 @@ from typing import Literal, TypeVar
 
 from followup_tui.core.date_error import DateError as DateError
 
-# Lengths are read and shown by followup_tui.core.durations; the form takes them from here
-# with the dates it reads.
-from followup_tui.core.durations import describe_duration as describe_duration
-from followup_tui.core.durations import parse_duration as parse_duration
-
 FIRST_YEAR = 1900
 """The earliest year a date or instant may have: older ones are typos."""
 LAST_YEAR = 2999

@@ -27,6 +27,7 @@ import orjson
 from followup_tui.core.codec import CodecError, interview_from_dict, record_label
 from followup_tui.core.model import Interview
 from followup_tui.paths import backup_path_for
+from followup_tui.storage import regular
 from followup_tui.storage.errors import StoreError
 
 SCHEMA = 1
@@ -76,10 +77,34 @@ def stamp_of(st: os.stat_result) -> Stamp:
 
 
 def read_with_stamp(path: Path) -> tuple[bytes, Stamp]:
-    """The bytes of ``path`` and the stamp of the very file they were read from."""
-    with open(path, "rb") as handle:
-        stamp = stamp_of(os.fstat(handle.fileno()))
-        return handle.read(), stamp
+    """The bytes of ``path`` and the stamp of the very file they were read from.
+    :class:`~followup_tui.storage.regular.NotRegular` unless it is a regular file."""
+    raw, info = regular.read(path)
+    return raw, stamp_of(info)
+
+
+def refuse_unusual(path: Path) -> None:
+    """Raise :class:`StoreError` at once when ``path`` names something other than a
+    regular file (a named pipe, a device, a folder): before a lock or a folder is made
+    beside it, and before anything is read."""
+    try:
+        regular.check(path)
+    except regular.NotRegular as exc:
+        raise _not_a_file(path, exc) from None
+    except OSError:
+        pass  # reading it says what is wrong, with the way back to the backup
+
+
+def _not_a_file(path: Path, exc: regular.NotRegular) -> StoreError:
+    if exc.folder:
+        return StoreError(
+            f"Can't use the data file {path}: it is a folder, not a file. Move the folder "
+            "away, or choose another data file with --db or FOLLOWUP_DB."
+        )
+    return StoreError(
+        f"Can't use the data file {path}: {exc.strerror}. Choose another data file with "
+        "--db or FOLLOWUP_DB."
+    )
 
 
 class _Bad(Exception):
@@ -101,11 +126,8 @@ def load(path: Path) -> Loaded:
         raw, stamp = read_with_stamp(path)
     except FileNotFoundError:
         return Loaded(None, empty_tables())
-    except IsADirectoryError:
-        raise StoreError(
-            f"Can't use the data file {path}: it is a folder, not a file. Move the folder "
-            "away, or choose another data file with --db or FOLLOWUP_DB."
-        ) from None
+    except regular.NotRegular as exc:
+        raise _not_a_file(path, exc) from None
     except OSError as exc:
         raise unusable(path, _read_problem(path, exc)) from None
     try:
@@ -296,7 +318,7 @@ def restore_advice(path: Path) -> list[str]:
     """How to go back to the backup beside ``path``, if there is a usable one."""
     backup = backup_path_for(path)
     try:
-        raw = backup.read_bytes()
+        raw = regular.read_bytes(backup)
         parse(raw)
     except FileNotFoundError:
         return [f"There is no backup beside it ({backup}) to go back to."]

@@ -20,6 +20,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from followup_tui.paths import drafts_path
+from followup_tui.storage import regular
 from followup_tui.storage.atomic import write_atomic
 
 
@@ -75,7 +76,7 @@ class Drafts:
 
     def _load(self, path: Path) -> None:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = json.loads(regular.read_bytes(path).decode("utf-8"))
             for interview_id, item in raw.items():
                 kept = _Kept({Message(**m["message"]): Edited(**m["text"]) for m in item["edits"]})
                 kept.last = Message(**item["last"]) if item["last"] else None

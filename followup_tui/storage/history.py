@@ -10,22 +10,24 @@ from followup_tui.core.model import EventKind, Interview
 UNDO_DEPTH = 100
 """Changes remembered for undo in one session."""
 
-_NOUNS = {
-    EventKind.THANK_YOU_SENT: "thank-you",
-    EventKind.CHECK_IN_SENT: "check-in",
-    EventKind.REPLY: "reply",
-    EventKind.UPDATE_SENT: "update",
-    EventKind.CLOSING_NOTE_SENT: "closing note",
-    EventKind.THANKS_SENT: "thanks",
-    EventKind.KEEP_WARM_CHOSEN: "keep-warm",
-    EventKind.KEEP_WARM_SENT: "keep-warm note",
-    EventKind.SNOOZED: "snooze",
-    EventKind.REFERENCE_CONTACTED: "reference contact",
-    EventKind.WITHDREW: "withdrawal",
-    EventKind.NOTE: "note",
-    EventKind.OFFER_ACCEPTED: "offer accepted",
-    EventKind.OFFER_DECLINED: "offer declined",
+_LOGGED = {
+    EventKind.THANK_YOU_SENT: "the thank-you logged for {}",
+    EventKind.CHECK_IN_SENT: "the check-in logged for {}",
+    EventKind.REPLY: "the reply from {}",
+    EventKind.UPDATE_SENT: "the update logged for {}",
+    EventKind.CLOSING_NOTE_SENT: "the closing note logged for {}",
+    EventKind.THANKS_SENT: "the thanks logged for {}",
+    EventKind.KEEP_WARM_CHOSEN: "keeping {} warm",
+    EventKind.KEEP_WARM_SENT: "the keep-warm note logged for {}",
+    EventKind.SNOOZED: "snoozing {}",
+    EventKind.REFERENCE_CONTACTED: "the reference contact logged for {}",
+    EventKind.WITHDREW: "the withdrawal from {}",
+    EventKind.NOTE: "the note on {}",
+    EventKind.OFFER_ACCEPTED: "the accepted offer at {}",
+    EventKind.OFFER_DECLINED: "the declined offer at {}",
 }
+"""What logging each kind of event was, as undo names it ("Undone: the accepted offer at
+Acme"); ``{}`` is the company."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,8 @@ class Change:
     """One saved change, as undo needs it."""
 
     description: str
-    """What it was, e.g. "thank-you logged for Acme"."""
+    """What it was, as undo names it after "Undone: ", e.g. "the thank-you logged for
+    Acme"."""
     before: tuple[tuple[str, Interview | None], ...]
     """Every interview it touched, by id, as it was before (None: it did not exist)."""
 
@@ -61,20 +64,20 @@ class History:
 
 
 def logged(event_kind: EventKind, company: str) -> str:
-    """Describes a logged event: "thank-you logged for Acme"."""
-    return f"{_NOUNS[event_kind]} logged for {company}"
+    """Describes a logged event: "the thank-you logged for Acme"."""
+    return _LOGGED[event_kind].format(company)
 
 
 def added(company: str) -> str:
-    """Describes an added interview: "added Acme"."""
-    return f"added {company}"
+    """Describes an added interview: "adding Acme"."""
+    return f"adding {company}"
 
 
 def edited(before: Interview, after: Interview) -> str:
-    """Describes an edit: "archived Acme", "unarchived Acme" or "edit of Acme"."""
+    """Describes an edit: "archiving Acme", "unarchiving Acme" or "the edit to Acme"."""
     if before.archived != after.archived and _same_but_archived(before, after):
-        return f"{'archived' if after.archived else 'unarchived'} {after.company}"
-    return f"edit of {after.company}"
+        return f"{'archiving' if after.archived else 'unarchiving'} {after.company}"
+    return f"the edit to {after.company}"
 
 
 def _same_but_archived(before: Interview, after: Interview) -> bool:
@@ -82,10 +85,10 @@ def _same_but_archived(before: Interview, after: Interview) -> bool:
 
 
 def removed(company: str) -> str:
-    """Describes a removal: "removal of Acme"."""
-    return f"removal of {company}"
+    """Describes a removal: "the removal of Acme"."""
+    return f"the removal of {company}"
 
 
 def imported(count: int) -> str:
-    """Describes an import: "import of 12 interviews"."""
-    return f"import of {count} interview{'s' if count != 1 else ''}"
+    """Describes an import: "the import of 12 interviews"."""
+    return f"the import of {count} interview{'s' if count != 1 else ''}"

@@ -7,11 +7,13 @@ the next save. Here a duplicate key is refused, and named.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-import stat
 from pathlib import Path
 from typing import Any
+
+from followup_tui.storage import regular
 
 MAX_IMPORT_BYTES = 32 * 1024 * 1024
 """The largest file ``followup import`` and ``followup merge`` read (32 MiB): some fifty
@@ -72,10 +74,14 @@ def read_bounded(path: Path, limit: int | None = None) -> bytes:
     given), or when it is not a regular file: a device such as ``/dev/zero``, or a pipe,
     could be read for ever. ``OSError`` when it can't be read."""
     limit = MAX_IMPORT_BYTES if limit is None else limit
-    with open(path, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise JsonFileError("it is not a regular file")
+    try:
+        # Looked up first: a named pipe opened to be read would wait for a writer.
+        if regular.check(path) is None:
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+        fd = regular.open_fd(path, os.O_RDONLY)
+    except regular.NotRegular:
+        raise JsonFileError("it is not a regular file") from None
+    with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise JsonFileError(f"it is larger than the {limit // (1024 * 1024)} MiB a file may be")

@@ -19,6 +19,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from followup_tui.paths import lock_path_for
+from followup_tui.storage import regular
 from followup_tui.storage.atomic import FILE_MODE
 from followup_tui.storage.errors import StoreError, StoreLocked
 
@@ -72,7 +73,10 @@ class WriterLock:
     @classmethod
     def _lock_file(cls, data_path: Path, path: Path) -> int:
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+            regular.check(path)  # a named pipe is never opened, not even to be refused
+            fd = regular.open_fd(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except regular.NotRegular as exc:
+            raise StoreError(f"Can't lock {path}: {exc.strerror}. Move it away.") from None
         except OSError as exc:
             raise StoreError(
                 f"Can't open {data_path} for writing: the lock file {path} can't be created "
@@ -98,11 +102,14 @@ class WriterLock:
     def is_free(data_path: Path) -> bool:
         """True when no process holds the lock of ``data_path`` (checked without taking it
         for long, and without creating the lock file)."""
+        path = lock_path_for(data_path)
         try:
-            fd = os.open(lock_path_for(data_path), os.O_RDONLY | os.O_CLOEXEC)
+            if regular.check(path) is None:
+                return True
+            fd = regular.open_fd(path, os.O_RDONLY)
         except FileNotFoundError:
             return True
-        except OSError:
+        except OSError:  # NotRegular too: nothing followup could have locked
             return False
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)

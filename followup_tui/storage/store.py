@@ -91,6 +91,7 @@ class Store:
         ``clock`` times each change of a field (default: see :attr:`clock`).
         """
         path = Path(os.path.realpath(Path(path).expanduser()))
+        datafile.refuse_unusual(path)
         if read_only:
             return cls(path, datafile.load(path), None, clock)
         from followup_tui.storage.writer import open_for_writing
@@ -282,7 +283,7 @@ class Store:
 
     def save_together(self, interviews: Iterable[Interview], what: str) -> list[Interview]:
         """Save several interviews in one write, all or nothing, as one change that undo
-        takes back whole and names ``what`` ("reply from Acme and its next round").
+        takes back whole and names ``what`` ("the reply from Acme and its next round").
 
         An interview whose id is in the store replaces it; an empty id gets a fresh one.
         Returns them as stored. Raises ``CodecError`` (nothing saved) if any of them can't
@@ -303,7 +304,8 @@ class Store:
     def undo(self) -> str | None:
         """Revert the newest change of this session, saving at once.
 
-        Returns what was undone ("undid: thank-you logged for Acme"), or None if nothing.
+        Returns what was undone ("Undone: the thank-you logged for Acme"), or None if
+        nothing.
         """
         with self._mutex:
             change = self._history.last()
@@ -314,7 +316,7 @@ class Store:
             self._apply(puts, gone, "", record=False)
             if self._history.last() is change:  # a merge on the way starts history afresh
                 self._history.drop_last()
-            return f"undid: {change.description}"
+            return f"Undone: {change.description}"
 
     def close(self) -> None:
         """Release the lock; the store can't be changed any more (idempotent)."""

@@ -26,6 +26,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from followup_tui.storage import regular
 from followup_tui.storage.atomic import FolderSyncError, wait_for_cleanup, write_atomic
 from followup_tui.storage.datafile import Stamp, Tables, empty_tables, stamp_of
 from followup_tui.storage.errors import StoreError
@@ -87,7 +88,7 @@ class AtomicJSONStorage(Storage):
         if stamp == self._stamp:
             return False
         try:
-            same = self.path.read_bytes() == self._on_disk
+            same = regular.read_bytes(self.path) == self._on_disk
         except OSError:
             return False
         if same:

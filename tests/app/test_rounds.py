@@ -186,5 +186,5 @@ async def test_one_undo_takes_back_the_reply_and_the_round_it_added(
         assert not [e for e in stored(data_file)["initech"].events if e.outcome]
         assert [n.message for n in app._notifications] == [
             "Initech: reply logged, next round added · u undoes it",
-            "Undid: reply from Initech and its next round",
+            "Undone: the reply from Initech and its next round",
         ]

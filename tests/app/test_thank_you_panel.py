@@ -76,7 +76,7 @@ async def test_one_undo_takes_back_the_thank_yous_logged_together(
         assert thanked(data_file) == []
         assert [n.message for n in app._notifications] == [
             "Acme: thank-yous to Dana Ruiz and Sam Lee logged · u undoes it",
-            "Undid: thank-yous to Dana Ruiz and Sam Lee logged for Acme",
+            "Undone: the thank-yous to Dana Ruiz and Sam Lee logged for Acme",
         ]
 
 

@@ -51,9 +51,9 @@ def test_one_undo_takes_them_all_back_and_says_what_they_were(store: Store) -> N
     with store:
         store.save_together(
             [replace(store.get("iv1"), notes="changed"), interview(2)],
-            "reply from Company 1 and its next round",
+            "the reply from Company 1 and its next round",
         )
-        assert store.undo() == "undid: reply from Company 1 and its next round"
+        assert store.undo() == "Undone: the reply from Company 1 and its next round"
         # As before, but for the time of the notes' change back: undoing is a change too.
         assert without_edit_times(store.interviews()) == without_edit_times(before)
         assert not store.can_undo()

@@ -135,7 +135,7 @@ def test_an_update_that_changes_nothing_is_not_a_change(path: Path) -> None:
         store.add(interview(1))
         store.update(interview(1))
         assert store.revision == 1
-        assert store.undo() == "undid: added Company 1"
+        assert store.undo() == "Undone: adding Company 1"
 
 
 def test_revision_counts_every_change(path: Path) -> None:
@@ -215,13 +215,13 @@ def test_undo_describes_and_reverts_each_kind_of_change(path: Path) -> None:
             said.append(store.undo())
         assert store.interviews() == []
     assert said == [
-        "undid: removal of Company 2",
-        "undid: import of 2 interviews",
-        "undid: edit of Company 1",
-        "undid: archived Company 1",
-        "undid: check-in logged for Company 1",
-        "undid: thank-you logged for Company 1",
-        "undid: added Company 1",
+        "Undone: the removal of Company 2",
+        "Undone: the import of 2 interviews",
+        "Undone: the edit to Company 1",
+        "Undone: archiving Company 1",
+        "Undone: the check-in logged for Company 1",
+        "Undone: the thank-you logged for Company 1",
+        "Undone: adding Company 1",
     ]
 
 
@@ -229,7 +229,7 @@ def test_undo_is_saved_and_belongs_to_the_session(path: Path) -> None:
     with Store.open(path) as store:
         store.add(interview(1))
         store.remove("iv1")
-        assert store.undo() == "undid: removal of Company 1"
+        assert store.undo() == "Undone: the removal of Company 1"
     with Store.open(path) as store:
         assert store.interviews() == [interview(1)]
         assert not store.can_undo()
@@ -365,3 +365,34 @@ def test_a_writer_clears_temporary_files_left_by_a_killed_save(path: Path) -> No
     assert len(temp_files(path.parent)) == 3  # a reader never deletes anything
     Store.open(path).close()
     assert temp_files(path.parent) == [other.name]
+
+
+UNDONE = {
+    EventKind.THANK_YOU_SENT: "Undone: the thank-you logged for Acme",
+    EventKind.CHECK_IN_SENT: "Undone: the check-in logged for Acme",
+    EventKind.REPLY: "Undone: the reply from Acme",
+    EventKind.UPDATE_SENT: "Undone: the update logged for Acme",
+    EventKind.CLOSING_NOTE_SENT: "Undone: the closing note logged for Acme",
+    EventKind.THANKS_SENT: "Undone: the thanks logged for Acme",
+    EventKind.KEEP_WARM_CHOSEN: "Undone: keeping Acme warm",
+    EventKind.KEEP_WARM_SENT: "Undone: the keep-warm note logged for Acme",
+    EventKind.SNOOZED: "Undone: snoozing Acme",
+    EventKind.REFERENCE_CONTACTED: "Undone: the reference contact logged for Acme",
+    EventKind.WITHDREW: "Undone: the withdrawal from Acme",
+    EventKind.NOTE: "Undone: the note on Acme",
+    EventKind.OFFER_ACCEPTED: "Undone: the accepted offer at Acme",
+    EventKind.OFFER_DECLINED: "Undone: the declined offer at Acme",
+}
+"""What undo says after logging each kind of event for Acme."""
+
+
+def test_undo_names_every_kind_of_event_in_plain_words(path: Path) -> None:
+    assert set(UNDONE) == set(EventKind)
+    with Store.open(path) as store:
+        store.add(interview(1, company="Acme"))
+        for kind, said in UNDONE.items():
+            at = START + timedelta(days=1)
+            outcome = Outcome.STILL_DECIDING if kind is EventKind.REPLY else None
+            until = (at + timedelta(days=7)).date() if kind is EventKind.SNOOZED else None
+            store.log("iv1", Event(kind, at, outcome=outcome, until=until))
+            assert store.undo() == said

@@ -34,19 +34,20 @@ from .support import START, interview
 _words = st.text(alphabet="abcdefgh XYZ-é☕", max_size=12)
 _numbers = st.integers(0, 30)
 
-_NOUNS = {
-    EventKind.THANK_YOU_SENT: "thank-you",
-    EventKind.CHECK_IN_SENT: "check-in",
-    EventKind.REPLY: "reply",
-    EventKind.SNOOZED: "snooze",
-    EventKind.NOTE: "note",
-    EventKind.WITHDREW: "withdrawal",
+_LOGGED = {
+    EventKind.THANK_YOU_SENT: "the thank-you logged for {}",
+    EventKind.CHECK_IN_SENT: "the check-in logged for {}",
+    EventKind.REPLY: "the reply from {}",
+    EventKind.SNOOZED: "snoozing {}",
+    EventKind.NOTE: "the note on {}",
+    EventKind.WITHDREW: "the withdrawal from {}",
 }
+"""The kinds of event logged here, and what undo calls logging each."""
 
 
 @st.composite
 def _events(draw: st.DrawFn) -> Event:
-    kind = draw(st.sampled_from(list(_NOUNS)))
+    kind = draw(st.sampled_from(list(_LOGGED)))
     at = START + timedelta(minutes=draw(st.integers(0, 100_000)))
     if kind is EventKind.THANK_YOU_SENT:
         return Event(kind, at, to=draw(_words))
@@ -96,7 +97,7 @@ class StoreMachine(RuleBasedStateMachine):
         before = dict(self.model)
         assert self.store.add(new) == new
         self.model[new.id] = new
-        self._changed(before, f"added {new.company}")
+        self._changed(before, f"adding {new.company}")
 
     @rule(company=st.sampled_from(["", "  "]))
     def add_invalid(self, company: str) -> None:
@@ -115,7 +116,7 @@ class StoreMachine(RuleBasedStateMachine):
         if new != target:
             before = dict(self.model)
             self.model[new.id] = new
-            self._changed(before, f"edit of {new.company}")
+            self._changed(before, f"the edit to {new.company}")
 
     @precondition(lambda self: self.model)
     @rule(data=st.data())
@@ -125,7 +126,7 @@ class StoreMachine(RuleBasedStateMachine):
         self.store.update(new)
         before = dict(self.model)
         self.model[new.id] = new
-        word = "archived" if new.archived else "unarchived"
+        word = "archiving" if new.archived else "unarchiving"
         self._changed(before, f"{word} {new.company}")
 
     @precondition(lambda self: self.model)
@@ -136,7 +137,7 @@ class StoreMachine(RuleBasedStateMachine):
         assert new == target.with_event(event)
         before = dict(self.model)
         self.model[new.id] = new
-        self._changed(before, f"{_NOUNS[event.kind]} logged for {new.company}")
+        self._changed(before, _LOGGED[event.kind].format(new.company))
 
     @precondition(lambda self: self.model)
     @rule(data=st.data())
@@ -145,7 +146,7 @@ class StoreMachine(RuleBasedStateMachine):
         before = dict(self.model)
         self.store.remove(target)
         company = self.model.pop(target).company
-        self._changed(before, f"removal of {company}")
+        self._changed(before, f"the removal of {company}")
 
     @rule(numbers=st.lists(_numbers, min_size=1, max_size=4, unique=True), notes=_words)
     def import_some(self, numbers: list[int], notes: str) -> None:
@@ -154,7 +155,7 @@ class StoreMachine(RuleBasedStateMachine):
         before = dict(self.model)
         self.model.update({i.id: i for i in batch})
         plural = "s" if len(batch) != 1 else ""
-        self._changed(before, f"import of {len(batch)} interview{plural}")
+        self._changed(before, f"the import of {len(batch)} interview{plural}")
 
     @rule()
     def undo(self) -> None:
@@ -164,7 +165,7 @@ class StoreMachine(RuleBasedStateMachine):
             return
         self.model, what = self.undo_stack.pop()
         self.changes += 1
-        assert said == f"undid: {what}"
+        assert said == f"Undone: {what}"
 
     @rule()
     def reopen(self) -> None:

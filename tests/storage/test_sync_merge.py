@@ -228,7 +228,7 @@ def test_a_change_saved_over_another_version_can_be_undone(tmp_path: Path) -> No
     rename_over(other_version(path, lambda o: o.add(interview(2))), path)
     store.log("iv1", note(1))
 
-    assert store.undo() == "undid: note logged for Company 1"
+    assert store.undo() == "Undone: the note on Company 1"
 
     saved = load(path).interviews
     assert sorted(saved) == ["iv1", "iv2"]

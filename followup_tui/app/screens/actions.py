@@ -153,7 +153,7 @@ class InterviewScreen(Screen[None]):
         def both() -> list[Interview]:
             replied = store.get(interview.id).with_event(reply)
             # An id the store holds is replaced; the draft's empty one gets a fresh id.
-            what = f"reply from {interview.company} and its next round"
+            what = f"the reply from {interview.company} and its next round"
             return store.save_together([replied, draft], what)
 
         words = f"{interview.company}: reply logged, next round added"
@@ -201,7 +201,7 @@ class InterviewScreen(Screen[None]):
                 logged = store.get(interview.id)
                 for event in events:
                     logged = logged.with_event(event)
-                what = f"{words} for {interview.company}"
+                what = f"the {words} for {interview.company}"
                 (saved,) = store.save_together([logged], what)
                 return saved
 
@@ -282,8 +282,7 @@ class InterviewScreen(Screen[None]):
         async def run() -> None:
             saved = await pending
             if saved.ok:
-                text = saved.value or "undone"
-                self.app.notify(text[:1].upper() + text[1:], markup=False)
+                self.app.notify(saved.value or "Undone", markup=False)
 
         background.start(self.app, run, group="write")
 

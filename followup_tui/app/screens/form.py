@@ -36,11 +36,10 @@ from followup_tui.core.dates import (
     Lean,
     describe_date,
     describe_datetime,
-    describe_duration,
     parse_date,
     parse_datetime,
-    parse_duration,
 )
+from followup_tui.core.durations import describe_duration, parse_duration
 from followup_tui.core.model import Channel, Format, Interview
 from followup_tui.core.policy import POLICIES
 
