@@ -26,6 +26,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.worker import Worker
 
+from followup_tui.app.workarounds_css import match_styles_once
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.geometry import Size
@@ -177,6 +179,7 @@ def install() -> None:
     harden_option_lists()
     dismiss_only_from_top()
     style_widgets_once_mounted()
+    match_styles_once()
 
 
 _dismiss = Screen.dismiss
