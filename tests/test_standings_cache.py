@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 
 from followup_tui import cli, standings_cache, standings_head
 from followup_tui.clock import FixedClock
-from followup_tui.core.codec import CodecError
 from followup_tui.core.model import Event, EventKind, Interview, Interviewer, Outcome
 from followup_tui.core.policy import POLICIES
 from followup_tui.settings import Settings
@@ -40,13 +39,17 @@ companies = st.sampled_from(["Acme", "Globex", "acme ", "Initech", "Hooli"])
 
 @st.composite
 def events(draw: st.DrawFn) -> Event:
+    # Only the fields the data file keeps for the kind: an event with any other is refused
+    # on import, and drawing them threw five boards in six away.
     kind = draw(st.sampled_from(list(EventKind)))
+    thank_you, reply = kind is EventKind.THANK_YOU_SENT, kind is EventKind.REPLY
+    outcome = draw(st.sampled_from(list(Outcome))) if reply else None
     return Event(
         kind,
         draw(instants),
-        to=draw(st.sampled_from(["", "Dana Ruiz", "Lee Park"])),
-        outcome=draw(st.sampled_from(list(Outcome))) if kind is EventKind.REPLY else None,
-        decision_by=draw(st.none() | days),
+        to=draw(st.sampled_from(["", "Dana Ruiz", "Lee Park"])) if thank_you else "",
+        outcome=outcome,
+        decision_by=draw(st.none() | days) if outcome is Outcome.STILL_DECIDING else None,
         until=draw(days) if kind is EventKind.SNOOZED else None,
     )
 
@@ -75,9 +78,13 @@ def boards(draw: st.DrawFn) -> list[Interview]:
     return [draw(interviews(index)) for index in range(count)]
 
 
+_PARSER = cli.build_parser()
+"""One parser for every call: building it is most of a cached status's cost."""
+
+
 def status(db: Path, at: datetime, flags: tuple[str, ...], config: Settings = NEW_YORK) -> str:
     """What ``followup --db DB status FLAGS`` prints at ``at``."""
-    args = cli.build_parser().parse_args(["--db", str(db), "status", *flags])
+    args = _PARSER.parse_args(["--db", str(db), "status", *flags])
     out = io.StringIO()
     with redirect_stdout(out):
         assert cli._status(args, config, FixedClock(at)) == 0
@@ -109,10 +116,7 @@ def data_file(board: list[Interview]) -> Iterator[Path]:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "followup.json"
         with Store.open(db) as store:
-            try:
-                store.import_interviews(board)
-            except CodecError:
-                assume(False)
+            store.import_interviews(board)  # the strategies draw only what a file keeps
         yield db
 
 
