@@ -1,9 +1,20 @@
-"""Fixtures for every test: a quiet desktop (autouse) and the app on a data file of its own."""
+"""Fixtures for every test: a quiet desktop, no disk flush and the cycle collector left as
+found (all autouse), and the app on a data file of its own."""
 
+from tests.support.collector import collector_as_found
 from tests.support.desktop import quiet_desktop, tone_at_once
+from tests.support.disk import no_disk_flush
 from tests.support.factory import data_file, make_app, open_store
 
-__all__ = ["data_file", "make_app", "open_store", "quiet_desktop", "tone_at_once"]
+__all__ = [
+    "collector_as_found",
+    "data_file",
+    "make_app",
+    "no_disk_flush",
+    "open_store",
+    "quiet_desktop",
+    "tone_at_once",
+]
 
 
 def pytest_sessionstart(session: object) -> None:

@@ -20,6 +20,7 @@ from followup_tui.app.app import FollowupApp
 from followup_tui.app.screens.composer import ComposerScreen
 from followup_tui.app.screens.dialogs import Confirm
 from followup_tui.core.model import Interviewer
+from followup_tui.storage.drafts import Message
 from tests.app.conftest import SETTINGS, AppFactory, stored
 from tests.app.helpers import settle
 from tests.support.desktop import Desktop
@@ -53,13 +54,23 @@ async def open_composer(pilot: Any) -> ComposerScreen:
 async def test_every_step_and_wording_is_drawn_inert(make_app: AppFactory) -> None:
     app = signed(make_app([hostile_interview()]))
     async with app.run_test(size=WIDE, notifications=True) as pilot:
-        await open_composer(pilot)
+        screen = await open_composer(pilot)
         assert_inert(app, "CO")
-        for _ in range(8):  # round every step on offer
-            for key in ("ctrl+n", "ctrl+r", "ctrl+n", "ctrl+t"):
+        selection = screen.selection
+        assert selection is not None
+        drawn: set[Message] = set()
+        wordings = 0
+        # Once round: every wording of every step, each step to both interviewers.
+        for _ in range(len(selection.choices)):
+            count = len(selection.templates())
+            wordings += count
+            for key in ["ctrl+n"] * count + ["ctrl+r", "ctrl+t"]:
+                drawn.add(selection.message())
                 await pilot.press(key)
                 await settle(pilot)
                 assert_inert(app)
+        assert len({(m.key, m.phone, m.variant) for m in drawn}) == wordings
+        assert len({m.recipient for m in drawn}) == 2
         await pilot.press("escape")
         await settle(pilot)
         assert_inert(app)  # "draft kept" names the company
