@@ -138,6 +138,79 @@ def load_rows(data_file: Path, key: dict[str, Any], now: datetime) -> list[Cache
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Pane:
+    """What a pane of the app's list draws besides a row's names and standing."""
+
+    round: str
+    """The round as the user typed it."""
+    follows: str
+    """The id of the round it follows ("" for a first round)."""
+    interviewers: list[str]
+    """Every interviewer's name, blank ones included."""
+    start: datetime
+    """When the interview starts."""
+
+
+class Frame:
+    """The board as the cache holds it, for the app's first frame: the open and closed
+    statuses of every row at once (the counts), each row's standing only when asked for."""
+
+    def __init__(self, stored: dict[str, Any], now_us: int) -> None:
+        """Rows as stored, at ``now_us``; raises one of ``DAMAGE`` when in an unexpected
+        shape (the counted fields of every row, and every action, are checked here)."""
+        self._actions = [
+            Action(_STEPS[s], label, due_now, recipient, number, of, _BASES.get(b))
+            for s, label, due_now, recipient, number, of, b in stored["actions"]
+        ]
+        self._records: list[list[Any]] = stored["rows"]
+        self._now_us = now_us
+        self.statuses = [_STATUSES[record[4]] for record in self._records]
+        """Every row's status, in board order."""
+        self.open = [
+            status.is_open and record[3] is False
+            for status, record in zip(self.statuses, self._records, strict=True)
+        ]
+        """Whether each row is open (as ``Row.is_open``), in board order."""
+        if any(record[3] is not False and record[3] is not True for record in self._records):
+            raise ValueError("archived is not a boolean")
+        if any(len(record) != 14 for record in self._records):
+            raise ValueError("a row without what its pane draws")
+
+    def __len__(self) -> int:
+        """How many rows the cache holds."""
+        return len(self._records)
+
+    def row(self, index: int) -> CachedRow:
+        """The row at ``index``, its countdown worked out for the frame's instant."""
+        return _row(self._records[index], self._actions, self._now_us)
+
+    def pane(self, index: int) -> Pane:
+        """What the pane of the row at ``index`` draws besides its row."""
+        round_, follows, names, start = self._records[index][10:14]
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise TypeError("interviewers")
+        return Pane(str(round_), str(follows), names, datetime.fromisoformat(start))
+
+    def reasons(self) -> set[str]:
+        """Every distinct reason among the rows."""
+        return {str(record[5]) for record in self._records}
+
+
+def load_frame(data_file: Path, key: dict[str, Any], now: datetime) -> Frame | None:
+    """The rows of the cache of ``data_file`` at ``now`` for a first frame; None as
+    :func:`load_head` has it."""
+    found = _read(data_file, key, now, "rows")
+    if found is None:
+        return None
+    try:
+        return Frame(found[1], micros(now))
+    except _DAMAGE:
+        return None
+
+
+_COUNTDOWN = 9
+"""Where a stored row keeps its countdown's template (what a pane draws follows it)."""
 _STATUSES = {status.value: status for status in Status}
 _STEPS = {step.value: step for step in Step}
 _BASES = {basis.value: basis for basis in Basis}
@@ -145,7 +218,7 @@ _BASES = {basis.value: basis for basis in Basis}
 
 def _row(record: list[Any], actions: list[Action], now_us: int) -> CachedRow:
     """A stored row back as a row at ``now_us`` (its countdown worked out for then)."""
-    ident, company, role, archived, status, reason, indices, due, overdue, countdown = record
+    ident, company, role, archived, status, reason, indices, due, overdue, countdown = record[:10]
     text = _countdown(countdown, now_us)
     standing = Standing(
         status=_STATUSES[status],
@@ -288,6 +361,10 @@ class _Templates:
             due,
             s.overdue_after.isoformat() if s.overdue_after is not None else None,
             self.countdown(row),
+            interview.round,
+            interview.follows,
+            [person.name for person in interview.interviewers],
+            interview.start.isoformat(),
         ]
 
 
@@ -330,7 +407,7 @@ def save(
     # What the quick path prints, in the pieces the report makes: it assembles them alone.
     table, document = [], []
     for row, record in zip(rows, records, strict=True):
-        template = record[-1]
+        template = record[_COUNTDOWN]
         table.append(standings_head.table_row(row.is_open, template, report.table_cells(row)))
         document.append([row.is_open, template, {**report.json_fields(row), "countdown": None}])
     # The table read without json by the quick path (and fast, at thousands of rows).

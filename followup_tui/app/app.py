@@ -36,6 +36,7 @@ from followup_tui.core.standing import Standing
 from followup_tui.settings import Settings, SettingsError, save_theme
 
 if TYPE_CHECKING:
+    from followup_tui.app.early import EarlyBoard, EarlyStart
     from followup_tui.storage.store import Store
 
 T = TypeVar("T")
@@ -69,12 +70,35 @@ class FollowupApp(App[None]):
     WARM_COMPOSER_AFTER: ClassVar[float | None] = WARM_AFTER
     """Seconds after the first frame to start loading the composer's modules (None: never)."""
 
-    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
-        """The app on an open ``store``, with the user's ``settings`` and ``clock``."""
+    store: Store
+    """Where the interviews live; changed only through :meth:`save` (with an early start,
+    there once the data file is read)."""
+
+    def __init__(
+        self,
+        store: Store | None,
+        settings: Settings,
+        clock: Clock,
+        *,
+        early: EarlyStart | None = None,
+    ) -> None:
+        """The app on an open ``store``, with the user's ``settings`` and ``clock``; or,
+        with ``early`` (and no store), first drawn from the standings cache, the store
+        opened after the first frame."""
         super().__init__()
         workarounds.install()
-        self.store = store
-        """Where the interviews live; changed only through :meth:`save`."""
+        if store is not None:
+            self.store = store
+        elif early is None:
+            raise ValueError("the app needs a store or an early start")
+        self._early = early
+        self.early_board: EarlyBoard | None = early.board if early is not None else None
+        """The standings cache's board, drawn until the data file is read (then None)."""
+        self.open_error: Exception | None = None
+        """Why the data file couldn't be opened after an early start (the app then left)."""
+        self.held_keys = HeldKeys(self)
+        """Keys typed before the data file was read, replayed once it is."""
+        self._gated: asyncio.Future[None] | None = None
         self.settings = settings
         """The user's settings."""
         self.clock = clock
@@ -97,9 +121,26 @@ class FollowupApp(App[None]):
         """Loads the composer's modules while the board is idle, after the first frame."""
 
     @property
+    def read_only(self) -> bool:
+        """Whether this window only reads (another one is editing); False while the data
+        file is still to be read after an early start."""
+        return self.early_board is None and bool(getattr(self.store, "read_only", False))
+
+    @property
     def zone(self) -> tzinfo:
         """The user's time zone: dates are read and shown in it."""
         return self.calendar.tz
+
+    async def on_event(self, event: events.Event) -> None:
+        """As Textual's, but while the data file is read after an early start, keys and
+        pastes wait (replayed in order once the board is in) and the mouse does nothing."""
+        if isinstance(event, events.InputEvent | events.Paste) and not event.is_forwarded:
+            if self.held_keys.hold(event):
+                return
+            await super().on_event(event)
+            self.held_keys.done(event)
+            return
+        await super().on_event(event)
 
     async def _on_key(self, event: events.Key) -> None:
         """As Textual's, but a key typed just before the screen on top was made goes to it
@@ -203,7 +244,8 @@ class FollowupApp(App[None]):
         hold_collections()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme  # before any widget is styled
-        self.board.load(self.store.interviews(), self.now())
+        if self.early_board is None:
+            self.board.load(self.store.interviews(), self.now())
         from followup_tui.app.screens.main import MainScreen
 
         return MainScreen()
@@ -226,6 +268,8 @@ class FollowupApp(App[None]):
 
     def on_app_focus(self) -> None:
         """Take in what a sync client or another window saved meanwhile, and redraw."""
+        if self.early_board is not None:
+            return  # the file is still to be read
         if self.store.changed_elsewhere():
             self.save(self.store.refresh, whole_board=True)
         self.takeover.look()
@@ -238,6 +282,47 @@ class FollowupApp(App[None]):
         """The first frame is on screen: collect garbage again (see :func:`hold_collections`),
         and have the composer ready before its first use (see :mod:`followup_tui.app.warm`)."""
         release_collections()
+        early = self._early
+        if early is None:
+            self._warm()
+        elif early.gate is None:
+            self.call_later(self._read_file)
+        else:
+            self._gated = asyncio.ensure_future(self._read_when(early.gate))
+
+    async def _read_when(self, gate: asyncio.Event) -> None:
+        await gate.wait()
+        self.call_later(self._read_file)
+
+    def _read_file(self) -> None:
+        """After an early start's first frame: open the data file, draw the full board in
+        place of the cache's, then replay the keys typed meanwhile."""
+        from followup_tui.storage.store import StoreError
+
+        assert self._early is not None
+        try:
+            store, notice = self._early.open_store()
+        except StoreError as exc:
+            self.open_error = exc
+            self.exit(return_code=1)
+            return
+        hold_collections()  # as before the first frame of a start without the cache
+        self.store = store
+        self.board.load(store.interviews(), self.now())
+        self.early_board = None
+        from followup_tui.app.screens.main import MainScreen
+
+        board = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(board, MainScreen):
+            board.board_loaded()
+        release_collections()
+        if notice:
+            self.notify(notice, severity="warning", timeout=8, markup=False)
+        self.held_keys.replay()
+        self.on_app_focus()
+        self._warm()
+
+    def _warm(self) -> None:
         if self.WARM_COMPOSER_AFTER is not None:
             self.warmer.start(self.WARM_COMPOSER_AFTER)
 
@@ -326,13 +411,69 @@ class FollowupApp(App[None]):
                 binding.tooltip or binding.description,
                 partial(self.call_later, screen.run_action, binding.action),
             )
-        if self.store.read_only:
+        if self.early_board is None and self.store.read_only:
             yield SystemCommand(
                 f"Take over editing ({TAKE_OVER_KEY})",
                 "Make changes in this window once the other followup has closed",
                 self.action_take_over,
             )
         yield from super().get_system_commands(screen)
+
+
+class HeldKeys:
+    """Keys and pastes typed while the data file is read after an early start: held, then
+    replayed in the order typed, each once the app has settled after the one before (as
+    keys typed at a person's pace are). Keys typed during the replay queue behind it."""
+
+    def __init__(self, app: FollowupApp) -> None:
+        """Holding for ``app`` (only while its ``early_board`` is up)."""
+        self._app = app
+        self._waiting: list[events.Key | events.Paste] = []
+        self._replaying: events.Event | None = None
+        self._handled: asyncio.Future[None] | None = None
+        self._task: asyncio.Future[None] | None = None
+
+    def hold(self, event: events.Event) -> bool:
+        """Whether ``event`` is held (or, a click or scroll on the cache's rows, dropped)."""
+        if event is self._replaying:
+            return False
+        if isinstance(event, events.Key | events.Paste):
+            if self._app.early_board is not None or self._waiting or self._task is not None:
+                self._waiting.append(event)
+                return True
+            return False
+        return self._app.early_board is not None  # the mouse: nothing to act on yet
+
+    @property
+    def pending(self) -> bool:
+        """Whether keys are held or being replayed."""
+        return bool(self._waiting) or self._task is not None
+
+    def done(self, event: events.Event) -> None:
+        """``event`` was handled by the app (sent on to the focused widget)."""
+        if event is self._replaying and self._handled is not None:
+            self._handled.set_result(None)
+
+    def replay(self) -> None:
+        """Send the held keys on their way, one at a time."""
+        if self._waiting and self._task is None:
+            self._task = asyncio.ensure_future(self._replay())
+
+    async def _replay(self) -> None:
+        while self._waiting:
+            held = self._waiting.pop(0)
+            again: events.Key | events.Paste
+            if isinstance(held, events.Key):
+                again = events.Key(held.key, held.character)
+            else:
+                again = events.Paste(held.text)
+            self._handled = asyncio.get_running_loop().create_future()
+            self._replaying = again
+            if not self._app.post_message(again):
+                break  # the app is closing
+            await self._handled
+            await workarounds.settled()
+        self._replaying = self._handled = self._task = None
 
 
 def hold_collections() -> None:

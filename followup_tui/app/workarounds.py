@@ -344,3 +344,16 @@ def revive_output(driver: object) -> None:
     fresh = WriterThread(open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long)
     fresh.start()
     driver._writer_thread = fresh  # type: ignore[attr-defined]
+
+
+async def settled() -> None:
+    """Return once the app has done what the last input asked for (its messages handled,
+    screens mounted).
+
+    Textual 8.2.8 has no public wait for that; its test pilot waits, between two keys it
+    presses, with ``textual._wait.wait_for_idle(0)``: until the process stops using the
+    CPU (at most a second). The keys held while the data file is read are replayed so.
+    """
+    from textual._wait import wait_for_idle
+
+    await wait_for_idle(0)

@@ -159,7 +159,12 @@ DUE_NOW = frozenset(
 
 def summary(rows: Iterable[Row]) -> str:
     """A one-line count of the open interviews: "1 offer · 2 due · 1 overdue · 4 waiting"."""
-    counts = Counter(r.standing.status for r in rows if r.is_open)
+    return counts_line(r.standing.status for r in rows if r.is_open)
+
+
+def counts_line(statuses: Iterable[Status]) -> str:
+    """:func:`summary` of the open interviews' ``statuses``."""
+    counts = Counter(statuses)
     parts = []
     if counts[Status.OFFER]:
         parts.append(f"{counts[Status.OFFER]} offer" + ("s" if counts[Status.OFFER] > 1 else ""))
