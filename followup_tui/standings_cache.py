@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -138,6 +139,11 @@ def load_rows(data_file: Path, key: dict[str, Any], now: datetime) -> list[Cache
         return None
 
 
+FIRST_ROWS = 256
+"""Open rows the app's first frame may draw from the cache (more than a terminal of 1,000
+lines shows)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Pane:
     """What a pane of the app's list draws besides a row's names and standing."""
@@ -153,54 +159,57 @@ class Pane:
 
 
 class Frame:
-    """The board as the cache holds it, for the app's first frame: the open and closed
-    statuses of every row at once (the counts), each row's standing only when asked for."""
+    """What the app's first frame draws, as the cache holds it: the counts of every row,
+    and the first open rows (their standings made only when asked for)."""
 
     def __init__(self, stored: dict[str, Any], now_us: int) -> None:
-        """Rows as stored, at ``now_us``; raises one of ``DAMAGE`` when in an unexpected
-        shape (the counted fields of every row, and every action, are checked here)."""
+        """The ``first`` section as stored, at ``now_us``; raises one of ``DAMAGE`` when
+        in an unexpected shape."""
         self._actions = [
             Action(_STEPS[s], label, due_now, recipient, number, of, _BASES.get(b))
             for s, label, due_now, recipient, number, of, b in stored["actions"]
         ]
-        self._records: list[list[Any]] = stored["rows"]
         self._now_us = now_us
-        self.statuses = [_STATUSES[record[4]] for record in self._records]
-        """Every row's status, in board order."""
-        self.open = [
-            status.is_open and record[3] is False
-            for status, record in zip(self.statuses, self._records, strict=True)
-        ]
-        """Whether each row is open (as ``Row.is_open``), in board order."""
-        if any(record[3] is not False and record[3] is not True for record in self._records):
-            raise ValueError("archived is not a boolean")
-        if any(len(record) != 14 for record in self._records):
+        self.total: int = _count(stored["total"])
+        """How many rows the cache holds, open or not."""
+        self.open_statuses = {_STATUSES[k]: _count(n) for k, n in stored["open"].items()}
+        """How many open rows have each status."""
+        self.open_rows = sum(self.open_statuses.values())
+        """How many rows are open."""
+        self.offer_accepted: bool = stored["accepted"] is True
+        """Whether a row's offer was accepted (its steps then reorder the board)."""
+        self._records: list[list[Any]] = stored["rows"]
+        if self.open_rows > self.total or len(self._records) != min(self.open_rows, FIRST_ROWS):
+            raise ValueError("counts that don't add up")
+        if any(not isinstance(r, list) or len(r) != 14 for r in self._records):
             raise ValueError("a row without what its pane draws")
 
     def __len__(self) -> int:
-        """How many rows the cache holds."""
+        """How many open rows it holds (the first ones, in board order)."""
         return len(self._records)
 
     def row(self, index: int) -> CachedRow:
-        """The row at ``index``, its countdown worked out for the frame's instant."""
+        """The open row at ``index``, its countdown worked out for the frame's instant."""
         return _row(self._records[index], self._actions, self._now_us)
 
     def pane(self, index: int) -> Pane:
-        """What the pane of the row at ``index`` draws besides its row."""
+        """What the pane of the open row at ``index`` draws besides its row."""
         round_, follows, names, start = self._records[index][10:14]
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise TypeError("interviewers")
         return Pane(str(round_), str(follows), names, datetime.fromisoformat(start))
 
-    def reasons(self) -> set[str]:
-        """Every distinct reason among the rows."""
-        return {str(record[5]) for record in self._records}
+
+def _count(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError("not a count")
+    return value
 
 
 def load_frame(data_file: Path, key: dict[str, Any], now: datetime) -> Frame | None:
-    """The rows of the cache of ``data_file`` at ``now`` for a first frame; None as
-    :func:`load_head` has it."""
-    found = _read(data_file, key, now, "rows")
+    """What the app's first frame draws from the cache of ``data_file`` at ``now``; None
+    as :func:`load_head` has it."""
+    found = _read(data_file, key, now, "first")
     if found is None:
         return None
     try:
@@ -411,7 +420,15 @@ def save(
         table.append(standings_head.table_row(row.is_open, template, report.table_cells(row)))
         document.append([row.is_open, template, {**report.json_fields(row), "countdown": None}])
     # The table read without json by the quick path (and fast, at thousands of rows).
+    frame = {
+        "actions": templates.actions(),
+        "total": len(rows),
+        "open": Counter(row.standing.status.value for row, _ in open_rows),
+        "accepted": any(row.standing.reason == "offer accepted" for row in rows),
+        "rows": [record for _, record in open_rows[:FIRST_ROWS]],
+    }
     sections = [
+        ("first", _json(frame)),
         ("rows", _json({"actions": templates.actions(), "rows": records})),
         ("table", standings_head.encode_table(table)),
         ("json", _json(document)),

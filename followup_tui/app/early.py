@@ -40,15 +40,15 @@ class EarlyBoard:
     def __init__(self, frame: Frame) -> None:
         """The board the cache's ``frame`` holds."""
         self._frame = frame
-        self._view = [index for index, is_open in enumerate(frame.open) if is_open]
         self._rows: dict[int, Row] = {}
+        self._length = frame.open_rows
         self.summary = counts_line(
-            status for status, is_open in zip(frame.statuses, frame.open, strict=True) if is_open
+            status for status, count in frame.open_statuses.items() for _ in range(count)
         )
         """The counts line of the open interviews."""
-        self.total = len(frame)
+        self.total = frame.total
         """How many interviews the board holds, shown or not."""
-        self.hidden = self.total - len(self._view)
+        self.hidden = frame.total - frame.open_rows
         """How many closed, offered or archived interviews the view leaves out."""
         self.query = ""
         """No filter: the filter box starts empty."""
@@ -56,14 +56,15 @@ class EarlyBoard:
         """Closed ones start hidden."""
 
     def __len__(self) -> int:
-        """How many rows the view holds."""
-        return len(self._view)
+        """How many rows the view holds (the scrollbar's length)."""
+        return self._length
 
     def row_at(self, index: int) -> Row:
-        """The row at ``index`` of the view (made when first drawn)."""
+        """The row at ``index`` of the view (made when first drawn; the cache holds the
+        first rows, more than a screenful, and nothing scrolls before the board is in)."""
         row = self._rows.get(index)
         if row is None:
-            row = self._rows[index] = self._make(self._view[index])
+            row = self._rows[index] = self._make(min(index, len(self._frame) - 1))
         return row
 
     def index_of(self, interview_id: str) -> int | None:
@@ -113,7 +114,7 @@ def early_start(
     if key is None:
         return None
     frame = standings_cache.load_frame(path, key, now)
-    if frame is None or "offer accepted" in frame.reasons():
+    if frame is None or frame.offer_accepted:
         return None
     board = EarlyBoard(frame)
     try:
