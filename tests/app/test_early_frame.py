@@ -19,7 +19,7 @@ from followup_tui.app.early import early_start
 from followup_tui.cli_status import cache_key
 from followup_tui.clock import FixedClock
 from followup_tui.core.board import Row, rank, standing_of
-from followup_tui.core.model import Interview
+from followup_tui.core.model import Event, EventKind, Interview
 from followup_tui.storage.store import Store
 from tests.app.helpers import board_text, selected, settle, static_text
 from tests.support.board import NOW, SETTINGS, standard_board
@@ -161,3 +161,30 @@ def test_an_instant_past_the_caches_starts_as_today(data_file: Path) -> None:
 
 def _fields(interview: Interview) -> dict[str, object]:
     return {name: getattr(interview, name) for name in interview.__slots__}
+
+
+async def test_a_file_another_window_holds_opens_read_only_and_says_so(data_file: Path) -> None:
+    write_board(data_file, standard_board())
+    warm(data_file, NOW)
+    with Store.open(data_file):  # the other window, the writer
+        app, gate = start(data_file, NOW)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert not app.read_only  # nothing known yet
+            gate.set()
+            while app.early_board is not None:
+                await pilot.pause()
+            assert app.store.read_only
+            assert "read-only" in static_text(app, "#summary")
+            assert any("Opened read-only" in n.message for n in app._notifications)
+
+
+def test_an_accepted_offer_starts_as_today(data_file: Path) -> None:
+    # Its steps move the other rows to "move on", which the app's board orders by the
+    # ladder's own standing: the cache's order could differ.
+    board = standard_board()
+    hooli = next(i for i in board if i.company == "Hooli")
+    board[board.index(hooli)] = hooli.with_event(Event(EventKind.OFFER_ACCEPTED, NOW))
+    write_board(data_file, board)
+    warm(data_file, NOW)
+    assert early_start(data_file, SETTINGS, NOW, cache_key) is None
