@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from followup_tui.app import signals, workarounds
+from followup_tui.app.held import HeldKeys
 from followup_tui.app.live import LiveBoard
 from followup_tui.app.saver import Saved, Saver
 from followup_tui.app.takeover import KEY as TAKE_OVER_KEY
@@ -282,42 +283,23 @@ class FollowupApp(App[None]):
         """The first frame is on screen: collect garbage again (see :func:`hold_collections`),
         and have the composer ready before its first use (see :mod:`followup_tui.app.warm`)."""
         release_collections()
-        early = self._early
-        if early is None:
+        if self._early is None:
             self._warm()
-        elif early.gate is None:
-            self.call_later(self._read_file)
         else:
-            self._gated = asyncio.ensure_future(self._read_when(early.gate))
+            from followup_tui.app.early import read_file_after
 
-    async def _read_when(self, gate: asyncio.Event) -> None:
-        await gate.wait()
-        self.call_later(self._read_file)
+            self._gated = read_file_after(self, self._early)
 
-    def _read_file(self) -> None:
-        """After an early start's first frame: open the data file, draw the full board in
-        place of the cache's, then replay the keys typed meanwhile."""
-        from followup_tui.storage.store import StoreError
-
-        assert self._early is not None
-        try:
-            store, notice = self._early.open_store()
-        except StoreError as exc:
-            self.open_error = exc
-            self.exit(return_code=1)
-            return
-        hold_collections()  # as before the first frame of a start without the cache
+    def took_in_file(self, store: Store) -> None:
+        """After an early start: the data file is read (into ``store``); the board is
+        loaded, the cache's rows drawn no more, and what waited for it may run."""
         self.store = store
         self.board.load(store.interviews(), self.now())
         self.early_board = None
-        from followup_tui.app.screens.main import MainScreen
 
-        board = self.screen_stack[0] if self.screen_stack else None
-        if isinstance(board, MainScreen):
-            board.board_loaded()
-        release_collections()
-        if notice:
-            self.notify(notice, severity="warning", timeout=8, markup=False)
+    def after_file(self) -> None:
+        """After an early start, once the full board is drawn: replay the keys held, look
+        for other programs' changes, warm the composer."""
         self.held_keys.replay()
         self.on_app_focus()
         self._warm()
@@ -418,62 +400,6 @@ class FollowupApp(App[None]):
                 self.action_take_over,
             )
         yield from super().get_system_commands(screen)
-
-
-class HeldKeys:
-    """Keys and pastes typed while the data file is read after an early start: held, then
-    replayed in the order typed, each once the app has settled after the one before (as
-    keys typed at a person's pace are). Keys typed during the replay queue behind it."""
-
-    def __init__(self, app: FollowupApp) -> None:
-        """Holding for ``app`` (only while its ``early_board`` is up)."""
-        self._app = app
-        self._waiting: list[events.Key | events.Paste] = []
-        self._replaying: events.Event | None = None
-        self._handled: asyncio.Future[None] | None = None
-        self._task: asyncio.Future[None] | None = None
-
-    def hold(self, event: events.Event) -> bool:
-        """Whether ``event`` is held (or, a click or scroll on the cache's rows, dropped)."""
-        if event is self._replaying:
-            return False
-        if isinstance(event, events.Key | events.Paste):
-            if self._app.early_board is not None or self._waiting or self._task is not None:
-                self._waiting.append(event)
-                return True
-            return False
-        return self._app.early_board is not None  # the mouse: nothing to act on yet
-
-    @property
-    def pending(self) -> bool:
-        """Whether keys are held or being replayed."""
-        return bool(self._waiting) or self._task is not None
-
-    def done(self, event: events.Event) -> None:
-        """``event`` was handled by the app (sent on to the focused widget)."""
-        if event is self._replaying and self._handled is not None:
-            self._handled.set_result(None)
-
-    def replay(self) -> None:
-        """Send the held keys on their way, one at a time."""
-        if self._waiting and self._task is None:
-            self._task = asyncio.ensure_future(self._replay())
-
-    async def _replay(self) -> None:
-        while self._waiting:
-            held = self._waiting.pop(0)
-            again: events.Key | events.Paste
-            if isinstance(held, events.Key):
-                again = events.Key(held.key, held.character)
-            else:
-                again = events.Paste(held.text)
-            self._handled = asyncio.get_running_loop().create_future()
-            self._replaying = again
-            if not self._app.post_message(again):
-                break  # the app is closing
-            await self._handled
-            await workarounds.settled()
-        self._replaying = self._handled = self._task = None
 
 
 def hold_collections() -> None:

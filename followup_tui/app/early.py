@@ -25,6 +25,7 @@ from followup_tui.core.board import Row, counts_line
 from followup_tui.core.model import Interview, Interviewer
 
 if TYPE_CHECKING:
+    from followup_tui.app.app import FollowupApp
     from followup_tui.settings import Settings
     from followup_tui.standings_cache import Frame
     from followup_tui.storage.store import Store
@@ -134,3 +135,42 @@ def open_for_app(path: Path) -> tuple[Store, str]:
         return Store.open(path), ""
     except StoreLocked as exc:
         return Store.open(path, read_only=True), f"{exc} Opened read-only."
+
+
+def read_file_after(app: FollowupApp, early: EarlyStart) -> asyncio.Future[None] | None:
+    """Once the first frame is on screen: read the file as soon as the app's queue gets to
+    it (keys typed so far are held), or once ``early.gate`` is set; the wait, if any."""
+    if early.gate is None:
+        app.call_later(read_file, app, early)
+        return None
+
+    async def when_set(gate: asyncio.Event) -> None:
+        await gate.wait()
+        app.call_later(read_file, app, early)
+
+    return asyncio.ensure_future(when_set(early.gate))
+
+
+def read_file(app: FollowupApp, early: EarlyStart) -> None:
+    """Open the data file, draw the full board in place of the cache's, then let what
+    waited run; a file that can't be used ends the app (the command line says why)."""
+    from followup_tui.app.app import hold_collections, release_collections
+    from followup_tui.app.screens.main import MainScreen
+    from followup_tui.storage.store import StoreError
+
+    hold_collections()  # as before the first frame of a start without the cache
+    try:
+        store, notice = early.open_store()
+    except StoreError as exc:
+        release_collections()
+        app.open_error = exc
+        app.exit(return_code=1)
+        return
+    app.took_in_file(store)
+    board = app.screen_stack[0] if app.screen_stack else None
+    if isinstance(board, MainScreen):
+        board.board_loaded()
+    release_collections()
+    if notice:
+        app.notify(notice, severity="warning", timeout=8, markup=False)
+    app.after_file()
