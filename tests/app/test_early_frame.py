@@ -98,7 +98,8 @@ async def keys_then(app: FollowupApp, gate: asyncio.Event | None, keys: Sequence
             while app.early_board is not None or app.held_keys.pending:
                 await pilot.pause()
         await settle(pilot)
-        return f"{selected(app)}\n{screen_text(app)}"
+        focused = app.focused.id if app.focused is not None else None
+        return f"{selected(app)} {focused}\n{screen_text(app)}"
 
 
 @pytest.mark.parametrize(
