@@ -95,7 +95,7 @@ class Head:
 _DAMAGE = standings_head.DAMAGE
 
 
-def _read(
+def read_section(
     data_file: Path, key: dict[str, Any], now: datetime, section: str | None
 ) -> tuple[dict[str, Any], Any] | None:
     """The head and ``section`` (JSON) of the cache of ``data_file``, if its key is ``key``
@@ -110,7 +110,7 @@ def _read(
 def load_head(data_file: Path, key: dict[str, Any], now: datetime) -> Head | None:
     """The head of the cache of ``data_file`` at ``now`` (no row is read), or None when
     there is no cache, or it doesn't fit ``key`` or ``now``, or it is damaged."""
-    found = _read(data_file, key, now, None)
+    found = read_section(data_file, key, now, None)
     if found is None:
         return None
     head, _ = found
@@ -123,99 +123,21 @@ def load_head(data_file: Path, key: dict[str, Any], now: datetime) -> Head | Non
 def load_rows(data_file: Path, key: dict[str, Any], now: datetime) -> list[CachedRow] | None:
     """Every row of the cache of ``data_file``, in board order, with its standing at
     ``now``; None as :func:`load_head` has it."""
-    found = _read(data_file, key, now, "rows")
+    found = read_section(data_file, key, now, "rows")
     if found is None:
         return None
     _, stored = found
     now_us = micros(now)
     try:
-        # Few distinct actions recur across thousands of rows: each is made once.
-        actions = [
-            Action(_STEPS[s], label, due_now, recipient, number, of, _BASES.get(b))
-            for s, label, due_now, recipient, number, of, b in stored["actions"]
-        ]
-        return [_row(record, actions, now_us) for record in stored["rows"]]
+        actions = decode_actions(stored["actions"])
+        return [decode_row(record, actions, now_us) for record in stored["rows"]]
     except _DAMAGE:
         return None
 
 
 FIRST_ROWS = 256
 """Open rows the app's first frame may draw from the cache (more than a terminal of 1,000
-lines shows)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Pane:
-    """What a pane of the app's list draws besides a row's names and standing."""
-
-    round: str
-    """The round as the user typed it."""
-    follows: str
-    """The id of the round it follows ("" for a first round)."""
-    interviewers: list[str]
-    """Every interviewer's name, blank ones included."""
-    start: datetime
-    """When the interview starts."""
-
-
-class Frame:
-    """What the app's first frame draws, as the cache holds it: the counts of every row,
-    and the first open rows (their standings made only when asked for)."""
-
-    def __init__(self, stored: dict[str, Any], now_us: int) -> None:
-        """The ``first`` section as stored, at ``now_us``; raises one of ``DAMAGE`` when
-        in an unexpected shape."""
-        self._actions = [
-            Action(_STEPS[s], label, due_now, recipient, number, of, _BASES.get(b))
-            for s, label, due_now, recipient, number, of, b in stored["actions"]
-        ]
-        self._now_us = now_us
-        self.total: int = _count(stored["total"])
-        """How many rows the cache holds, open or not."""
-        self.open_statuses = {_STATUSES[k]: _count(n) for k, n in stored["open"].items()}
-        """How many open rows have each status."""
-        self.open_rows = sum(self.open_statuses.values())
-        """How many rows are open."""
-        self.offer_accepted: bool = stored["accepted"] is True
-        """Whether a row's offer was accepted (its steps then reorder the board)."""
-        self._records: list[list[Any]] = stored["rows"]
-        if self.open_rows > self.total or len(self._records) != min(self.open_rows, FIRST_ROWS):
-            raise ValueError("counts that don't add up")
-        if any(not isinstance(r, list) or len(r) != 14 for r in self._records):
-            raise ValueError("a row without what its pane draws")
-
-    def __len__(self) -> int:
-        """How many open rows it holds (the first ones, in board order)."""
-        return len(self._records)
-
-    def row(self, index: int) -> CachedRow:
-        """The open row at ``index``, its countdown worked out for the frame's instant."""
-        return _row(self._records[index], self._actions, self._now_us)
-
-    def pane(self, index: int) -> Pane:
-        """What the pane of the open row at ``index`` draws besides its row."""
-        round_, follows, names, start = self._records[index][10:14]
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise TypeError("interviewers")
-        return Pane(str(round_), str(follows), names, datetime.fromisoformat(start))
-
-
-def _count(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError("not a count")
-    return value
-
-
-def load_frame(data_file: Path, key: dict[str, Any], now: datetime) -> Frame | None:
-    """What the app's first frame draws from the cache of ``data_file`` at ``now``; None
-    as :func:`load_head` has it."""
-    found = _read(data_file, key, now, "first")
-    if found is None:
-        return None
-    try:
-        return Frame(found[1], micros(now))
-    except _DAMAGE:
-        return None
+lines shows); ``standings_frame`` reads them."""
 
 
 _COUNTDOWN = 9
@@ -225,7 +147,23 @@ _STEPS = {step.value: step for step in Step}
 _BASES = {basis.value: basis for basis in Basis}
 
 
-def _row(record: list[Any], actions: list[Action], now_us: int) -> CachedRow:
+def decode_actions(stored: list[Any]) -> list[Action]:
+    """The actions the rows name by their place, as stored.
+
+    Few distinct actions recur across thousands of rows: each is stored, and made, once.
+    """
+    return [
+        Action(_STEPS[s], label, due_now, recipient, number, of, _BASES.get(b))
+        for s, label, due_now, recipient, number, of, b in stored
+    ]
+
+
+def decode_status(stored: str) -> Status:
+    """A status as stored."""
+    return _STATUSES[stored]
+
+
+def decode_row(record: list[Any], actions: list[Action], now_us: int) -> CachedRow:
     """A stored row back as a row at ``now_us`` (its countdown worked out for then)."""
     ident, company, role, archived, status, reason, indices, due, overdue, countdown = record[:10]
     text = _countdown(countdown, now_us)

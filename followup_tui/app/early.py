@@ -27,7 +27,7 @@ from followup_tui.core.model import Interview, Interviewer
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
     from followup_tui.settings import Settings
-    from followup_tui.standings_cache import Frame
+    from followup_tui.standings_frame import Frame
     from followup_tui.storage.store import Store
 
 CacheKey = Callable[[list[object], "Settings"], "dict[str, Any] | None"]
@@ -108,13 +108,13 @@ def early_start(
 ) -> EarlyStart | None:
     """The app's start from the standings cache of the data file at ``path``, or None
     when the cache doesn't hold at ``now`` (start as always)."""
-    from followup_tui import standings_cache
+    from followup_tui import standings_cache, standings_frame
 
     identity = standings_cache.file_identity(path)
     key = None if identity is None else cache_key(identity, settings)
     if key is None:
         return None
-    frame = standings_cache.load_frame(path, key, now)
+    frame = standings_frame.load_frame(path, key, now)
     if frame is None or frame.offer_accepted:
         return None
     board = EarlyBoard(frame)
