@@ -26,6 +26,7 @@ from followup_tui.settings import Settings, SettingsError, load_settings
 if TYPE_CHECKING:
     import argparse
 
+    from followup_tui.app.early import EarlyStart
     from followup_tui.storage.store import Store
 
 __all__ = ["CliError", "build_parser", "inert", "inert_json", "main", "parse_args"]
@@ -146,6 +147,12 @@ def cmd_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     path = db_path(args)
     if not _interactive() and not _in_browser():
         raise CliError("the app needs a terminal; try `followup status` or `followup --help`")
+    from followup_tui.app.early import early_start
+    from followup_tui.cli_status import cache_key
+
+    early = early_start(path, settings, clock.now(), cache_key)
+    if early is not None:  # the first frame from the standings cache; the file read after it
+        return _run_app(None, settings, clock, early=early)
     try:
         store = _open_writer(path)
     except StoreLocked as exc:
@@ -176,14 +183,20 @@ def _in_browser() -> bool:
     return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
 
 
-def _run_app(store: Store, settings: Settings, clock: Clock) -> int:
+def _run_app(
+    store: Store | None, settings: Settings, clock: Clock, *, early: EarlyStart | None = None
+) -> int:
     from followup_tui.app.app import FollowupApp
 
-    app = FollowupApp(store, settings, clock)
+    app = FollowupApp(store, settings, clock, early=early)
     try:
         app.run()
     finally:
-        store.close()
+        opened = getattr(app, "store", None)  # an early start's, if it got that far
+        if opened is not None:
+            opened.close()
+    if app.open_error is not None:
+        raise CliError(str(app.open_error))
     return app.return_code or 0  # 1 after a crash, 128 + N after stop signal N
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ class Head:
 _DAMAGE = standings_head.DAMAGE
 
 
-def _read(
+def read_section(
     data_file: Path, key: dict[str, Any], now: datetime, section: str | None
 ) -> tuple[dict[str, Any], Any] | None:
     """The head and ``section`` (JSON) of the cache of ``data_file``, if its key is ``key``
@@ -109,7 +110,7 @@ def _read(
 def load_head(data_file: Path, key: dict[str, Any], now: datetime) -> Head | None:
     """The head of the cache of ``data_file`` at ``now`` (no row is read), or None when
     there is no cache, or it doesn't fit ``key`` or ``now``, or it is damaged."""
-    found = _read(data_file, key, now, None)
+    found = read_section(data_file, key, now, None)
     if found is None:
         return None
     head, _ = found
@@ -122,30 +123,49 @@ def load_head(data_file: Path, key: dict[str, Any], now: datetime) -> Head | Non
 def load_rows(data_file: Path, key: dict[str, Any], now: datetime) -> list[CachedRow] | None:
     """Every row of the cache of ``data_file``, in board order, with its standing at
     ``now``; None as :func:`load_head` has it."""
-    found = _read(data_file, key, now, "rows")
+    found = read_section(data_file, key, now, "rows")
     if found is None:
         return None
     _, stored = found
     now_us = micros(now)
     try:
-        # Few distinct actions recur across thousands of rows: each is made once.
-        actions = [
-            Action(_STEPS[s], label, due_now, recipient, number, of, _BASES.get(b))
-            for s, label, due_now, recipient, number, of, b in stored["actions"]
-        ]
-        return [_row(record, actions, now_us) for record in stored["rows"]]
+        actions = decode_actions(stored["actions"])
+        return [decode_row(record, actions, now_us) for record in stored["rows"]]
     except _DAMAGE:
         return None
 
 
+FIRST_ROWS = 256
+"""Open rows the app's first frame may draw from the cache (more than a terminal of 1,000
+lines shows); ``standings_frame`` reads them."""
+
+
+_COUNTDOWN = 9
+"""Where a stored row keeps its countdown's template (what a pane draws follows it)."""
 _STATUSES = {status.value: status for status in Status}
 _STEPS = {step.value: step for step in Step}
 _BASES = {basis.value: basis for basis in Basis}
 
 
-def _row(record: list[Any], actions: list[Action], now_us: int) -> CachedRow:
+def decode_actions(stored: list[Any]) -> list[Action]:
+    """The actions the rows name by their place, as stored.
+
+    Few distinct actions recur across thousands of rows: each is stored, and made, once.
+    """
+    return [
+        Action(_STEPS[s], label, due_now, recipient, number, of, _BASES.get(b))
+        for s, label, due_now, recipient, number, of, b in stored
+    ]
+
+
+def decode_status(stored: str) -> Status:
+    """A status as stored."""
+    return _STATUSES[stored]
+
+
+def decode_row(record: list[Any], actions: list[Action], now_us: int) -> CachedRow:
     """A stored row back as a row at ``now_us`` (its countdown worked out for then)."""
-    ident, company, role, archived, status, reason, indices, due, overdue, countdown = record
+    ident, company, role, archived, status, reason, indices, due, overdue, countdown = record[:10]
     text = _countdown(countdown, now_us)
     standing = Standing(
         status=_STATUSES[status],
@@ -288,6 +308,10 @@ class _Templates:
             due,
             s.overdue_after.isoformat() if s.overdue_after is not None else None,
             self.countdown(row),
+            interview.round,
+            interview.follows,
+            [person.name for person in interview.interviewers],
+            interview.start.isoformat(),
         ]
 
 
@@ -330,11 +354,19 @@ def save(
     # What the quick path prints, in the pieces the report makes: it assembles them alone.
     table, document = [], []
     for row, record in zip(rows, records, strict=True):
-        template = record[-1]
+        template = record[_COUNTDOWN]
         table.append(standings_head.table_row(row.is_open, template, report.table_cells(row)))
         document.append([row.is_open, template, {**report.json_fields(row), "countdown": None}])
     # The table read without json by the quick path (and fast, at thousands of rows).
+    frame = {
+        "actions": templates.actions(),
+        "total": len(rows),
+        "open": Counter(row.standing.status.value for row, _ in open_rows),
+        "accepted": any(row.standing.reason == "offer accepted" for row in rows),
+        "rows": [record for _, record in open_rows[:FIRST_ROWS]],
+    }
     sections = [
+        ("first", _json(frame)),
         ("rows", _json({"actions": templates.actions(), "rows": records})),
         ("table", standings_head.encode_table(table)),
         ("json", _json(document)),

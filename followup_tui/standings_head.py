@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from typing import Any, BinaryIO
 
-VERSION = 4
+VERSION = 6
 """The cache's format and meaning; raise it when either changes (old caches are then
 ignored). Edits to the rules' source files invalidate caches by themselves."""
 

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from followup_tui.app import signals, workarounds
+from followup_tui.app.held import HeldKeys
 from followup_tui.app.live import LiveBoard
 from followup_tui.app.saver import Saved, Saver
 from followup_tui.app.takeover import KEY as TAKE_OVER_KEY
@@ -36,6 +37,7 @@ from followup_tui.core.standing import Standing
 from followup_tui.settings import Settings, SettingsError, save_theme
 
 if TYPE_CHECKING:
+    from followup_tui.app.early import EarlyBoard, EarlyStart
     from followup_tui.storage.store import Store
 
 T = TypeVar("T")
@@ -69,12 +71,35 @@ class FollowupApp(App[None]):
     WARM_COMPOSER_AFTER: ClassVar[float | None] = WARM_AFTER
     """Seconds after the first frame to start loading the composer's modules (None: never)."""
 
-    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
-        """The app on an open ``store``, with the user's ``settings`` and ``clock``."""
+    store: Store
+    """Where the interviews live; changed only through :meth:`save` (with an early start,
+    there once the data file is read)."""
+
+    def __init__(
+        self,
+        store: Store | None,
+        settings: Settings,
+        clock: Clock,
+        *,
+        early: EarlyStart | None = None,
+    ) -> None:
+        """The app on an open ``store``, with the user's ``settings`` and ``clock``; or,
+        with ``early`` (and no store), first drawn from the standings cache, the store
+        opened after the first frame."""
         super().__init__()
         workarounds.install()
-        self.store = store
-        """Where the interviews live; changed only through :meth:`save`."""
+        if store is not None:
+            self.store = store
+        elif early is None:
+            raise ValueError("the app needs a store or an early start")
+        self._early = early
+        self.early_board: EarlyBoard | None = early.board if early is not None else None
+        """The standings cache's board, drawn until the data file is read (then None)."""
+        self.open_error: Exception | None = None
+        """Why the data file couldn't be opened after an early start (the app then left)."""
+        self.held_keys = HeldKeys(self)
+        """Keys typed before the data file was read, replayed once it is."""
+        self._gated: asyncio.Future[None] | None = None
         self.settings = settings
         """The user's settings."""
         self.clock = clock
@@ -97,9 +122,26 @@ class FollowupApp(App[None]):
         """Loads the composer's modules while the board is idle, after the first frame."""
 
     @property
+    def read_only(self) -> bool:
+        """Whether this window only reads (another one is editing); False while the data
+        file is still to be read after an early start."""
+        return self.early_board is None and bool(getattr(self.store, "read_only", False))
+
+    @property
     def zone(self) -> tzinfo:
         """The user's time zone: dates are read and shown in it."""
         return self.calendar.tz
+
+    async def on_event(self, event: events.Event) -> None:
+        """As Textual's, but while the data file is read after an early start, keys and
+        pastes wait (replayed in order once the board is in) and the mouse does nothing."""
+        if isinstance(event, events.InputEvent | events.Paste) and not event.is_forwarded:
+            if self.held_keys.hold(event):
+                return
+            await super().on_event(event)
+            self.held_keys.done(event)
+            return
+        await super().on_event(event)
 
     async def _on_key(self, event: events.Key) -> None:
         """As Textual's, but a key typed just before the screen on top was made goes to it
@@ -203,7 +245,8 @@ class FollowupApp(App[None]):
         hold_collections()
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme  # before any widget is styled
-        self.board.load(self.store.interviews(), self.now())
+        if self.early_board is None:
+            self.board.load(self.store.interviews(), self.now())
         from followup_tui.app.screens.main import MainScreen
 
         return MainScreen()
@@ -226,6 +269,8 @@ class FollowupApp(App[None]):
 
     def on_app_focus(self) -> None:
         """Take in what a sync client or another window saved meanwhile, and redraw."""
+        if self.early_board is not None:
+            return  # the file is still to be read
         if self.store.changed_elsewhere():
             self.save(self.store.refresh, whole_board=True)
         self.takeover.look()
@@ -238,6 +283,28 @@ class FollowupApp(App[None]):
         """The first frame is on screen: collect garbage again (see :func:`hold_collections`),
         and have the composer ready before its first use (see :mod:`followup_tui.app.warm`)."""
         release_collections()
+        if self._early is None:
+            self._warm()
+        else:
+            from followup_tui.app.early import read_file_after
+
+            self._gated = read_file_after(self, self._early)
+
+    def took_in_file(self, store: Store) -> None:
+        """After an early start: the data file is read (into ``store``); the board is
+        loaded, the cache's rows drawn no more, and what waited for it may run."""
+        self.store = store
+        self.board.load(store.interviews(), self.now())
+        self.early_board = None
+
+    def after_file(self) -> None:
+        """After an early start, once the full board is drawn: replay the keys held, look
+        for other programs' changes, warm the composer."""
+        self.held_keys.replay()
+        self.on_app_focus()
+        self._warm()
+
+    def _warm(self) -> None:
         if self.WARM_COMPOSER_AFTER is not None:
             self.warmer.start(self.WARM_COMPOSER_AFTER)
 
@@ -326,7 +393,7 @@ class FollowupApp(App[None]):
                 binding.tooltip or binding.description,
                 partial(self.call_later, screen.run_action, binding.action),
             )
-        if self.store.read_only:
+        if self.early_board is None and self.store.read_only:
             yield SystemCommand(
                 f"Take over editing ({TAKE_OVER_KEY})",
                 "Make changes in this window once the other followup has closed",

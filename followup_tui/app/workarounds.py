@@ -356,3 +356,16 @@ def revive_output(driver: object) -> None:
     driver._writer_thread = fresh  # type: ignore[attr-defined]
     with contextlib.suppress(Full):  # a dead thread's queue may be full: nobody waits on it
         old._queue.put_nowait(None)
+
+
+async def settled() -> None:
+    """Return once the app has done what the last input asked for (its messages handled,
+    screens mounted).
+
+    Textual 8.2.8 has no public wait for that; its test pilot waits, between two keys it
+    presses, with ``textual._wait.wait_for_idle(0)``: until the process stops using the
+    CPU (at most a second). The keys held while the data file is read are replayed so.
+    """
+    from textual._wait import wait_for_idle
+
+    await wait_for_idle(0)

@@ -163,19 +163,21 @@ def summary(rows: Iterable[Row]) -> str:
 
 
 def summary_of(counts: Mapping[Status, int]) -> str:
-    """:func:`summary` from how many open interviews hold each badge."""
-    parts = []
-    if counts[Status.OFFER]:
-        parts.append(f"{counts[Status.OFFER]} offer" + ("s" if counts[Status.OFFER] > 1 else ""))
+    """:func:`summary` from how many open interviews hold each badge (any missing: none)."""
+    offers, overdue = counts.get(Status.OFFER, 0), counts.get(Status.OVERDUE, 0)
+    waiting, upcoming = counts.get(Status.WAITING, 0), counts.get(Status.UPCOMING, 0)
     due = sum(n for status, n in counts.items() if status in DUE_NOW)
+    parts = []
+    if offers:
+        parts.append(f"{offers} offer" + ("s" if offers > 1 else ""))
     if due:
         parts.append(f"{due} due")
-    if counts[Status.OVERDUE]:
-        parts.append(f"{counts[Status.OVERDUE]} overdue")
-    if counts[Status.WAITING]:
-        parts.append(f"{counts[Status.WAITING]} waiting")
-    if counts[Status.UPCOMING]:
-        parts.append(f"{counts[Status.UPCOMING]} upcoming")
+    if overdue:
+        parts.append(f"{overdue} overdue")
+    if waiting:
+        parts.append(f"{waiting} waiting")
+    if upcoming:
+        parts.append(f"{upcoming} upcoming")
     return " · ".join(parts) if parts else "nothing open"
 
 

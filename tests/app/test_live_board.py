@@ -407,3 +407,10 @@ def test_a_day_boundary_in_batches_ends_as_one_pass_does() -> None:
         whole.hidden,
         whole.total,
     )
+
+
+def test_the_counts_line_from_a_tally_that_names_only_some_badges() -> None:
+    from followup_tui.core.board import summary_of
+
+    assert summary_of({Status.WAITING: 2, Status.OVERDUE: 1}) == "1 overdue · 2 waiting"
+    assert summary_of({Status.OFFER: 0}) == "nothing open"

@@ -12,7 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.widgets import Input, Static
 
-from followup_tui.app.live import Change
+from followup_tui.app.early import EarlyBoard
+from followup_tui.app.live import Change, LiveBoard
 from followup_tui.app.screens.actions import InterviewScreen
 from followup_tui.app.text import clean_line
 from followup_tui.app.widgets.interview_list import InterviewList
@@ -95,7 +96,7 @@ class MainScreen(InterviewScreen):
         """
         message = self._empty_message()
         yield Static(self._summary(), id="summary")
-        panes = InterviewList(self.followup.board, self.followup.zone, id="list")
+        panes = InterviewList(self._shown(), self.followup.zone, id="list")
         panes.display = not message
         yield panes
         empty = Static(Text(message), id="empty")
@@ -108,14 +109,26 @@ class MainScreen(InterviewScreen):
         """The pane list."""
         return self.query_one(InterviewList)
 
+    def _shown(self) -> LiveBoard | EarlyBoard:
+        """The board drawn: the standings cache's until the data file is read."""
+        return self.followup.early_board or self.followup.board
+
     def on_mount(self) -> None:
         """Draw the board, follow its changes, and start the countdown tick."""
         self.followup.board_changed.subscribe(self, self._board_changed)
-        self._known = self._stored()
+        if self.followup.early_board is None:
+            self._known = self._stored()
         self.panes.reload()
         self.panes.focus()
         self._last_tick = self.followup.now()
         self.set_interval(TICK_SECONDS, self.tick)
+
+    def board_loaded(self) -> None:
+        """The data file is read: draw the full board in place of the cache's rows."""
+        self._known = self._stored()
+        self.panes.board = self.followup.board
+        self.panes.reload()
+        self._show_state()
 
     def current_id(self) -> str | None:
         """The selected interview."""
@@ -147,8 +160,10 @@ class MainScreen(InterviewScreen):
     def tick(self) -> None:
         """Bring the visible countdowns up to date, and any badge whose time has come."""
         now = self.followup.now()
-        if now == self._last_tick or self._catching_up:
-            return  # a pinned clock: nothing can have moved; or the last tick's still going
+        if now == self._last_tick or self._catching_up or self.followup.early_board is not None:
+            # A pinned clock: nothing can have moved; the last tick's still going; or no
+            # board yet to move.
+            return
         self._last_tick = now
         self._advance(now)
 
@@ -202,7 +217,7 @@ class MainScreen(InterviewScreen):
             summary = self._summary_in(wording)
             if summary.cell_len <= room:
                 return summary
-        if not getattr(self.followup.store, "read_only", False):
+        if not self.followup.read_only:
             return summary
         for wording in range(4):
             summary = self._summary_in(wording, read_only_notice=False)
@@ -217,7 +232,7 @@ class MainScreen(InterviewScreen):
     def _summary_in(self, wording: int, *, read_only_notice: bool = True) -> Text:
         """The summary line: ``wording`` 0 is the full one, 3 the shortest; the read-only
         notice at its end, unless told not to."""
-        board = self.followup.board
+        board = self._shown()
         summary = Text()
         if wording < 2:
             summary.append("followup", style="bold")
@@ -229,7 +244,7 @@ class MainScreen(InterviewScreen):
         elif board.show_closed and wording < 3:
             note = "finished shown (s hides)" if wording == 0 else "finished shown (s)"
             summary.append(f" · {note}", style="dim")
-        if read_only_notice and getattr(self.followup.store, "read_only", False):
+        if read_only_notice and self.followup.read_only:
             summary.append(f" · {self._read_only_notice()}", style="bold")
         if board.query:
             summary.append(f" · filter “{clean_line(board.query)}”: {len(board)} shown")
@@ -241,7 +256,7 @@ class MainScreen(InterviewScreen):
 
     def _empty_message(self) -> str:
         """What to say instead of the list ("" when the list has panes to show)."""
-        board = self.followup.board
+        board = self._shown()
         if not board.total:
             return WELCOME
         if not len(board) and board.query:

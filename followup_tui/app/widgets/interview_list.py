@@ -12,7 +12,7 @@ repaints an unchanged pane reuses its strips.
 from __future__ import annotations
 
 from datetime import tzinfo
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from rich.style import Style
 from textual import events
@@ -23,7 +23,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from followup_tui.app.live import LiveBoard
 from followup_tui.app.widgets.badge import component_css
 from followup_tui.app.widgets.pane import PANE_LINES, PaneStyles, pane_lines
 from followup_tui.core.board import Row
@@ -33,8 +32,22 @@ PANE_HEIGHT = PANE_LINES + 1
 """Screen lines per pane: its text and one blank line below it."""
 
 
+class Panes(Protocol):
+    """What the list draws: a board's view (a ``LiveBoard``, or the standings cache's
+    ``EarlyBoard`` until the data file is read)."""
+
+    def __len__(self) -> int:
+        """How many rows the view holds."""
+
+    def row_at(self, index: int) -> Row:
+        """The row at ``index`` of the view."""
+
+    def index_of(self, interview_id: str) -> int | None:
+        """Where an interview is in the view, or None when it is not shown."""
+
+
 class InterviewList(ScrollView, can_focus=True):
-    """Every interview of a :class:`LiveBoard`'s view as a pane; one is selected."""
+    """Every interview of a board's view as a pane; one is selected."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False, tooltip="Select the next interview"),
@@ -88,7 +101,7 @@ class InterviewList(ScrollView, can_focus=True):
             self.interview_id = interview_id
             """The interview to open."""
 
-    def __init__(self, board: LiveBoard, tz: tzinfo, *, id: str | None = None) -> None:
+    def __init__(self, board: Panes, tz: tzinfo, *, id: str | None = None) -> None:
         """A list showing ``board``'s view; dates are shown in zone ``tz``."""
         super().__init__(id=id)
         self.board = board
