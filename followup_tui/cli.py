@@ -189,6 +189,7 @@ def _run_app(
     from followup_tui.app.app import FollowupApp
 
     app = FollowupApp(store, settings, clock, early=early)
+    opened: Store | None = None
     try:
         app.run()
     finally:
@@ -197,7 +198,12 @@ def _run_app(
             opened.close()
     if app.open_error is not None:
         raise CliError(str(app.open_error))
-    return app.return_code or 0  # 1 after a crash, 128 + N after stop signal N
+    code = app.return_code or 0  # 1 after a crash, 128 + N after stop signal N
+    if code == 0 and opened is not None and opened.saved_here:
+        from followup_tui.cli_status import keep_cache_for_next_time
+
+        keep_cache_for_next_time(opened.path, settings, clock.now())
+    return code
 
 
 def _command_of(args: argparse.Namespace) -> str:

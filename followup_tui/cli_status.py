@@ -71,6 +71,26 @@ def show_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> i
     return 0
 
 
+def keep_cache_for_next_time(path: Path, settings: Settings, now: datetime) -> None:
+    """Bring the standings cache of the data file at ``path`` up to date if it no longer
+    holds, as ``followup status`` would: the next start of the app draws its first frame
+    from it, and a shell prompt's ``status --short`` answers at once. A cache is never
+    worth an error: a file that can't be read now is left to the next run."""
+    from followup_tui.storage.store import StoreError
+
+    was_on = gc.isenabled()
+    gc.disable()  # as in cmd_status
+    try:
+        cache = _StandingsCache(path, settings, now)
+        if cache.head() is None:
+            cache.rows()
+    except (StoreError, OSError, SettingsError):
+        pass
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def _say_conflict_copies(path: Path) -> None:
     """A line on stderr for each sync conflict copy beside the data file."""
     import shlex

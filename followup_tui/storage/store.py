@@ -65,6 +65,8 @@ class Store:
         """True when opened for reading only: every change raises :class:`StoreError`."""
         self.revision = 0
         """Goes up by one with every saved change (the UI reloads when it moves)."""
+        self.saved_here = False
+        """Whether this store has written the file (a change, a merge, an undo)."""
         self._lock = lock
         # Serialises changes. Reads don't take it: each change publishes a new dict, never
         # touched again, so a read during a slow save answers at once from the old one.
@@ -372,6 +374,7 @@ class Store:
             puts, removes = self._merge_from_disk(writer, puts, removes)
         removes = [i for i in removes if i in self._by_id]
         new_doc_ids = writer.save(puts, removes, self._doc_ids)
+        self.saved_here = True
         # Saved: now memory may follow.
         before = tuple((i, self._by_id.get(i)) for i in [*puts, *removes])
         by_id = dict(self._by_id)

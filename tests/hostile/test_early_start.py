@@ -3,12 +3,14 @@ the cache and the data file is read after it, as seen from a pseudo-terminal."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from followup_tui import quick_status
 from followup_tui.standings_cache import cache_path_for
 from followup_tui.storage.store import Store
 from tests.support.board import at, make
@@ -74,3 +76,37 @@ def test_a_second_window_started_from_the_cache_says_it_is_read_only(
     assert "Opening read-only" not in second.text()
     assert second.finish() == 0
     assert first.finish() == 0
+
+
+def answered_from_the_cache(home: Home, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Whether ``followup status`` would answer from the standings cache as it stands."""
+    with monkeypatch.context() as env:
+        for name, value in home.env().items():
+            env.setenv(name, value)
+        return quick_status.status(("status",), os.environ, tty=False) is not None
+
+
+def test_a_session_that_saved_leaves_the_cache_ready_for_the_next_start(
+    home: Home, sessions: list[PtySession], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warm(home)
+    assert answered_from_the_cache(home, monkeypatch)
+    app = PtySession(followup_argv(), home.env())
+    sessions.append(app)
+    app.wait_for_text("Acme")
+    mark = app.send("x")  # archives the selected interview: a save
+    app.wait_for_text(": archived", start=mark)
+    assert app.finish() == 0
+    assert len([i for i in read_back(home.db) if i.archived]) == 1
+    # The next start draws its first frame from the cache, and status answers from it.
+    assert answered_from_the_cache(home, monkeypatch)
+
+
+def test_a_session_that_saved_nothing_leaves_no_cache_behind(
+    home: Home, sessions: list[PtySession]
+) -> None:
+    app = PtySession(followup_argv(), home.env())
+    sessions.append(app)
+    app.wait_for_text("Acme")
+    assert app.finish() == 0
+    assert not cache_path_for(home.db).exists()  # a look costs nothing at the end
