@@ -54,7 +54,10 @@ def status(argv: Sequence[str], environ: Mapping[str, str], *, tty: bool) -> str
             return False
         _, settings_file, _, _, holidays = recorded
         holidays_file = None if holidays is None else holidays[0]
-        facts, _ = standings_head.settings_facts(settings_file, holidays_file, environ)
+        try:
+            facts, _ = standings_head.settings_facts(settings_file, holidays_file, environ)
+        except OSError:  # unreadable, or not a regular file: the full path says which
+            return False
         return bool(facts == recorded)
 
     if _conflict_copy_beside(data_path):

@@ -119,9 +119,11 @@ def parse_settings(values: dict[str, Any], source: str = "settings") -> Settings
 
 def load_settings(path: Path | None = None) -> Settings:
     """The settings in ``path`` (default: :func:`settings_path`); defaults if it doesn't exist."""
+    from followup_tui.storage.regular import read_bytes
+
     path = path or settings_path()
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)  # a named pipe would never end: refused
     except FileNotFoundError:
         return Settings()
     except OSError as exc:

@@ -180,3 +180,18 @@ def test_a_named_pipe_to_import_or_merge_is_refused_at_once(tmp_path: Path, comm
     fifo = tmp_path / "export.json"
     os.mkfifo(fifo)
     refused(followup(command, str(fifo), db=tmp_path / "followup.json"), str(fifo), "regular file")
+
+
+@pytest.mark.usefixtures("pinned")
+@pytest.mark.parametrize("args", [("status",), ("status", "--short"), ("export",)], ids=" ".join)
+def test_a_named_pipe_for_the_settings_is_refused_at_once(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    db = tmp_path / "data" / "followup.json"
+    write_data_file(db, [make("Acme", at(11, 4), id="acme")])
+    settings = Path(os.environ["FOLLOWUP_CONFIG"])
+    settings.write_text('policy = "standard"\n', encoding="utf-8")
+    assert followup("status", db=db).returncode == 0  # the standings cache, warm
+    settings.unlink()
+    os.mkfifo(settings)
+    refused(followup(*args, db=db), str(settings), "named pipe")
