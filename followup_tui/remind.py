@@ -45,7 +45,7 @@ def load_announced(path: Path) -> dict[str, str]:
 
     A missing or unreadable file means nothing was announced yet.
     """
-    from followup_tui.storage import regular  # a named pipe there is never read
+    from followup_tui import regular  # a named pipe there is never read
 
     try:
         data = json.loads(regular.read_bytes(path))

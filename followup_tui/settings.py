@@ -119,7 +119,7 @@ def parse_settings(values: dict[str, Any], source: str = "settings") -> Settings
 
 def load_settings(path: Path | None = None) -> Settings:
     """The settings in ``path`` (default: :func:`settings_path`); defaults if it doesn't exist."""
-    from followup_tui.storage.regular import read_bytes
+    from followup_tui.regular import read_bytes
 
     path = path or settings_path()
     try:

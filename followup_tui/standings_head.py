@@ -234,7 +234,7 @@ def make_key(identity: list[object], policy: str, zone: str, country: str) -> di
 def _read_regular(path: str) -> bytes:
     """The bytes of ``path`` if it is a regular file; ``OSError`` for anything else (a
     named pipe, opened to be read, would wait for a writer for ever). As
-    :mod:`followup_tui.storage.regular` does, with the imports the quick path has."""
+    :mod:`followup_tui.regular` does, with the imports the quick path has."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     with open(fd, "rb") as stream:
         if not S_ISREG(os.fstat(fd).st_mode):

@@ -203,7 +203,7 @@ def test_status_loads_nothing_only_a_writer_another_command_or_help_needs(tmp_pa
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=os.environ
     ).stdout.splitlines()
     assert out[-2] == "[]"
-    reader = ["datafile", "errors", "history", "regular", "store"]
+    reader = ["datafile", "errors", "history", "store"]
     assert out[-1] == str([f"followup_tui.storage.{name}" for name in reader])
 
 

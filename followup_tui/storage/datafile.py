@@ -24,10 +24,10 @@ from typing import Any
 
 import orjson
 
+from followup_tui import regular
 from followup_tui.core.codec import CodecError, interview_from_dict, record_label
 from followup_tui.core.model import Interview
 from followup_tui.paths import backup_path_for
-from followup_tui.storage import regular
 from followup_tui.storage.errors import StoreError
 
 SCHEMA = 1
@@ -78,7 +78,7 @@ def stamp_of(st: os.stat_result) -> Stamp:
 
 def read_with_stamp(path: Path) -> tuple[bytes, Stamp]:
     """The bytes of ``path`` and the stamp of the very file they were read from.
-    :class:`~followup_tui.storage.regular.NotRegular` unless it is a regular file."""
+    :class:`~followup_tui.regular.NotRegular` unless it is a regular file."""
     raw, info = regular.read(path)
     return raw, stamp_of(info)
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from followup_tui import regular
 from followup_tui.paths import drafts_path
-from followup_tui.storage import regular
 from followup_tui.storage.atomic import write_atomic
 
 

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from followup_tui.storage import regular
+from followup_tui import regular
 
 MAX_IMPORT_BYTES = 32 * 1024 * 1024
 """The largest file ``followup import`` and ``followup merge`` read (32 MiB): some fifty

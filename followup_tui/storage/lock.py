@@ -18,8 +18,8 @@ import os
 from contextlib import suppress
 from pathlib import Path
 
+from followup_tui import regular
 from followup_tui.paths import lock_path_for
-from followup_tui.storage import regular
 from followup_tui.storage.atomic import FILE_MODE
 from followup_tui.storage.errors import StoreError, StoreLocked
 

@@ -26,7 +26,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from followup_tui.storage import regular
+from followup_tui import regular
 from followup_tui.storage.atomic import FolderSyncError, wait_for_cleanup, write_atomic
 from followup_tui.storage.datafile import Stamp, Tables, empty_tables, stamp_of
 from followup_tui.storage.errors import StoreError
