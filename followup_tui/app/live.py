@@ -36,6 +36,20 @@ def sort_key(row: Row, calendar: BusinessCalendar) -> SortKey:
 
 
 @dataclass(frozen=True, slots=True)
+class _Pending:
+    """A row :meth:`LiveBoard.advance` recomputed, not yet in the board."""
+
+    old: Row
+    """The row it was computed from (the board's, unless changed since)."""
+    new: Row
+    """The row as the ladder has it now."""
+    before: Row
+    """The old row as a screen showed it (with the offers' steps)."""
+    sort: SortKey
+    """The new row's place in the order."""
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     """An interview whose badge changed by itself as time passed."""
 
@@ -94,7 +108,7 @@ class LiveBoard:
         self._view: list[str] = []
         self._view_pos: dict[str, int] | None = {}
         self._heap: list[tuple[float, str]] | None = []
-        self._pending: dict[str, tuple[Row, Row]] = {}
+        self._pending: dict[str, _Pending] = {}
         """Rows recomputed by :meth:`advance` and not yet in the board, each with the row it
         was computed from (the board changes when the last is in)."""
         self._haystacks: dict[str, str] = {}
@@ -205,9 +219,10 @@ class LiveBoard:
         """Recompute the interviews whose status may have changed by ``now``: all of them,
         or ``at_most`` that many a call (then :meth:`behind` says whether more are left).
 
-        The board changes, all at once, when the last of them is recomputed: that call
-        returns the ones whose badge did change (the calls before return none), and the
-        order is updated if any did. An interview changed meanwhile keeps its new row.
+        The board changes all at once, in the call after the last of them is recomputed
+        (in that same call when it recomputed fewer than ``at_most``): that call returns
+        the ones whose badge did change (the calls before return none), and the order is
+        updated if any did. An interview changed meanwhile keeps its new row.
         """
         stamp = now.timestamp()
         pending = self._pending
@@ -220,20 +235,22 @@ class LiveBoard:
                 continue
             if row.standing.changes_at.timestamp() != due:
                 continue  # a stale entry: the interview was recomputed since
-            pending[key] = (row, Row(row.interview, self._standing_of(row.interview, now)))
+            new = Row(row.interview, self._standing_of(row.interview, now))
+            # What each row needs of its own is worked out here, a batch at a time; the
+            # call that puts them in order has only the whole board's steps left.
+            pending[key] = _Pending(row, new, self._row(key), sort_key(new, self._calendar))
             computed += 1
-        if self.behind(now):
-            return []
+        if self._due(now) or computed == at_most:
+            return []  # the rest, or putting them in order, in the next call
         self._pending = {}
         changes: list[Change] = []
-        recomputed: dict[str, Row] = {}
-        for key, (old, new) in pending.items():
-            if self._base.get(key) is not old:
+        recomputed: dict[str, _Pending] = {}
+        for key, done in pending.items():
+            if self._base.get(key) is not done.old:
                 continue  # changed (or removed) since: its own row is newer
-            recomputed[key] = new
-            before = self._row(key)
-            if new.standing.status is not before.standing.status:
-                changes.append(Change(before, new))
+            recomputed[key] = done
+            if done.new.standing.status is not done.before.standing.status:
+                changes.append(Change(done.before, done.new))
         if recomputed:
             self._replace_many(recomputed)
         if changes:
@@ -241,8 +258,13 @@ class LiveBoard:
         return changes
 
     def behind(self, now: datetime) -> bool:
+        """Whether some interview's status may have changed by ``now`` and is not yet in
+        the board (:meth:`advance` was given a limit)."""
+        return bool(self._pending) or self._due(now)
+
+    def _due(self, now: datetime) -> bool:
         """Whether some interview's status may have changed by ``now`` and was not yet
-        recomputed (:meth:`advance` was given a limit)."""
+        recomputed."""
         heap = self._change_heap()
         return bool(heap) and heap[0][0] <= now.timestamp()
 
@@ -332,7 +354,7 @@ class LiveBoard:
         step, and no offer ever opens or closes a row.)"""
         return any(offer_role(row) == "accepted" for row in self._offers.values())
 
-    def _replace_many(self, rows: dict[str, Row]) -> None:
+    def _replace_many(self, rows: dict[str, _Pending]) -> None:
         """Put many recomputed rows back in order in one pass.
 
         At a day boundary thousands of rows may change at once: moving each with a list
@@ -341,19 +363,20 @@ class LiveBoard:
         still moved one by one: a bounded number of moves costs about one merge.
         """
         if len(rows) <= _FEW:
-            for row in rows.values():
-                self._place(row)
+            for done in rows.values():
+                self._place(done.new)
             return
         for key in rows:
             self._keys.pop(key, None)
         kept = [sort for sort in self._sorted if sort[-1] not in rows]
         added = []
         offers_moved = False
-        for key, row in rows.items():
-            self._count(key, self._base.get(key), row)
+        for key, done in rows.items():
+            row = done.new
+            self._count(key, done.old, row)
             self._base[key] = row
             offers_moved = self._offer_changed(key, row) or offers_moved
-            sort = self._keys[key] = sort_key(row, self._calendar)
+            sort = self._keys[key] = done.sort
             added.append(sort)
             if row.standing.changes_at is not None and self._heap is not None:
                 heapq.heappush(self._heap, (row.standing.changes_at.timestamp(), key))
@@ -409,10 +432,11 @@ class LiveBoard:
         return all(word in haystack for word in self._query)
 
     def _rebuild_view(self) -> None:
-        view = [sort[-1] for sort in self._sorted]
-        if not self.show_closed:  # the offers' steps never open or close a row
+        if self.show_closed:
+            view = [sort[-1] for sort in self._sorted]
+        else:  # in one pass (the offers' steps never open or close a row)
             is_open = self._open
-            view = [key for key in view if is_open[key]]
+            view = [sort[-1] for sort in self._sorted if is_open[sort[-1]]]
         if self._query:
             view = [key for key in view if self._matches(key)]
         self._view = view
