@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,15 +25,6 @@ def home(tmp_path: Path) -> Home:
     home = Home(tmp_path)
     write_data_file(home.db, [make("Acme", at(11, 4)), make("Globex", at(10, 29))])
     return home
-
-
-@pytest.fixture
-def sessions() -> Iterator[list[PtySession]]:
-    """Programs started by the test; any still running at the end are killed."""
-    started: list[PtySession] = []
-    yield started
-    for session in started:
-        session.close()
 
 
 def warm(home: Home) -> None:

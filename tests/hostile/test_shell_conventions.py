@@ -8,10 +8,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from tests.support.board import at, make
 from tests.support.store import write_data_file
@@ -34,15 +31,6 @@ from followup_tui.cli import main
 sys.exit(main(["demo"]))
 """
 """``followup demo`` with ``?`` made to fail."""
-
-
-@pytest.fixture
-def sessions() -> Iterator[list[PtySession]]:
-    """Programs started by the test; any still running at the end are killed."""
-    started: list[PtySession] = []
-    yield started
-    for session in started:
-        session.close()
 
 
 def demo_env(home: Home) -> dict[str, str]:

@@ -11,7 +11,7 @@ import signal
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,15 +34,6 @@ def home(tmp_path: Path) -> Home:
     home = Home(tmp_path)
     write_data_file(home.db, [make("Acme", at(11, 4))])
     return home
-
-
-@pytest.fixture
-def sessions() -> Iterator[list[PtySession]]:
-    """Programs started by the test; any still running at the end are killed."""
-    started: list[PtySession] = []
-    yield started
-    for session in started:
-        session.close()
 
 
 def start(sessions: list[PtySession], home: Home, *args: str) -> PtySession:
