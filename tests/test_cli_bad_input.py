@@ -5,13 +5,10 @@ from __future__ import annotations
 import errno
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from followup_tui.cli import main
 from followup_tui.storage import jsonfile, tinystorage
 from tests.test_cli import demo_file, pinned, run  # noqa: F401 (fixtures)
 
@@ -102,22 +99,3 @@ def test_a_duplicate_key_in_the_data_file_is_refused_and_named(
     assert code == 2
     assert "the key '1' appears twice in one JSON object" in err
     assert data.read_bytes() == before
-
-
-def test_status_into_a_closed_pipe_ends_quietly(tmp_path: Path, demo_file: Path) -> None:  # noqa: F811
-    assert main(["import", str(demo_file)]) == 0
-    reader, writer = os.pipe()
-    os.close(reader)  # as `| head -1` does once it has its line
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "followup_tui", "status"],
-            stdout=writer,
-            stderr=subprocess.PIPE,
-            env=os.environ,
-            check=False,
-        )
-    finally:
-        os.close(writer)
-    assert done.stderr == b""
-    assert done.returncode == 141
-    assert not list(tmp_path.rglob("crash.log"))

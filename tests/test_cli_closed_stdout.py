@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,15 +55,14 @@ def files(tmp_path: Path, demo_file: Path) -> dict[str, str]:  # noqa: F811
     return {"draft": str(draft), "export": str(demo_file)}
 
 
-@pytest.mark.parametrize("args", PRINTING, ids=" ".join)
-def test_a_command_into_a_closed_pipe_ends_quietly(
-    tmp_path: Path, files: dict[str, str], args: tuple[str, ...]
-) -> None:
+def ends_quietly(argv: list[str], folder: Path) -> None:
+    """``argv`` run into a pipe whose reader has gone ends as SIGPIPE would, silently, and
+    leaves no crash log in ``folder``."""
     reader, writer = os.pipe()
     os.close(reader)  # as `| true` does, and `| head -1` once it has its line
     try:
         done = subprocess.run(
-            followup_argv(*(arg.format(**files) for arg in args)),
+            argv,
             stdin=subprocess.DEVNULL,
             stdout=writer,
             stderr=subprocess.PIPE,
@@ -73,4 +73,19 @@ def test_a_command_into_a_closed_pipe_ends_quietly(
         os.close(writer)
     assert done.stderr == b""
     assert done.returncode == 141
-    assert not list(tmp_path.rglob("crash.log"))
+    assert not list(folder.rglob("crash.log"))
+
+
+@pytest.mark.parametrize("args", PRINTING, ids=" ".join)
+def test_a_command_into_a_closed_pipe_ends_quietly(
+    tmp_path: Path, files: dict[str, str], args: tuple[str, ...]
+) -> None:
+    ends_quietly(followup_argv(*(arg.format(**files) for arg in args)), tmp_path)
+
+
+def test_status_computed_with_no_cache_into_a_closed_pipe_ends_quietly(
+    tmp_path: Path,
+    demo_file: Path,  # noqa: F811
+) -> None:
+    assert main(["import", str(demo_file)]) == 0  # no status yet: the full path answers
+    ends_quietly([sys.executable, "-m", "followup_tui", "status"], tmp_path)
