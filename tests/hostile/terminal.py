@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.support.board import NOW
+from tests.support.terminal import PtySession
 
 PINNED_NOW = NOW.isoformat()
 """The tests' "now" (Wed 4 Nov 2026, 15:00 New York), as ``FOLLOWUP_NOW`` takes it."""
@@ -64,3 +65,11 @@ class Home:
             XDG_CONFIG_HOME=str(self.folder / "xdg-config"),
         )
         return env
+
+
+def start(sessions: list[PtySession], home: Home, *args: str) -> PtySession:
+    """``followup`` (with ``args``) on ``home``'s files, its board on screen."""
+    session = PtySession(followup_argv(*args), home.env())
+    sessions.append(session)
+    session.wait_for_text("Acme")
+    return session

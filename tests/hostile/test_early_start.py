@@ -16,7 +16,7 @@ from tests.support.board import at, make
 from tests.support.store import read_back, write_data_file
 from tests.support.terminal import PtySession
 
-from .terminal import Home, followup_argv
+from .terminal import Home, followup_argv, start
 
 
 @pytest.fixture
@@ -54,9 +54,7 @@ def test_keys_typed_at_once_act_once_the_file_is_read(
 def test_a_second_window_started_from_the_cache_says_it_is_read_only(
     home: Home, sessions: list[PtySession]
 ) -> None:
-    first = PtySession(followup_argv(), home.env())
-    sessions.append(first)
-    first.wait_for_text("Acme")
+    first = start(sessions, home)
     warm(home)  # the writer's open left the file as it was: the cache holds
     second = PtySession(followup_argv(), home.env())
     sessions.append(second)
@@ -81,9 +79,7 @@ def test_a_session_that_saved_leaves_the_cache_ready_for_the_next_start(
 ) -> None:
     warm(home)
     assert answered_from_the_cache(home, monkeypatch)
-    app = PtySession(followup_argv(), home.env())
-    sessions.append(app)
-    app.wait_for_text("Acme")
+    app = start(sessions, home)
     mark = app.send("x")  # archives the selected interview: a save
     app.wait_for_text(": archived", start=mark)
     assert app.finish() == 0
@@ -95,8 +91,6 @@ def test_a_session_that_saved_leaves_the_cache_ready_for_the_next_start(
 def test_a_session_that_saved_nothing_leaves_no_cache_behind(
     home: Home, sessions: list[PtySession]
 ) -> None:
-    app = PtySession(followup_argv(), home.env())
-    sessions.append(app)
-    app.wait_for_text("Acme")
+    app = start(sessions, home)
     assert app.finish() == 0
     assert not cache_path_for(home.db).exists()  # a look costs nothing at the end

@@ -22,7 +22,7 @@ from tests.support.board import at, make
 from tests.support.store import read_back, write_data_file
 from tests.support.terminal import TIMEOUT, PtySession
 
-from .terminal import Home, followup_argv
+from .terminal import Home, start
 
 ALT_SCREEN_OFF = b"\x1b[?1049l"
 """What Textual writes last when it gives the terminal back."""
@@ -34,14 +34,6 @@ def home(tmp_path: Path) -> Home:
     home = Home(tmp_path)
     write_data_file(home.db, [make("Acme", at(11, 4))])
     return home
-
-
-def start(sessions: list[PtySession], home: Home, *args: str) -> PtySession:
-    """``followup`` (with ``args``) on ``home``'s files, its board on screen."""
-    session = PtySession(followup_argv(*args), home.env())
-    sessions.append(session)
-    session.wait_for_text("Acme")
-    return session
 
 
 def on_disk(home: Home) -> Interview:
