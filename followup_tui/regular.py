@@ -1,8 +1,9 @@
 """Reading a file only when it is a regular file.
 
 A named pipe opened for reading waits for a writer for ever, and a device such as
-``/dev/zero`` never ends: either, named as the data file, found where a file beside it
-belongs (its lock, backup, drafts, reminders) or given to import, would hang followup.
+``/dev/zero`` never ends: either, named as the data file or the settings file, found where
+a file beside it belongs (its lock, backup, drafts, reminders) or given to import, would
+hang followup.
 So the name is looked up first (``stat`` opens nothing), and the file is then opened
 without waiting and looked at again, in case something else was put under the name in
 between.
@@ -13,7 +14,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
+if TYPE_CHECKING:  # the quick status path reads the settings file through here
+    from pathlib import Path
 
 
 class NotRegular(OSError):
@@ -45,7 +49,7 @@ def kind_of(mode: int) -> str:
     return "a special file"
 
 
-def check(path: Path) -> os.stat_result | None:
+def check(path: str | Path) -> os.stat_result | None:
     """The ``stat`` of ``path`` (symbolic links followed) when it is a regular file, None
     when nothing has that name. Raises :class:`NotRegular` for anything else, and
     ``OSError`` when it can't be looked up."""
@@ -58,7 +62,7 @@ def check(path: Path) -> os.stat_result | None:
     return info
 
 
-def open_fd(path: Path, flags: int, mode: int = 0o777) -> int:
+def open_fd(path: str | Path, flags: int, mode: int = 0o777) -> int:
     """``os.open(path, flags)`` that never waits for a named pipe's other end, and gives
     back only a regular file: :class:`NotRegular` otherwise (the descriptor closed)."""
     fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC, mode)
@@ -74,7 +78,7 @@ def open_fd(path: Path, flags: int, mode: int = 0o777) -> int:
     return fd
 
 
-def read(path: Path) -> tuple[bytes, os.stat_result]:
+def read(path: str | Path) -> tuple[bytes, os.stat_result]:
     """The bytes of the regular file ``path`` and the ``stat`` of the very file they were
     read from. Raises :class:`NotRegular` for anything else, ``FileNotFoundError`` when it
     is absent, ``OSError`` when it can't be read."""
@@ -85,6 +89,6 @@ def read(path: Path) -> tuple[bytes, os.stat_result]:
         return handle.read(), info
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: str | Path) -> bytes:
     """``path.read_bytes()`` for a regular file only (:func:`read`)."""
     return read(path)[0]

@@ -18,6 +18,7 @@ import os
 import zlib
 from stat import S_ISREG
 
+from followup_tui import regular
 from followup_tui.core.span import format_micros
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy knows the name)
@@ -231,18 +232,6 @@ def make_key(identity: list[object], policy: str, zone: str, country: str) -> di
     }
 
 
-def _read_regular(path: str) -> bytes:
-    """The bytes of ``path`` if it is a regular file; ``OSError`` for anything else (a
-    named pipe, opened to be read, would wait for a writer for ever). As
-    :mod:`followup_tui.regular` does, with the imports the quick path has."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    with open(fd, "rb") as stream:
-        if not S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{path} is not a regular file")
-        os.set_blocking(fd, True)
-        return stream.read()
-
-
 def settings_facts(
     settings_file: str, holidays_file: str | None, environ: Mapping[str, str]
 ) -> tuple[list[Any], bytes | None]:
@@ -256,7 +245,7 @@ def settings_facts(
     without reading TOML, time zones or package metadata.
     """
     try:
-        raw: bytes | None = _read_regular(settings_file)
+        raw: bytes | None = regular.read_bytes(settings_file)
     except FileNotFoundError:
         raw = None
     checksum = None if raw is None else [len(raw), zlib.crc32(raw)]
