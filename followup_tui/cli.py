@@ -189,11 +189,10 @@ def _run_app(
     from followup_tui.app.app import FollowupApp
 
     app = FollowupApp(store, settings, clock, early=early)
-    opened: Store | None = None
     try:
         app.run()
     finally:
-        opened = getattr(app, "store", None)  # an early start's, if it got that far
+        opened: Store | None = getattr(app, "store", None)  # an early start's, if any yet
         if opened is not None:
             opened.close()
     if app.open_error is not None:
