@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from followup_tui import cli_data, cli_messages, cli_shell, cli_status
+from followup_tui import cli_data, cli_messages, cli_shell, cli_status, collector
 from followup_tui.cli_common import CliError, db_path, inert, inert_json, open_store
 from followup_tui.clock import Clock, ClockError, clock_from_env
 from followup_tui.settings import Settings, SettingsError, load_settings
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 __all__ = ["CliError", "build_parser", "inert", "inert_json", "main", "parse_args"]
 
 
+APP_COMMANDS = (None, "demo")
+"""The commands that open the app (``followup`` and ``followup demo``)."""
 DEMO_NAME = "Alex Morgan"
 """Who the demo's messages are signed by, when the user has set no name."""
 DEMO_HIGHLIGHT = "last year I rebuilt our reporting pipeline and cut its run time by two thirds"
@@ -69,31 +71,33 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    try:
-        clock = clock_from_env()
-        settings = load_settings()
-        handler = _COMMANDS[_command_of(args)]
-        code = handler(args, settings, clock)
-        sys.stdout.flush()  # a closed pipe is met here, where it can end quietly
-        return code
-    except (CliError, ClockError, SettingsError) as exc:
-        print(f"followup: {inert(str(exc))}", file=sys.stderr)  # it may quote a record
-        return 2
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        from followup_tui.quick_status import reader_gone
+    # Opening the app: no collection until its first frame (FollowupApp.on_ready).
+    with collector.paused(args.command in APP_COMMANDS):
+        try:
+            clock = clock_from_env()
+            settings = load_settings()
+            handler = _COMMANDS[_command_of(args)]
+            code = handler(args, settings, clock)
+            sys.stdout.flush()  # a closed pipe is met here, where it can end quietly
+            return code
+        except (CliError, ClockError, SettingsError) as exc:
+            print(f"followup: {inert(str(exc))}", file=sys.stderr)  # it may quote a record
+            return 2
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            from followup_tui.quick_status import reader_gone
 
-        return reader_gone()
-    except Exception as exc:  # the last guard: never a traceback full of user data
-        from followup_tui.crashlog import record_crash
+            return reader_gone()
+        except Exception as exc:  # the last guard: never a traceback full of user data
+            from followup_tui.crashlog import record_crash
 
-        where = record_crash(exc)
-        print(
-            f"followup: unexpected error ({type(exc).__name__}); details in {where}",
-            file=sys.stderr,
-        )
-        return 1
+            where = record_crash(exc)
+            print(
+                f"followup: unexpected error ({type(exc).__name__}); details in {where}",
+                file=sys.stderr,
+            )
+            return 1
 
 
 def cmd_paths(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
@@ -142,8 +146,6 @@ def _demo(args: argparse.Namespace, settings: Settings, clock: Clock, folder: Pa
 
 def cmd_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """Open the app on the user's data file (read-only if another window has it)."""
-    from followup_tui.storage.store import StoreLocked
-
     path = db_path(args)
     if not _interactive() and not _in_browser():
         raise CliError("the app needs a terminal; try `followup status` or `followup --help`")
@@ -153,6 +155,8 @@ def cmd_app(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     early = early_start(path, settings, clock.now(), cache_key)
     if early is not None:  # the first frame from the standings cache; the file read after it
         return _run_app(None, settings, clock, early=early)
+    from followup_tui.storage.store import StoreLocked
+
     try:
         store = _open_writer(path)
     except StoreLocked as exc:

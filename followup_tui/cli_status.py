@@ -4,13 +4,14 @@ computed from the data file (and cached for next time), printed as a table, a li
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from followup_tui import collector
 from followup_tui.cli_common import db_path, inert, inert_json, open_store
 from followup_tui.settings import SettingsError
 
@@ -26,14 +27,8 @@ if TYPE_CHECKING:
 
 def cmd_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
     """Print the standings of the open interviews (or all), most urgent first."""
-    # The collector would walk what was read again and again, and free none of it.
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return show_status(args, settings, clock)
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def show_status(args: argparse.Namespace, settings: Settings, clock: Clock) -> int:
@@ -78,17 +73,10 @@ def keep_cache_for_next_time(path: Path, settings: Settings, now: datetime) -> N
     worth an error: a file that can't be read now is left to the next run."""
     from followup_tui.storage.store import StoreError
 
-    was_on = gc.isenabled()
-    gc.disable()  # as in cmd_status
-    try:
+    with collector.paused(), suppress(StoreError, OSError, SettingsError):
         cache = _StandingsCache(path, settings, now)
         if cache.head() is None:
             cache.rows()
-    except (StoreError, OSError, SettingsError):
-        pass
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _say_conflict_copies(path: Path) -> None:

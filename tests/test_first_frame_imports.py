@@ -3,9 +3,14 @@ and the rules only they use, load when first used."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from followup_tui.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,35 +35,134 @@ LATER = {
 }
 """Modules the board's first frame has no use for (each is imported by what needs it)."""
 
-PROBE = """
+DRAW = """
 import asyncio, sys
+
+
+def draw(app):
+    \"\"\"Draw the app's first frame; print its screen's class, then every module loaded.\"\"\"
+    app.WARM_COMPOSER_AFTER = None  # loading the composer once idle is tested apart (test_warm)
+
+    async def main():
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            print(type(app.screen).__name__)
+            print(" ".join(sorted(sys.modules)))
+
+    asyncio.run(main())
+"""
+
+PROBE = (
+    DRAW
+    + """
 from pathlib import Path
 from tests.support.board import standard_board
 from tests.support.factory import open_app, open_stores
 
-app = open_app(open_stores(Path(sys.argv[1]), standard_board())[-1])
-app.WARM_COMPOSER_AFTER = None  # loading the composer once idle is tested apart (test_warm)
-
-async def main():
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        print(type(app.screen).__name__)
-        print(" ".join(sorted(sys.modules)))
-
-asyncio.run(main())
+draw(open_app(open_stores(Path(sys.argv[1]), standard_board())[-1]))
 """
+)
 
 
-def test_the_board_is_drawn_without_the_other_screens_modules(tmp_path: Path) -> None:
+def board_drawn(probe: str, *args: str, env: dict[str, str] | None = None) -> set[str]:
+    """The modules loaded once ``probe`` has drawn the board (it prints the screen's class
+    and then the names of the modules)."""
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path / "followup.json")],
+        [sys.executable, "-c", probe, *args],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
+        env=env,
     ).stdout.splitlines()
-    screen, loaded = out[-2], set(out[-1].split())
-    assert screen == "MainScreen"
+    assert out[-2] == "MainScreen"
+    return set(out[-1].split())
+
+
+def test_the_board_is_drawn_without_the_other_screens_modules(tmp_path: Path) -> None:
+    loaded = board_drawn(PROBE, str(tmp_path / "followup.json"))
     assert "followup_tui.app.screens.main" in loaded
     assert "followup_tui.core.board" in loaded
     assert sorted(LATER & loaded) == []
+
+
+FILE_READ = {"tinydb", "orjson", "followup_tui.core.codec"}
+"""What reading the data file takes (with every ``followup_tui.storage`` module): a start
+from the standings cache draws its first frame before it."""
+
+EARLY_PROBE = (
+    DRAW
+    + """
+from followup_tui import cli
+
+cli._interactive = lambda: True  # the probe's output is a pipe; the app gets run_test
+
+
+def run_app(store, settings, clock, *, early=None):
+    from followup_tui.app.app import FollowupApp
+
+    assert store is None and early is not None, "the cache was warm: an early start"
+    early.gate = asyncio.Event()  # never set: the file is not read
+    draw(FollowupApp(store, settings, clock, early=early))
+    return 0
+
+
+cli._run_app = run_app
+cli.main([])
+"""
+)
+
+
+def test_a_start_from_the_cache_draws_its_first_frame_before_loading_the_file_reader(
+    tmp_path: Path,
+) -> None:
+    from tests.hostile.terminal import Home, followup_argv
+    from tests.support.board import standard_board
+    from tests.support.store import write_data_file
+
+    home = Home(tmp_path)
+    write_data_file(home.db, standard_board())
+    env = home.env()
+    subprocess.run(followup_argv("status"), env=env, capture_output=True, check=True)
+    loaded = board_drawn(EARLY_PROBE, env=env)
+    assert "followup_tui.app.screens.main" in loaded
+    reader = {m for m in loaded if m.split(".")[0] in FILE_READ or m in FILE_READ}
+    reader |= {m for m in loaded if m.startswith("followup_tui.storage")}
+    assert sorted(reader) == []
+
+
+@pytest.mark.parametrize("argv", [[], ["demo"]])
+def test_opening_the_app_runs_no_collection_until_the_app_takes_over(
+    argv: list[str], data_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Importing the app and its board creates objects that live as long as it does; the
+    # app lets collections run again once its first frame is drawn (hold_collections).
+    from followup_tui import cli
+
+    seen: list[bool] = []
+
+    def run_app(store: Store | None, *_: object, **__: object) -> int:
+        seen.append(gc.isenabled())
+        if store is not None:
+            store.close()
+        return 0
+
+    monkeypatch.setenv("FOLLOWUP_DB", str(data_file))
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli, "_run_app", run_app)
+    assert gc.isenabled()
+    assert cli.main(argv) == 0
+    assert seen == [False]
+    assert gc.isenabled(), "the command line gives the collector back as it found it"
+
+
+def test_other_commands_collect_as_usual(
+    data_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from followup_tui import cli
+
+    seen: list[bool] = []
+    monkeypatch.setenv("FOLLOWUP_DB", str(data_file))
+    monkeypatch.setitem(cli._COMMANDS, "paths", lambda *_: seen.append(gc.isenabled()) or 0)
+    assert cli.main(["paths"]) == 0
+    assert seen == [True]

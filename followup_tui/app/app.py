@@ -410,6 +410,7 @@ def hold_collections() -> None:
     alive, which at 10,000 interviews took ~90 ms before the first frame. Everything alive
     so far (Textual's modules, the data just read) is moved out of the collector's sight:
     it lives until the app ends anyway, and reference counting still frees what is dropped.
+    (``followup`` itself pauses the collector before importing the app: ``collector``.)
     """
     gc.freeze()
     gc.disable()

@@ -15,8 +15,6 @@ import errno
 import gc
 import os
 import shlex
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +22,7 @@ from typing import Any
 
 import orjson
 
-from followup_tui import regular
+from followup_tui import collector, regular
 from followup_tui.core.codec import CodecError, interview_from_dict, record_label
 from followup_tui.core.model import Interview
 from followup_tui.paths import backup_path_for
@@ -179,22 +177,11 @@ def parse(raw: bytes) -> Loaded:
     is frozen out of its sight (``gc.freeze``), because those objects live as long as the
     store and hold no cycles: walking them again and again would free nothing.
     """
-    with _collector_paused():
+    with collector.paused():
         loaded = _parse(raw)
         if len(loaded.interviews) >= FREEZE_FROM:
             gc.freeze()
     return loaded
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _parse(raw: bytes) -> Loaded:
