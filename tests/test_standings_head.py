@@ -4,7 +4,10 @@ quick path reads without ``json`` or ``datetime`` must say exactly what they wou
 from __future__ import annotations
 
 import contextlib
+import random
+import zlib
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +16,7 @@ from hypothesis import strategies as st
 
 from followup_tui.core.span import format_micros, format_span
 from followup_tui.standings_head import (
+    CHUNK,
     DAMAGE,
     ROW,
     SEP,
@@ -21,6 +25,7 @@ from followup_tui.standings_head import (
     decode_table,
     encode,
     encode_table,
+    file_identity,
     micros,
     row_countdown,
     table_row,
@@ -118,3 +123,12 @@ def test_micros_refuses_an_instant_without_an_offset() -> None:
 @given(st.integers(-(10**16), 10**16))
 def test_a_span_in_microseconds_reads_as_the_timedelta_does(span: int) -> None:
     assert format_micros(span) == format_span(timedelta(microseconds=span))
+
+
+@pytest.mark.parametrize("size", [0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK + 17])
+def test_a_files_identity_holds_the_crc32_of_all_of_it(tmp_path: Path, size: int) -> None:
+    content = random.Random(size).randbytes(size)
+    path = tmp_path / "followup.json"
+    path.write_bytes(content)
+    stat = path.stat()
+    assert file_identity(path) == [stat.st_ino, size, stat.st_mtime_ns, zlib.crc32(content)]
