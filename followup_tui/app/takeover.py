@@ -19,7 +19,7 @@ KEY = "W"
 OFFER = f"The other followup window has closed. Take over editing here? Press {KEY}."
 """The notice shown once the lock comes free."""
 OFFER_SECONDS = 30.0
-"""How long the offer's notice stays up (the summary line keeps saying it after)."""
+"""How long the offer's notice stays up unanswered (the summary line keeps saying it after)."""
 
 
 class TakeOver:
@@ -67,6 +67,7 @@ class TakeOver:
             if not saved.ok:
                 return  # the app has shown the store's message
             self.offered = False
+            app.clear_notifications()  # the offer, answered, no longer stands
             app.board.load(store.interviews(), app.now())
             self._redraw()
             if saved.value:

@@ -66,6 +66,7 @@ async def test_taking_over_reads_the_writers_last_save_and_later_saves_keep_it(
         await until(pilot, lambda: not app.store.read_only)
         await until(pilot, lambda: "Latest" in order(app))
         assert any("can make changes now" in n for n in notices(app))
+        assert offers(app) == 0, "the offer, taken, is no longer shown"
         assert not read_only_note(app)
 
         company = selected(app)
@@ -121,13 +122,14 @@ async def test_a_third_window_taking_the_lock_first_is_said_and_this_one_stays_r
         open_store.append(third)
         await pilot.press("W")
         await until(pilot, lambda: any("stays read-only" in n for n in notices(app)))
+        assert offers(app) == 0, "the offer no longer stands"
         assert app.store.read_only
         app.on_app_focus()  # the next look sees the lock held again
         await until(pilot, lambda: read_only_note(app) and "W" not in read_only_note(app))
 
         third.close()  # its closing frees the lock again: a new offer
         app.on_app_focus()
-        await until(pilot, lambda: offers(app) == 2)
+        await until(pilot, lambda: offers(app) == 1)
 
 
 def help_text(app: FollowupApp) -> str:
