@@ -7,7 +7,7 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
-from followup_tui import paths
+from followup_tui import paths, regular
 
 
 def log_dir() -> Path:
@@ -23,7 +23,8 @@ def record_crash(exc: BaseException, folder: Path | None = None) -> Path:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         text = "".join(traceback.format_exception(exc))
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        # Never waits on a named pipe put in its place (NotRegular is an OSError).
+        fd = regular.open_fd(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as log:
             log.write(f"--- {stamp}\n{text}\n")
     except OSError:

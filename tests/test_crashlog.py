@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,20 @@ def test_an_unexpected_error_prints_one_line_without_the_data(
     assert secret not in out + err
     assert "unexpected error (ValueError)" in err and str(tmp_path / "crash.log") in err
     assert secret in (tmp_path / "crash.log").read_text(encoding="utf-8")
+
+
+def test_a_named_pipe_in_the_crash_logs_place_is_left_alone(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "crash.log")
+    done = threading.Event()
+
+    def crash() -> None:
+        try:
+            raise ValueError("boom")
+        except ValueError as exc:
+            record_crash(exc, tmp_path)
+        done.set()
+
+    threading.Thread(target=crash, daemon=True).start()
+    # Opening a pipe for writing waits for a reader for ever: the guard ends a hung test.
+    assert done.wait(60), "writing the crash log waited on a named pipe"
+    assert stat.S_ISFIFO(os.stat(tmp_path / "crash.log").st_mode)
