@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from followup_tui.app import background
+from followup_tui.app import background, workarounds
 
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
@@ -67,7 +67,7 @@ class TakeOver:
             if not saved.ok:
                 return  # the app has shown the store's message
             self.offered = False
-            app.clear_notifications()  # the offer, answered, no longer stands
+            workarounds.withdraw(app, OFFER)  # answered, the offer no longer stands
             app.board.load(store.interviews(), app.now())
             self._redraw()
             if saved.value:

@@ -322,6 +322,18 @@ def end_after_error(app: App[Any], error: Exception) -> None:
     app._close_messages_no_wait()
 
 
+def withdraw(app: App[Any], message: str) -> None:
+    """Take down the notices showing ``message`` before their time, and leave the others.
+
+    Textual 8.2.8 removes one notification only from inside (``App._unnotify``, as its
+    time runs out or it is clicked); its public ``clear_notifications`` takes down every
+    notice, including ones shown only once that the user may still need to read.
+    """
+    for notification in list(app._notifications):
+        if notification.message == message:
+            app._unnotify(notification)
+
+
 def print_whole(line: str) -> None:
     """Print ``line`` on stderr as it is, for a notice printed as the app ends.
 

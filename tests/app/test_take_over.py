@@ -62,11 +62,13 @@ async def test_taking_over_reads_the_writers_last_save_and_later_saves_keep_it(
         app.on_app_focus()
         await until(pilot, lambda: offers(app) == 1)
 
+        app.notify("Exported to /tmp/jobs.ics", timeout=30)  # any other notice still up
         await pilot.press("W")
         await until(pilot, lambda: not app.store.read_only)
         await until(pilot, lambda: "Latest" in order(app))
         assert any("can make changes now" in n for n in notices(app))
         assert offers(app) == 0, "the offer, taken, is no longer shown"
+        assert "Exported to /tmp/jobs.ics" in notices(app), "other notices stay up"
         assert not read_only_note(app)
 
         company = selected(app)

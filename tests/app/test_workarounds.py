@@ -307,3 +307,10 @@ async def test_keys_typed_with_the_one_that_opens_a_screen_are_still_dropped() -
         assert typed in ("", "m", "mo", "mon")
         if typed == "mon":
             can_go("typed_ahead (and TypesAhead)")
+
+
+def test_textual_still_has_no_public_way_to_take_down_one_notice() -> None:
+    # Once it has one, workarounds.withdraw can go.
+    public = {name for name in dir(App) if "notif" in name and not name.startswith("_")}
+    assert public == {"action_notify", "clear_notifications", "notify", "notify_style_update"}
+    assert callable(App._unnotify)
