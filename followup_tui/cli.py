@@ -33,7 +33,8 @@ __all__ = ["CliError", "build_parser", "inert", "inert_json", "main", "parse_arg
 
 
 APP_COMMANDS = (None, "demo")
-"""The commands that open the app (``followup`` and ``followup demo``)."""
+"""The commands that open the app (``followup`` and ``followup demo``, as
+:func:`parse_args` reads them without argparse)."""
 DEMO_NAME = "Alex Morgan"
 """Who the demo's messages are signed by, when the user has set no name."""
 DEMO_HIGHLIGHT = "last year I rebuilt our reporting pipeline and cut its run time by two thirds"

@@ -13,10 +13,11 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def paused(pause: bool = True) -> Iterator[None]:
-    """Run the block with the collector off (if ``pause``), then put it back as it was."""
+def paused(when: bool = True) -> Iterator[None]:
+    """Run the block with the collector off (if ``when``), then turn it back on if it was
+    on before (it stays on if the block turned it on: the app does at its first frame)."""
     was_on = gc.isenabled()
-    if pause:
+    if when:
         gc.disable()
     try:
         yield

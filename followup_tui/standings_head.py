@@ -37,6 +37,9 @@ _RULES = os.path.join(_PACKAGE, "core")
 _SHAPERS = ("report.py", "settings.py", "standings_cache.py", "standings_head.py", "status_text.py")
 """The package's files besides the rules whose code shapes what the cache holds."""
 
+CHUNK = 1 << 18
+"""Bytes read at a time for a file's checksum."""
+
 SETTINGS_VARIABLES = ("FOLLOWUP_CONFIG", "XDG_CONFIG_HOME", "HOME", "TZ")
 """The environment that decides which settings file is read and the machine's zone."""
 LOCALTIME = "/etc/localtime"
@@ -188,14 +191,12 @@ def file_identity(data_file: str | os.PathLike[str]) -> list[object] | None:
             stat = os.fstat(fd)
             if not S_ISREG(stat.st_mode):  # put under the name since it was looked up
                 return None
+            os.set_blocking(fd, True)  # a read that would wait must not end the checksum
             checksum = _crc32(stream)
     except OSError:
         return None
     return [stat.st_ino, stat.st_size, stat.st_mtime_ns, checksum]
 
-
-CHUNK = 1 << 18
-"""Bytes read at a time for a file's checksum."""
 
 
 def _crc32(stream: io.RawIOBase) -> int:

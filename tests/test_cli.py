@@ -10,7 +10,7 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,6 +20,9 @@ from followup_tui.core.calendar import BusinessCalendar
 from followup_tui.core.codec import interviews_to_document
 from followup_tui.demo import load_demo
 from tests.support.shell import pin_command_line
+
+if TYPE_CHECKING:
+    from followup_tui.storage.store import Store
 
 NOW = "2026-11-18T15:00:00-05:00"
 NY = ZoneInfo("America/New_York")
@@ -225,6 +228,47 @@ def test_status_pauses_the_garbage_collector_and_turns_it_back_on(
     assert code == 0 and "Acme Robotics" in out
     assert seen == [False]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("argv", [[], ["demo"]])
+def test_opening_the_app_runs_no_collection_until_its_first_frame(
+    argv: list[str], data_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Importing the app and its board creates objects that live as long as it does; the
+    # app lets collections run again once its first frame is drawn (release_collections,
+    # from FollowupApp.on_ready: tests/app/test_board_screen.py checks that side).
+    from followup_tui import cli
+
+    seen: list[bool] = []
+
+    def run_app(store: Store | None, *_: object, **__: object) -> int:
+        seen.append(gc.isenabled())
+        if store is not None:
+            store.close()
+        return 0
+
+    monkeypatch.setenv("FOLLOWUP_DB", str(data_file))
+    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(cli, "_run_app", run_app)
+    assert gc.isenabled()
+    assert cli.main(argv) == 0
+    assert seen == [False]
+    assert gc.isenabled(), "the command line turns the collector back on as it ends"
+
+
+def test_other_commands_collect_as_usual(data_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from followup_tui import cli
+
+    seen: list[bool] = []
+
+    def paths(*_: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setenv("FOLLOWUP_DB", str(data_file))
+    monkeypatch.setitem(cli._COMMANDS, "paths", paths)
+    assert cli.main(["paths"]) == 0
+    assert seen == [True]
 
 
 @pytest.mark.parametrize("columns", ["50", "120"])

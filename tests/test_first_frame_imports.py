@@ -3,14 +3,9 @@ and the rules only they use, load when first used."""
 
 from __future__ import annotations
 
-import gc
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
-
-from followup_tui.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -129,40 +124,3 @@ def test_a_start_from_the_cache_draws_its_first_frame_before_loading_the_file_re
     reader = {m for m in loaded if m.split(".")[0] in FILE_READ or m in FILE_READ}
     reader |= {m for m in loaded if m.startswith("followup_tui.storage")}
     assert sorted(reader) == []
-
-
-@pytest.mark.parametrize("argv", [[], ["demo"]])
-def test_opening_the_app_runs_no_collection_until_the_app_takes_over(
-    argv: list[str], data_file: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Importing the app and its board creates objects that live as long as it does; the
-    # app lets collections run again once its first frame is drawn (hold_collections).
-    from followup_tui import cli
-
-    seen: list[bool] = []
-
-    def run_app(store: Store | None, *_: object, **__: object) -> int:
-        seen.append(gc.isenabled())
-        if store is not None:
-            store.close()
-        return 0
-
-    monkeypatch.setenv("FOLLOWUP_DB", str(data_file))
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
-    monkeypatch.setattr(cli, "_run_app", run_app)
-    assert gc.isenabled()
-    assert cli.main(argv) == 0
-    assert seen == [False]
-    assert gc.isenabled(), "the command line gives the collector back as it found it"
-
-
-def test_other_commands_collect_as_usual(
-    data_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from followup_tui import cli
-
-    seen: list[bool] = []
-    monkeypatch.setenv("FOLLOWUP_DB", str(data_file))
-    monkeypatch.setitem(cli._COMMANDS, "paths", lambda *_: seen.append(gc.isenabled()) or 0)
-    assert cli.main(["paths"]) == 0
-    assert seen == [True]

@@ -417,6 +417,7 @@ def hold_collections() -> None:
 
 
 def release_collections() -> None:
-    """After the first frame: keep start-up's objects out of later collections, and collect."""
+    """After the first frame: keep start-up's objects out of later collections, and let
+    collections run again."""
     gc.freeze()
     gc.enable()
