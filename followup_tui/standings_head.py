@@ -198,7 +198,6 @@ def file_identity(data_file: str | os.PathLike[str]) -> list[object] | None:
     return [stat.st_ino, stat.st_size, stat.st_mtime_ns, checksum]
 
 
-
 def _crc32(stream: io.RawIOBase) -> int:
     """The CRC-32 of what is left in ``stream``: a checksum, not a cryptographic hash
     (hashlib alone costs 2-3 ms to import). Read a chunk at a time into one buffer: at
