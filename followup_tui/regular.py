@@ -49,7 +49,7 @@ def kind_of(mode: int) -> str:
     return "a special file"
 
 
-def check(path: str | Path) -> os.stat_result | None:
+def check(path: str | os.PathLike[str]) -> os.stat_result | None:
     """The ``stat`` of ``path`` (symbolic links followed) when it is a regular file, None
     when nothing has that name. Raises :class:`NotRegular` for anything else, and
     ``OSError`` when it can't be looked up."""
@@ -62,9 +62,12 @@ def check(path: str | Path) -> os.stat_result | None:
     return info
 
 
-def open_fd(path: str | Path, flags: int, mode: int = 0o777) -> int:
-    """``os.open(path, flags)`` that never waits for a named pipe's other end, and gives
-    back only a regular file: :class:`NotRegular` otherwise (the descriptor closed)."""
+def open_fd(path: str | os.PathLike[str], flags: int, mode: int = 0o777) -> int:
+    """``os.open(path, flags)`` for a regular file only: :class:`NotRegular` otherwise.
+    The name is looked up first, so a named pipe is never opened (not even to be refused),
+    and the file is opened without waiting and looked at again (the descriptor closed if
+    it is not one)."""
+    check(path)  # absent: os.open says so (or creates it, with O_CREAT)
     fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC, mode)
     try:
         info = os.fstat(fd)
@@ -82,8 +85,6 @@ def read(path: str | Path) -> tuple[bytes, os.stat_result]:
     """The bytes of the regular file ``path`` and the ``stat`` of the very file they were
     read from. Raises :class:`NotRegular` for anything else, ``FileNotFoundError`` when it
     is absent, ``OSError`` when it can't be read."""
-    if check(path) is None:
-        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
     with os.fdopen(open_fd(path, os.O_RDONLY), "rb") as handle:
         info = os.fstat(handle.fileno())
         return handle.read(), info

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import zlib
-from stat import S_ISREG
 
 from followup_tui import regular
 from followup_tui.core.span import format_micros
@@ -182,16 +181,11 @@ def _pairs(flat: list[Any]) -> list[tuple[str, Any]]:
 def file_identity(data_file: str | os.PathLike[str]) -> list[object] | None:
     """The data file's inode, size, modification time and CRC-32; None if absent, or not
     a regular file (a named pipe, a device: the full path refuses it, having read
-    nothing). Looked up before it is opened: a named pipe is never opened."""
+    nothing: :func:`followup_tui.regular.open_fd` never opens a named pipe)."""
     try:
-        if not S_ISREG(os.stat(data_file).st_mode):
-            return None
-        fd = os.open(data_file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = regular.open_fd(data_file, os.O_RDONLY)  # NotRegular is an OSError
         with os.fdopen(fd, "rb", buffering=0) as stream:
             stat = os.fstat(fd)
-            if not S_ISREG(stat.st_mode):  # put under the name since it was looked up
-                return None
-            os.set_blocking(fd, True)  # a read that would wait must not end the checksum
             checksum = _crc32(stream)
     except OSError:
         return None
@@ -349,18 +343,17 @@ def checked_head(head: object, size: int) -> dict[str, Any]:
 
 def open_cache(path: str) -> BinaryIO | None:
     """The cache file at ``path`` open to read, if it is a regular file no larger than
-    :data:`MAX_CACHE`; None otherwise (absent, a device, a named pipe, a directory: opened
-    without waiting for a writer, and never read)."""
+    :data:`MAX_CACHE`; None otherwise (absent, a device, a named pipe, a directory: never
+    read, and a named pipe never opened)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = regular.open_fd(path, os.O_RDONLY)  # NotRegular is an OSError
     except OSError:
         return None
     try:
-        stat = os.fstat(fd)
+        too_large = os.fstat(fd).st_size > MAX_CACHE
     except OSError:
-        os.close(fd)
-        return None
-    if not S_ISREG(stat.st_mode) or stat.st_size > MAX_CACHE:
+        too_large = True
+    if too_large:
         os.close(fd)
         return None
     return os.fdopen(fd, "rb")

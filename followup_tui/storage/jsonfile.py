@@ -7,7 +7,6 @@ the next save. Here a duplicate key is refused, and named.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 from pathlib import Path
@@ -75,9 +74,6 @@ def read_bounded(path: Path, limit: int | None = None) -> bytes:
     could be read for ever. ``OSError`` when it can't be read."""
     limit = MAX_IMPORT_BYTES if limit is None else limit
     try:
-        # Looked up first: a named pipe opened to be read would wait for a writer.
-        if regular.check(path) is None:
-            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
         fd = regular.open_fd(path, os.O_RDONLY)
     except regular.NotRegular:
         raise JsonFileError("it is not a regular file") from None

@@ -73,7 +73,6 @@ class WriterLock:
     @classmethod
     def _lock_file(cls, data_path: Path, path: Path) -> int:
         try:
-            regular.check(path)  # a named pipe is never opened, not even to be refused
             fd = regular.open_fd(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except regular.NotRegular as exc:
             raise StoreError(f"Can't lock {path}: {exc.strerror}. Move it away.") from None
@@ -104,8 +103,6 @@ class WriterLock:
         for long, and without creating the lock file)."""
         path = lock_path_for(data_path)
         try:
-            if regular.check(path) is None:
-                return True
             fd = regular.open_fd(path, os.O_RDONLY)
         except FileNotFoundError:
             return True
