@@ -22,7 +22,7 @@ from followup_tui.standings_cache import (
     micros,
     read_section,
 )
-from followup_tui.standings_head import DAMAGE
+from followup_tui.standings_head import DAMAGE, count
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +48,9 @@ class Frame:
         in an unexpected shape."""
         self._actions = decode_actions(stored["actions"])
         self._now_us = now_us
-        self.total: int = _count(stored["total"])
+        self.total: int = count(stored["total"])
         """How many rows the cache holds, open or not."""
-        self.open_statuses = {decode_status(k): _count(n) for k, n in stored["open"].items()}
+        self.open_statuses = {decode_status(k): count(n) for k, n in stored["open"].items()}
         """How many open rows have each status."""
         self.open_rows = sum(self.open_statuses.values())
         """How many rows are open."""
@@ -76,12 +76,6 @@ class Frame:
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise TypeError("interviewers")
         return Pane(str(round_), str(follows), names, datetime.fromisoformat(start))
-
-
-def _count(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError("not a count")
-    return value
 
 
 def load_frame(data_file: Path, key: dict[str, Any], now: datetime) -> Frame | None:

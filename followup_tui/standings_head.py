@@ -294,7 +294,9 @@ def instant(value: object) -> int:
     return value
 
 
-def _count(value: object) -> int:
+def count(value: object) -> int:
+    """``value`` if it is a count the cache may hold (an int from 0 to :data:`MAX_COUNT`);
+    ValueError otherwise."""
     if type(value) is not int or not 0 <= value <= MAX_COUNT:
         raise ValueError("not a count")
     return value
@@ -325,8 +327,8 @@ def checked_head(head: object, size: int) -> dict[str, Any]:
     counts = head["counts"]
     if not isinstance(counts, list) or len(counts) != 3:
         raise ValueError("not three counts")
-    for count in counts:
-        _count(count)
+    for number in counts:
+        count(number)
     if head["next"] is not None:
         _template(head["next"])
     sections = head["sections"]
@@ -423,7 +425,7 @@ def row_countdown(before: str, anchor: str, after: str, now_us: int) -> str:
 def short_counts(head: dict[str, Any], now_us: int) -> tuple[int, int, int, str | None]:
     """The head's open offers, due and overdue counts and, as it reads at ``now_us``, the
     next step of the first open row with an action (``core.board.next_step``), if any."""
-    offers, due, overdue = (_count(count) for count in head["counts"])
+    offers, due, overdue = (count(number) for number in head["counts"])
     step = head["next"]
     return offers, due, overdue, None if step is None else countdown(step, now_us)
 
