@@ -81,9 +81,10 @@ def test_the_board_is_drawn_without_the_other_screens_modules(tmp_path: Path) ->
     assert sorted(LATER & loaded) == []
 
 
-FILE_READ = {"tinydb", "orjson", "followup_tui.core.codec"}
-"""What reading the data file takes (with every ``followup_tui.storage`` module): a start
-from the standings cache draws its first frame before it."""
+FILE_READ = {"tinydb", "orjson", "followup_tui.core.codec", "followup_tui.core.ladder"}
+"""What reading the data file and ranking its interviews take (with every
+``followup_tui.storage`` module): a start from the standings cache draws its first frame
+before them, since the cache holds every standing the frame shows."""
 
 EARLY_PROBE = (
     DRAW
