@@ -86,6 +86,10 @@ FILE_READ = {"tinydb", "orjson", "followup_tui.core.codec", "followup_tui.core.l
 ``followup_tui.storage`` module): a start from the standings cache draws its first frame
 before them, since the cache holds every standing the frame shows."""
 
+UNUSED_BY_THE_BOARD = {"calendar"}
+"""Standard modules the board's first frame has no use for: its dates name their days and
+months in English from ``core.dates``' own lists, whatever the locale."""
+
 EARLY_PROBE = (
     DRAW
     + """
@@ -125,3 +129,4 @@ def test_a_start_from_the_cache_draws_its_first_frame_before_loading_the_file_re
     reader = {m for m in loaded if m.split(".")[0] in FILE_READ or m in FILE_READ}
     reader |= {m for m in loaded if m.startswith("followup_tui.storage")}
     assert sorted(reader) == []
+    assert sorted(UNUSED_BY_THE_BOARD & loaded) == []

@@ -8,7 +8,6 @@ edited) draft. Like the rest of the core, nothing here reads the clock: time is 
 
 from __future__ import annotations
 
-import calendar as _cal
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -16,6 +15,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from followup_tui.core.calendar import BusinessCalendar
+from followup_tui.core.dates import DAY_NAMES
 from followup_tui.core.day_words import day_month, day_word, said_by, said_on
 from followup_tui.core.model import (
     Channel,
@@ -73,7 +73,7 @@ def keep_warm_number(interview: Interview) -> int:
 
 def long_date(day: date, today: date) -> str:
     """Weekday, day and month ("Friday 6 November"), with the year when it is not this year's."""
-    return f"{_cal.day_name[day.weekday()]} {day_month(day, today)}"
+    return f"{DAY_NAMES[day.weekday()]} {day_month(day, today)}"
 
 
 GENERAL_TOPICS = (
@@ -277,7 +277,7 @@ def context_for(
         "role": interview.role.strip(),
         "round": interview.round.strip(),
         "meeting": meeting_phrase(interview.round),
-        "weekday": _cal.day_name[interview_day.weekday()],
+        "weekday": DAY_NAMES[interview_day.weekday()],
         "interview_date": day_month(interview_day, today),
         "met_on": said_on(interview_day, today),
         "decision_date": long_date(decision, today) if decision else "",

@@ -14,13 +14,13 @@ anything left over ("1A2B"). Every function here is pure: "today" and "now" are 
 
 from __future__ import annotations
 
-import calendar as _cal
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal, TypeVar
 
 from followup_tui.core.date_error import DateError as DateError
+from followup_tui.core.lazy_pattern import LazyPattern
 
 FIRST_YEAR = 1900
 """The earliest year a date or instant may have: older ones are typos."""
@@ -35,29 +35,47 @@ time that names today is a week ahead), or None: a weekday on or after today, a 
 a day and month in the nearest year."""
 
 
-_MONTHS: dict[str, int] = {}
-for _number in range(1, 13):
-    _MONTHS[_cal.month_name[_number].lower()] = _number
-    _MONTHS[_cal.month_abbr[_number].lower()] = _number
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The months' names by number (``MONTH_NAMES[11]`` is November), in English whatever the
+locale; the first three letters are the short name."""
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""The weekdays' names by ``date.weekday()``, in English; the first three letters are the
+short name."""
+
+_MONTHS = {name.lower()[:n]: number for number, name in enumerate(MONTH_NAMES) for n in (3, 99)}
+del _MONTHS[""]
 _MONTHS["sept"] = 9
 
-_WEEKDAYS: dict[str, int] = {}
-for _number in range(7):
-    _WEEKDAYS[_cal.day_name[_number].lower()] = _number
-    _WEEKDAYS[_cal.day_abbr[_number].lower()] = _number
+_WEEKDAYS = {name.lower()[:n]: number for number, name in enumerate(DAY_NAMES) for n in (3, 99)}
 _WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 4})
 
 _RELATIVE_DAYS = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}
 _FILLER = {"of", "on", "the"}
 _UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
-_ISO_FULL = re.compile(r"^\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})$")
-_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$")
-_YMD = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$")
-_DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
-_YEAR = re.compile(r"^\d{4}$")
-_CLOCK = re.compile(r"^(\d{1,2})[:.h](\d{2})(am|pm)?$")
-_HOUR_MERIDIEM = re.compile(r"^(\d{1,2})(am|pm)$")
+_ISO_FULL = LazyPattern(
+    r"^\d{4}-\d{2}-\d{2}[t ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})$"
+)
+_NUMERIC = LazyPattern(r"^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2}|\d{4}))?$")
+_YMD = LazyPattern(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$")
+_DAY = LazyPattern(r"^(\d{1,2})(st|nd|rd|th)?$")
+_YEAR = LazyPattern(r"^\d{4}$")
+_CLOCK = LazyPattern(r"^(\d{1,2})[:.h](\d{2})(am|pm)?$")
+_HOUR_MERIDIEM = LazyPattern(r"^(\d{1,2})(am|pm)$")
 
 
 @dataclass
@@ -86,14 +104,19 @@ def _shown(token: str) -> str:
     return f"'{token}'"
 
 
+def _days_in(year: int, month: int) -> int:
+    """How many days ``month`` of ``year`` has."""
+    return 31 if month == 12 else (date(year, month + 1, 1) - timedelta(days=1)).day
+
+
 def _make_date(year: int | None, month: int, day: int, shown: str) -> date:
     """A valid date, or an error naming what is wrong; with no year, any year may do."""
     if year is not None and not 1 <= year <= 9999:
         raise DateError(f"{shown} is not a date: years run from 1 to 9999")
     if not 1 <= month <= 12:
         raise DateError(f"{shown} is not a date: there is no month {month}")
-    name = _cal.month_name[month]
-    last = _cal.monthrange(2000 if year is None else year, month)[1]  # 2000: leap year
+    name = MONTH_NAMES[month]
+    last = _days_in(2000 if year is None else year, month)  # 2000: leap year
     if not 1 <= day <= last:
         where = name if year is None else f"{name} {year}"
         raise DateError(f"{shown} is not a date: {where} has no day {day}")
@@ -139,7 +162,7 @@ def _numeric(match: re.Match[str], token: str) -> tuple[int, int, int | None]:
         raise DateError(f"{_shown(token)} is not a date: neither {a} nor {b} is a month")
     if a <= 12 and b <= 12 and a != b:
         raise DateError(
-            f"{_shown(token)} could be {a} {_cal.month_abbr[b]} or {b} {_cal.month_abbr[a]}:"
+            f"{_shown(token)} could be {a} {MONTH_NAMES[b][:3]} or {b} {MONTH_NAMES[a][:3]}:"
             " write the month as a word (e.g. '3 Nov') or use YYYY-MM-DD"
         )
     day, month = (a, b) if a > 12 or a == b else (b, a)
@@ -269,7 +292,7 @@ def _assemble_day(parts: _Parts, today: date, text: str, lean: Lean = None) -> d
         if parts.month is None:
             raise DateError(f"{shown}: which month? (e.g. '{parts.day} Nov')")
         if parts.day is None:
-            raise DateError(f"{shown}: which day of {_cal.month_name[parts.month]}?")
+            raise DateError(f"{shown}: which day of {MONTH_NAMES[parts.month]}?")
         if parts.year is not None:
             day = _make_date(parts.year, parts.month, parts.day, shown)
         else:
@@ -294,8 +317,8 @@ def _assemble_day(parts: _Parts, today: date, text: str, lean: Lean = None) -> d
             raise DateError(f"{shown}: '{parts.weekday_word}' and a date both given")
         elif day.weekday() != parts.weekday:
             raise DateError(
-                f"{describe_date(day)[4:]} is a {_cal.day_name[day.weekday()]},"
-                f" not a {_cal.day_name[parts.weekday]}"
+                f"{describe_date(day)[4:]} is a {DAY_NAMES[day.weekday()]},"
+                f" not a {DAY_NAMES[parts.weekday]}"
             )
     return day
 
@@ -388,7 +411,7 @@ def _leaned(local: datetime, now: datetime, parts: _Parts, lean: Lean) -> dateti
 
 def describe_date(day: date) -> str:
     """A day as people read it: "Tue 3 Nov 2026"."""
-    return f"{_cal.day_abbr[day.weekday()]} {day.day} {_cal.month_abbr[day.month]} {day.year}"
+    return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month][:3]} {day.year}"
 
 
 def describe_datetime(instant: datetime, tz: tzinfo) -> str:

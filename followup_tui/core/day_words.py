@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-import calendar as _cal
 from datetime import date
+
+from followup_tui.core.dates import DAY_NAMES, MONTH_NAMES
 
 
 def day_month(day: date, today: date) -> str:
     """The day and month ("26 November"), with the year only when it is not this year's."""
-    text = f"{day.day} {_cal.month_name[day.month]}"
+    text = f"{day.day} {MONTH_NAMES[day.month]}"
     return text if day.year == today.year else f"{text} {day.year}"
 
 
@@ -26,7 +27,7 @@ def day_word(day: date, today: date) -> str:
     if offset == 1:
         return "tomorrow"
     if -6 <= offset <= 6:
-        return _cal.day_name[day.weekday()]
+        return DAY_NAMES[day.weekday()]
     return day_month(day, today)
 
 

@@ -3,6 +3,8 @@
 The tone check's phrase lists compile to a few large alternations that take tens of
 milliseconds to build; compiling them when the module loads put that cost on the first open
 of the composer. Built lazily, they can be compiled a few at a time while the app is idle.
+The date parser's patterns wait likewise: the board's first frame imports ``core.dates``
+to write its dates, and parses none.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ class LazyPattern:
     def is_compiled(self) -> bool:
         """True once the pattern has been built."""
         return "compiled" in self.__dict__
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """As :meth:`re.Pattern.match`."""
+        return self.compiled.match(text)
 
     def search(self, text: str) -> re.Match[str] | None:
         """As :meth:`re.Pattern.search`."""
