@@ -15,8 +15,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from followup_tui.core.calendar import BusinessCalendar
-from followup_tui.core.dates import DAY_NAMES
-from followup_tui.core.day_words import day_month, day_word, said_by, said_on
+from followup_tui.core.day_words import DAY_NAMES, day_month, day_word, said_by, said_on
 from followup_tui.core.model import (
     Channel,
     Event,

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal, TypeVar
 
 from followup_tui.core.date_error import DateError as DateError
+from followup_tui.core.day_words import DAY_NAMES, MONTH_NAMES
 from followup_tui.core.lazy_pattern import LazyPattern
 
 FIRST_YEAR = 1900
@@ -35,33 +36,13 @@ time that names today is a week ahead), or None: a weekday on or after today, a 
 a day and month in the nearest year."""
 
 
-MONTH_NAMES = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-"""The months' names by number (``MONTH_NAMES[11]`` is November), in English whatever the
-locale; the first three letters are the short name."""
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-"""The weekdays' names by ``date.weekday()``, in English; the first three letters are the
-short name."""
+_MONTHS: dict[str, int] = {"sept": 9}
+for _number, _name in enumerate(MONTH_NAMES[1:], start=1):
+    _MONTHS[_name.lower()] = _MONTHS[_name[:3].lower()] = _number
 
-_MONTHS = {name.lower()[:n]: number for number, name in enumerate(MONTH_NAMES) for n in (3, 99)}
-del _MONTHS[""]
-_MONTHS["sept"] = 9
-
-_WEEKDAYS = {name.lower()[:n]: number for number, name in enumerate(DAY_NAMES) for n in (3, 99)}
-_WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 4})
+_WEEKDAYS: dict[str, int] = {"tues": 1, "weds": 2, "thur": 3, "thurs": 4}
+for _number, _name in enumerate(DAY_NAMES):
+    _WEEKDAYS[_name.lower()] = _WEEKDAYS[_name[:3].lower()] = _number
 
 _RELATIVE_DAYS = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}
 _FILLER = {"of", "on", "the"}

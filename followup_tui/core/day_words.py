@@ -1,11 +1,32 @@
-"""Days in a message's words, relative to the day it is written: "today", "on Tuesday",
-"by 13 November" (DOMAIN.md, "Words in a message")."""
+"""Days in words: the English names of days and months (the date parser reads them, the
+board and the composer write them, whatever the locale), and days as a message says them,
+relative to the day it is written: "today", "on Tuesday", "by 13 November" (DOMAIN.md,
+"Words in a message")."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from followup_tui.core.dates import DAY_NAMES, MONTH_NAMES
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The months' names by number (``MONTH_NAMES[11]`` is November), in English whatever the
+locale; the first three letters are the short name."""
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""The weekdays' names by ``date.weekday()``, in English; the first three letters are the
+short name."""
 
 
 def day_month(day: date, today: date) -> str:
