@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime, tzinfo
@@ -189,7 +190,10 @@ class FollowupApp(App[None]):
         from followup_tui.core.codec import CodecError
         from followup_tui.storage.store import StoreError
 
-        pending = self._saver.run(change, (StoreError, CodecError))
+        drawn = threading.Event()  # the save thread encodes once this frame is out
+        pending = self._saver.run(change, (StoreError, CodecError), after=drawn)
+        if not self.call_after_refresh(drawn.set):
+            drawn.set()
 
         async def outcome() -> Saved[T]:
             saved = await pending

@@ -1,0 +1,46 @@
+"""The save thread: writes in the order asked, off the app's thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from followup_tui.app import saver
+from followup_tui.app.saver import Saver
+
+
+async def test_writes_run_in_the_order_asked_and_errors_become_messages() -> None:
+    writes = Saver()
+    done: list[int] = []
+
+    def failing() -> None:
+        raise OSError("disk full")
+
+    try:
+        first = writes.run(lambda: done.append(1), (OSError,))
+        second = writes.run(failing, (OSError,))
+        third = writes.run(lambda: done.append(3), (OSError,))
+        outcomes = [await first, await second, await third]
+    finally:
+        writes.close()
+    assert done == [1, 3]
+    assert [o.ok for o in outcomes] == [True, False, True]
+    assert outcomes[1].error == "disk full"
+
+
+async def test_leaving_lets_a_save_waiting_for_its_frame_run_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An app that is leaving draws no more frames: its last saves must not wait for one."""
+    monkeypatch.setattr(saver, "FRAME_WAIT", 30.0)
+    writes = Saver()
+    frame = threading.Event()
+    done: list[int] = []
+    pending = writes.run(lambda: done.append(1), (OSError,), after=frame)
+
+    writes.close()
+
+    assert frame.is_set()
+    assert done == [1]
+    assert (await pending).ok
