@@ -186,11 +186,13 @@ class FollowupApp(App[None]):
         raised; a success goes onto the board (the interview ``change`` returned, or with
         ``whole_board`` whatever the store now holds; a change that returned None changed
         nothing) and ``board_changed`` tells every screen. Then the caller gets the outcome.
+        The write itself starts once the screen has drawn the keys typed with the change
+        (see :meth:`~followup_tui.app.saver.Saver.run`).
         """
         from followup_tui.core.codec import CodecError
         from followup_tui.storage.store import StoreError
 
-        drawn = threading.Event()  # the save thread encodes once this frame is out
+        drawn = threading.Event()  # the write waits for the screen to catch up (Saver.run)
         pending = self._saver.run(change, (StoreError, CodecError), after=drawn)
         if not self.call_after_refresh(drawn.set):
             drawn.set()

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 FRAME_WAIT = 0.1
-"""Seconds at most a write waits for the frame it is asked to wait for (see
-:meth:`Saver.run`): in case none comes."""
+"""Seconds at most a write waits for the frame it is asked to wait for, once the save
+thread reaches it (see :meth:`Saver.run`): in case none comes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +56,13 @@ class Saver:
         """Queue ``write`` on the save thread now; await the result for how it went.
 
         It is queued at once, not when the caller gets round to awaiting it, so a quit
-        typed right after still finds it queued, and :meth:`close` waits for it. An
-        exception of ``errors`` becomes ``Saved.error``.
+        typed right after still finds it queued, and :meth:`close` waits for it; cancelling
+        what awaits it (Textual cancels every worker as the app leaves) doesn't cancel it.
+        An exception of ``errors`` becomes ``Saved.error``.
 
-        With ``after``, it starts once that is set (or after :data:`FRAME_WAIT`): the app
-        sets it when the frame after the change is drawn. Encoding the file holds the GIL
+        With ``after``, it starts once that is set, or :data:`FRAME_WAIT` after the save
+        thread reaches it: the app sets it once the screen has caught up with the keys
+        handled before (Textual's ``call_after_refresh``). Encoding the file holds the GIL
         (~5 ms at 10,000 interviews), so a key typed with the change (``x``, then ``j``)
         would otherwise wait for it before its frame.
         """
@@ -82,7 +84,7 @@ class Saver:
 
         async def outcome() -> Saved[T]:
             try:
-                value = await job
+                value = await asyncio.shield(job)
             except errors as exc:
                 return Saved(None, str(exc) or type(exc).__name__)
             return Saved(value)

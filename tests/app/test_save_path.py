@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable
 
@@ -92,5 +93,21 @@ async def test_a_changes_save_starts_once_the_frame_after_it_is_drawn(
         assert len(after_frame) == 1
         after_frame[0]()  # the frame is drawn
         saved = await pending
+        assert saved.ok
+        assert ran.is_set()
+
+
+async def test_the_frame_a_save_waits_for_comes(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's own ``call_after_refresh`` lets the write go, not the fallback's timeout."""
+    monkeypatch.setattr(saver, "FRAME_WAIT", 600.0)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        ran = threading.Event()
+
+        saved = await asyncio.wait_for(app.save(ran.set), timeout=120)  # a guard, not a clock
+
         assert saved.ok
         assert ran.is_set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 
 import pytest
@@ -44,3 +45,33 @@ async def test_leaving_lets_a_save_waiting_for_its_frame_run_at_once(
     assert frame.is_set()
     assert done == [1]
     assert (await pending).ok
+
+
+async def test_a_write_still_runs_when_what_awaits_it_is_cancelled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Leaving, Textual cancels the workers awaiting saves: the saves must run even so."""
+    monkeypatch.setattr(saver, "FRAME_WAIT", 30.0)
+    writes = Saver()
+    done: list[int] = []
+    writes.run(lambda: done.append(1), (OSError,), after=threading.Event())  # holds the thread
+    second = writes.run(lambda: done.append(2), (OSError,))
+    await asyncio.sleep(0)  # its outcome now awaits the write
+    second.cancel()
+    await asyncio.sleep(0)
+
+    writes.close()
+
+    assert done == [1, 2]
+
+
+async def test_a_frame_that_never_comes_holds_a_write_back_only_a_moment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(saver, "FRAME_WAIT", 0.01)
+    writes = Saver()
+    try:
+        saved = await writes.run(lambda: 7, (OSError,), after=threading.Event())
+    finally:
+        writes.close()
+    assert saved.value == 7
