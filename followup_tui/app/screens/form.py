@@ -10,8 +10,8 @@ with everything typed, and the user can try again.
 from __future__ import annotations
 
 import asyncio
-import gc
 import re
+from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -24,6 +24,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, TextArea
 
+from followup_tui import collector
 from followup_tui.app import background
 from followup_tui.app.safety import SafeTextArea
 from followup_tui.app.screens.unsaved import ask_to_discard, typed
@@ -79,7 +80,8 @@ class InterviewForm(TypesAhead, StyledOnceScreen["Interview | None"]):
         self._prefill = prefill if interview is None else None
         self._saving = False
         self._as_opened: tuple[object, ...] = ()
-        self._collections_were_on = False
+        self._collections = ExitStack()
+        """Holds the collector paused from the form's compose until its first frame."""
         self._complete = False
         self._completing = asyncio.Lock()
 
@@ -93,8 +95,7 @@ class InterviewForm(TypesAhead, StyledOnceScreen["Interview | None"]):
         # The cycle collector waits until the form is on screen: building ~100 widgets
         # crosses its thresholds, and a full collection (walking every object alive, the
         # board's among them) cost ~100 ms of the form's opening at 1,000 interviews.
-        self._collections_were_on = gc.isenabled()
-        gc.disable()
+        self._collections.enter_context(collector.paused())
         i, zone = self.original or self._prefill, self.followup.zone
         heading = (
             f"Edit — {clean_line(self.original.company)}" if self.original else "New interview"
@@ -242,9 +243,7 @@ class InterviewForm(TypesAhead, StyledOnceScreen["Interview | None"]):
         self._release_collections()
 
     def _release_collections(self) -> None:
-        if self._collections_were_on:
-            self._collections_were_on = False
-            gc.enable()
+        self._collections.close()  # the collector back on if it was on (once)
 
     @property
     def changed(self) -> bool:
